@@ -1,0 +1,92 @@
+package dev.vidsim.cli;
+
+import dev.vidsim.clock.ClockMode;
+import dev.vidsim.engine.Simulator;
+import dev.vidsim.http.VidsimServer;
+import dev.vidsim.scenario.Scenario;
+import dev.vidsim.scenario.ScenarioException;
+import dev.vidsim.scenario.ScenarioLoader;
+import dev.vidsim.tenants.Account;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Start the simulator (built-in default scenario unless --scenario is given).")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (YAML or JSON).")
+  Path scenario;
+
+  @Option(names = "--port", defaultValue = "8080",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}). Non-loopback needs --admin-token.")
+  String bind;
+
+  @Option(names = "--clock", paramLabel = "MODE",
+      description = "virtual, real or accelerated (default: the scenario's, else virtual).")
+  String clock;
+
+  @Option(names = "--clock-factor", paramLabel = "N",
+      description = "Speed-up of the accelerated clock (default: the scenario's, else 60).")
+  Long clockFactor;
+
+  @Option(names = "--seed", description = "Override the scenario's seed.")
+  Long seed;
+
+  @Option(names = "--admin-token", paramLabel = "TOKEN",
+      description = "Require this token (header X-Vidsim-Admin-Token) on /_sim admin calls.")
+  String adminToken;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Scenario s;
+    try {
+      s = scenario == null ? ScenarioLoader.builtInDefault() : ScenarioLoader.load(scenario);
+      if (seed != null) s = s.withSeed(seed);
+      if (clock != null || clockFactor != null) {
+        s = s.withClock(clock != null ? ClockMode.parse(clock) : s.clock(),
+            clockFactor != null ? clockFactor : s.clockFactor());
+      }
+    } catch (ScenarioException | IllegalArgumentException e) {
+      System.err.println("vidsim: " + e.getMessage());
+      return 2;
+    }
+    Simulator sim = new Simulator(s);
+    VidsimServer server;
+    try {
+      server = VidsimServer.start(sim, bind, port, adminToken);
+    } catch (IllegalArgumentException e) {
+      System.err.println("vidsim: " + e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      System.err.println("vidsim: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+      return 1;
+    }
+    printBanner(s, server);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }));
+    stopped.await();
+    return 0;
+  }
+
+  private void printBanner(Scenario s, VidsimServer server) {
+    String host = bind.contains(":") ? "[" + bind + "]" : bind;
+    String url = "http://" + host + ":" + server.port();
+    String key = s.accounts().isEmpty() ? "<create one: POST /_sim/tenants>" : s.accounts().get(0).apiKey();
+    System.out.println("vidsim listening on " + url + " (scenario " + s.name() + ", seed "
+        + s.seed() + ", clock " + s.clock().wireName() + ")");
+    System.out.println("  API key:  " + key);
+    System.out.println("  try:      curl -s -H 'Authorization: Bearer " + key + "' " + url + "/v1/models");
+    System.out.println("  admin:    " + url + "/_sim/health  (clock: POST " + url
+        + "/_sim/clock/advance {\"by\":\"2m\"})");
+    System.out.flush();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.vidsim.clock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.PriorityQueue;
+
+/**
+ * The one source of time in the simulator, with the scheduler that drives everything time-based
+ * (job progress, timeouts, content and key expiry, webhook retries).
+ *
+ * <p>Not thread-safe by design: the simulator confines it to its own lock, so a scheduled task
+ * can call back into the engine without lock-ordering hazards.
+ */
+public final class SimClock implements InstantSource {
+  /** Bounds one advance so a task that reschedules itself at "now" cannot spin forever. */
+  static final int TASKS_PER_ADVANCE_MAX = 1_000_000;
+
+  private final PriorityQueue<ScheduledTask> tasks = new PriorityQueue<>();
+  private final WallClock wall;
+  private ClockMode mode;
+  private long factor;
+  private Instant anchorSim;
+  private long anchorWallNanos;
+  private long sequence;
+
+  public SimClock(Instant start, ClockMode mode, long factor, WallClock wall) {
+    if (factor < 1) {
+      throw new IllegalArgumentException("clock factor must be >= 1, got " + factor);
+    }
+    this.wall = wall;
+    this.anchorSim = start;
+    this.anchorWallNanos = wall.nanoTime();
+    this.mode = mode;
+    this.factor = mode == ClockMode.REAL ? 1 : factor;
+  }
+
+  public static SimClock virtual(Instant start) {
+    return new SimClock(start, ClockMode.VIRTUAL, 1, WallClock.SYSTEM);
+  }
+
+  @Override
+  public Instant instant() {
+    if (mode == ClockMode.VIRTUAL) {
+      return anchorSim;
+    }
+    long elapsed = Math.multiplyExact(wall.nanoTime() - anchorWallNanos, factor);
+    return anchorSim.plusNanos(elapsed);
+  }
+
+  public ClockMode mode() {
+    return mode;
+  }
+
+  public long factor() {
+    return factor;
+  }
+
+  /** Switches mode keeping the current simulated instant, so time never jumps. */
+  public void setMode(ClockMode newMode, long newFactor) {
+    if (newFactor < 1) {
+      throw new IllegalArgumentException("clock factor must be >= 1, got " + newFactor);
+    }
+    Instant now = instant();
+    anchorSim = now;
+    anchorWallNanos = wall.nanoTime();
+    mode = newMode;
+    factor = newMode == ClockMode.REAL ? 1 : newFactor;
+  }
+
+  public ScheduledTask schedule(Instant at, String label, Runnable action) {
+    ScheduledTask task = new ScheduledTask(at, sequence++, label, action);
+    tasks.add(task);
+    return task;
+  }
+
+  public ScheduledTask scheduleAfter(Duration delay, String label, Runnable action) {
+    return schedule(instant().plus(delay), label, action);
+  }
+
+  /**
+   * Moves virtual time forward, running every task due on the way at its own instant, in order
+   * of (instant, scheduling order). Only legal on the virtual clock.
+   */
+  public int advance(Duration by) {
+    if (by.isNegative()) {
+      throw new IllegalArgumentException("time only moves forward; got " + by);
+    }
+    if (mode != ClockMode.VIRTUAL) {
+      throw new IllegalStateException("advance needs the virtual clock; it is " + mode.wireName());
+    }
+    Instant target = anchorSim.plus(by);
+    int ran = runUntil(target);
+    anchorSim = target;
+    return ran;
+  }
+
+  /** Runs the tasks that are due at the current instant (the ticker of real/accelerated modes). */
+  public int runDue() {
+    return runUntil(instant());
+  }
+
+  private int runUntil(Instant target) {
+    int ran = 0;
+    while (!tasks.isEmpty() && !tasks.peek().at().isAfter(target)) {
+      if (++ran > TASKS_PER_ADVANCE_MAX) {
+        throw new IllegalStateException("more than " + TASKS_PER_ADVANCE_MAX + " tasks in one step");
+      }
+      ScheduledTask task = tasks.poll();
+      if (task.isCancelled()) {
+        continue;
+      }
+      if (mode == ClockMode.VIRTUAL && task.at().isAfter(anchorSim)) {
+        anchorSim = task.at();
+      }
+      task.action().run();
+    }
+    return ran;
+  }
+
+  public int pendingTasks() {
+    return (int) tasks.stream().filter(t -> !t.isCancelled()).count();
+  }
+
+  /** Drops every pending task (used by reset). */
+  public void clearTasks() {
+    tasks.clear();
+  }
+}

@@ -1,0 +1,9 @@
+package dev.vidsim.engine;
+
+/** The first response to a create: what an Idempotency-Key replays. Exactly one field is set. */
+public record CreateOutcome(JobView job, SimException error) {
+  public JobView orThrow() {
+    if (error != null) throw error;
+    return job;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.vidsim.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.catalog.ModelSpec;
+import dev.vidsim.clock.ScheduledTask;
+import dev.vidsim.jobs.Job;
+import dev.vidsim.jobs.JobStatus;
+import dev.vidsim.jobs.Transition;
+import dev.vidsim.journal.Journal;
+import dev.vidsim.ledger.InsufficientFundsException;
+import dev.vidsim.money.Money;
+import dev.vidsim.pricing.FailureKind;
+import dev.vidsim.pricing.JobSpec;
+import dev.vidsim.pricing.PriceCalculator;
+import dev.vidsim.pricing.Quote;
+import dev.vidsim.pricing.Settlement;
+import dev.vidsim.tenants.Tenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Creates jobs, drives them through their lifecycle on the clock, and settles their money. */
+final class JobRunner {
+  private final Engine world;
+
+  JobRunner(Engine world) {
+    this.world = world;
+  }
+
+  Job create(Tenant t, ModelSpec m, CreateRequest req, JobSpec spec, String key) {
+    Quote q = PriceCalculator.quote(m.pricing(), spec);
+    try {
+      world.ledger().requireAvailable(t.apiKey(), q.neededAtCreate());
+    } catch (InsufficientFundsException e) {
+      throw new SimException(ErrorCode.INSUFFICIENT_BALANCE, "insufficient balance: this job "
+          + "needs " + e.needed() + " " + world.currency() + " at create but " + e.available()
+          + " is available; top up or choose a cheaper model, resolution or duration",
+          Map.of("needed", e.needed().toString(), "available", e.available().toString()));
+    }
+    Instant now = world.clock().instant();
+    String id = "vid_" + world.random().hexId("ids/" + t.apiKey(), 24);
+    Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), spec, q, m.pricing(), key,
+        req.webhookUrl(), now);
+    world.jobsById().put(id, job);
+    ObjectNode created = Journal.fields().put("job", id).put("tenant", t.apiKey())
+        .put("model", m.id()).put("status", job.status().wireName());
+    world.journal().append("job_created", created);
+    String rule = q.rule();
+    var ledger = world.ledger();
+    if (q.flatFee().isPositive()) {
+      ledger.charge(t.apiKey(), q.flatFee(), id, key, "flat fee", now);
+    }
+    if (q.onCreate().isPositive()) {
+      ledger.charge(t.apiKey(), q.onCreate(), id, key, rule + " on create", now);
+    }
+    if (q.held().isPositive()) {
+      job.setHoldId(ledger.hold(t.apiKey(), q.held(), id, key, rule, now));
+    }
+    schedule(job, m);
+    return job;
+  }
+
+  private void schedule(Job job, ModelSpec m) {
+    SplittableRandom r = world.random().stream("latency/" + job.tenant() + "/" + m.id());
+    Duration queued = m.latency().queued().draw(r);
+    Duration render = m.latency().render().draw(r);
+    Instant starts = job.createdAt().plus(queued);
+    Instant ends = starts.plus(render);
+    job.planRender(starts, ends);
+    at(job, starts, "start", () -> move(job, JobStatus.IN_PROGRESS, "render started"));
+    at(job, ends, "finish", () -> succeed(job));
+  }
+
+  private void at(Job job, Instant when, String what, Runnable action) {
+    ScheduledTask task = world.clock().schedule(when, job.id() + " " + what, action);
+    world.jobTasks().computeIfAbsent(job.id(), k -> new ArrayList<>()).add(task);
+  }
+
+  private void cancelTasks(Job job) {
+    List<ScheduledTask> tasks = world.jobTasks().remove(job.id());
+    if (tasks != null) tasks.forEach(ScheduledTask::cancel);
+  }
+
+  void move(Job job, JobStatus to, String reason) {
+    Transition tr = job.moveTo(to, world.clock().instant(), reason);
+    world.journal().append("state", Journal.fields().put("job", job.id())
+        .put("from", tr.from().wireName()).put("to", tr.to().wireName()).put("reason", reason));
+  }
+
+  void succeed(Job job) {
+    cancelTasks(job);
+    move(job, JobStatus.SUCCEEDED, "video delivered");
+    Quote q = job.quote();
+    Money actual = PriceCalculator.quote(job.pricing(), job.spec()).usage();
+    settleTo(job, Money.min(actual, q.usage()), q.rule() + " on delivery");
+    Instant expires = world.clock().instant().plus(world.scenario().contentTtl());
+    job.setExpiresAt(expires);
+    world.clock().schedule(expires, job.id() + " expire",
+        () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
+  }
+
+  /** Ends a job that did not deliver, settling its money by the model's failure policy. */
+  void fail(Job job, FailureKind kind, String message) {
+    cancelTasks(job);
+    JobStatus to = switch (kind) {
+      case TIMEOUT -> JobStatus.TIMED_OUT;
+      case CANCEL -> JobStatus.CANCELLED;
+      case ERROR, CONTENT_FILTER -> JobStatus.FAILED;
+    };
+    job.fail(kind, message);
+    move(job, to, message);
+    Settlement s = job.pricing().settlementFor(kind);
+    settleTo(job, s.finalCost(job.quote().usage()), kind.wireName() + " " + s);
+  }
+
+  /**
+   * Brings the job's usage charge to exactly {@code finalCost}: captures from its hold what the
+   * create charge did not cover, releases the rest, and refunds any excess of the create charge.
+   */
+  private void settleTo(Job job, Money finalCost, String rule) {
+    Quote q = job.quote();
+    Instant now = world.clock().instant();
+    Money charged = q.onCreate();
+    if (job.holdId() != null) {
+      Money capture = Money.min(Money.max(finalCost.minus(charged), Money.ZERO), q.held());
+      world.ledger().settle(job.holdId(), capture, rule, now);
+    }
+    if (finalCost.compareTo(charged) < 0) {
+      world.ledger().refund(job.tenant(), charged.minus(finalCost), job.id(),
+          job.idempotencyKey(), rule, now);
+    }
+  }
+}

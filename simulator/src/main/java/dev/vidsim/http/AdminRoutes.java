@@ -1,0 +1,190 @@
+package dev.vidsim.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.ClockMode;
+import dev.vidsim.clock.SimClock;
+import dev.vidsim.clock.SimDuration;
+import dev.vidsim.engine.Engine;
+import dev.vidsim.engine.SimException;
+import dev.vidsim.engine.Simulator;
+import dev.vidsim.money.Money;
+import dev.vidsim.pricing.FailureKind;
+import dev.vidsim.scenario.Scenario;
+import dev.vidsim.scenario.ScenarioException;
+import dev.vidsim.scenario.ScenarioLoader;
+import dev.vidsim.tenants.Tenant;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The admin API under /_sim: drive the clock, inspect money and jobs, reset, load scenarios. */
+final class AdminRoutes {
+  private final Simulator sim;
+  private final String version;
+
+  AdminRoutes(Simulator sim, String version) {
+    this.sim = sim;
+    this.version = version;
+  }
+
+  void health(Context ctx) {
+    Json.write(ctx, 200, Json.object().put("status", "ok").put("version", version)
+        .put("scenario", sim.scenario().name()));
+  }
+
+  void reset(Context ctx) {
+    sim.reset();
+    Json.write(ctx, 200, Json.object().put("status", "reset").put("scenario", sim.scenario().name()));
+  }
+
+  void getScenario(Context ctx) {
+    Scenario s = sim.scenario();
+    Json.write(ctx, 200, Json.object().put("name", s.name()).put("description", s.description())
+        .put("seed", s.seed()).put("source", s.source()).put("currency", s.currency())
+        .put("clock", s.clock().wireName()));
+  }
+
+  /** Body: the scenario file's text; ?format=json for JSON (YAML otherwise). */
+  void loadScenario(Context ctx) {
+    String name = "json".equals(ctx.queryParam("format")) ? "request.json" : "request.yaml";
+    try {
+      Scenario s = ScenarioLoader.parse(name, ctx.body());
+      sim.load(s);
+      Json.write(ctx, 200, Json.object().put("status", "loaded").put("scenario", s.name()));
+    } catch (ScenarioException e) {
+      throw SimException.invalid("scenario", e.getMessage());
+    }
+  }
+
+  void createTenant(Context ctx) {
+    ObjectNode body = Json.body(ctx, Set.of("apiKey", "tier", "region", "balance"));
+    Money balance = money(Json.string(body, "balance"), "balance", Money.ofUnits(100));
+    Tenant t = sim.call(e -> e.createTenant(Json.string(body, "apiKey"), Json.string(body, "tier"),
+        Json.string(body, "region"), balance));
+    Json.write(ctx, 201, Json.object().put("apiKey", t.apiKey()).put("tier", t.tier())
+        .put("region", t.region()).put("balance", balance.toString()));
+  }
+
+  void listTenants(Context ctx) {
+    Json.write(ctx, 200, sim.call(e -> {
+      ArrayNode data = Json.array();
+      e.tenants().forEach(t -> data.addObject().put("apiKey", t.apiKey()).put("tier", t.tier())
+          .put("region", t.region()).put("available",
+              e.ledger().balance(t.apiKey()).available().toString()));
+      ObjectNode o = Json.object();
+      o.set("data", data);
+      return o;
+    }));
+  }
+
+  void topUp(Context ctx) {
+    ObjectNode body = Json.body(ctx, Set.of("amount"));
+    Money amount = money(Json.string(body, "amount"), "amount", null);
+    String key = ctx.pathParam("apiKey");
+    Json.write(ctx, 200, sim.call(e -> {
+      e.topUp(key, amount);
+      return Wire.balance(e.ledger().balance(key), e.currency());
+    }));
+  }
+
+  void getClock(Context ctx) {
+    Json.write(ctx, 200, sim.call(e -> clock(e.clock())));
+  }
+
+  /** Body {"by":"10m"} or {"to":"2026-01-01T01:00:00Z"}: runs everything due on the way. */
+  void advanceClock(Context ctx) {
+    ObjectNode body = Json.body(ctx, Set.of("by", "to"));
+    String by = Json.string(body, "by");
+    String to = Json.string(body, "to");
+    if ((by == null) == (to == null)) {
+      throw SimException.invalid("by", "give exactly one of 'by' (e.g. \"10m\") or 'to' (an instant)");
+    }
+    Json.write(ctx, 200, sim.call(e -> {
+      Duration d = by != null ? parse("by", by, SimDuration::parse)
+          : Duration.between(e.clock().instant(), parse("to", to, Instant::parse));
+      if (d.isNegative()) throw SimException.invalid("to", "is in the simulated past");
+      if (e.clock().mode() != ClockMode.VIRTUAL) {
+        throw SimException.invalid("by", "the clock is " + e.clock().mode().wireName()
+            + "; switch it to virtual (POST /_sim/clock {\"mode\":\"virtual\"}) to advance it");
+      }
+      int ran = e.clock().advance(d);
+      return clock(e.clock()).put("tasksRun", ran);
+    }));
+  }
+
+  /** Body {"mode":"accelerated","factor":60}. */
+  void setClock(Context ctx) {
+    ObjectNode body = Json.body(ctx, Set.of("mode", "factor"));
+    ClockMode mode = parse("mode", Json.string(body, "mode"), ClockMode::parse);
+    long factor = body.path("factor").asLong(60);
+    if (factor < 1) throw SimException.invalid("factor", "must be >= 1");
+    sim.setClockMode(mode, factor);
+    getClock(ctx);
+  }
+
+  void ledger(Context ctx) {
+    String tenant = ctx.queryParam("tenant");
+    Json.write(ctx, 200, sim.call(e -> {
+      ObjectNode o = Json.object();
+      ArrayNode data = o.putArray("data");
+      (tenant == null ? e.ledger().all() : e.ledger().entries(tenant))
+          .forEach(entry -> data.add(Wire.ledgerEntry(entry)));
+      if (tenant != null) o.set("balance", Wire.balance(e.ledger().balance(tenant), e.currency()));
+      return o;
+    }));
+  }
+
+  void jobs(Context ctx) {
+    String tenant = ctx.queryParam("tenant");
+    Json.write(ctx, 200, sim.call(e -> {
+      ObjectNode o = Json.object();
+      ArrayNode data = o.putArray("data");
+      e.jobs().all().stream().filter(j -> tenant == null || tenant.equals(e.jobs().tenantOf(j.id())))
+          .forEach(j -> data.add(Wire.job(j)));
+      return o;
+    }));
+  }
+
+  /** Body {"kind":"timeout","message":"..."}: ends a running job as that failure. */
+  void failJob(Context ctx) {
+    ObjectNode body = Json.body(ctx, Set.of("kind", "message"));
+    FailureKind kind = parse("kind", Json.string(body, "kind"), FailureKind::parse);
+    String message = body.path("message").asText("failed by the admin API");
+    String id = ctx.pathParam("id");
+    Json.write(ctx, 200, Wire.job(sim.call(e -> e.jobs().fail(id, kind, message))));
+  }
+
+  void journal(Context ctx) {
+    ctx.status(200).contentType("application/x-ndjson")
+        .result(sim.call((Engine e) -> e.journal().toJsonl()));
+  }
+
+  void schema(Context ctx) {
+    ctx.status(200).contentType("application/schema+json").result(ScenarioLoader.schemaText());
+  }
+
+  private static ObjectNode clock(SimClock c) {
+    return Json.object().put("now", c.instant().toString()).put("mode", c.mode().wireName())
+        .put("factor", c.factor()).put("pendingTasks", c.pendingTasks());
+  }
+
+  private static Money money(String text, String field, Money fallback) {
+    if (text == null) {
+      if (fallback == null) throw SimException.invalid(field, "required, e.g. \"10.00\"");
+      return fallback;
+    }
+    return parse(field, text, Money::parse);
+  }
+
+  private static <T> T parse(String field, String text, Function<String, T> parser) {
+    if (text == null) throw SimException.invalid(field, "required");
+    try {
+      return parser.apply(text);
+    } catch (RuntimeException e) {
+      throw SimException.invalid(field, e.getMessage());
+    }
+  }
+}

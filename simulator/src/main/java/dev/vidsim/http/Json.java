@@ -1,0 +1,90 @@
+package dev.vidsim.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.engine.SimException;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** Reading request bodies strictly and writing JSON responses. */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String BODY_ATTRIBUTE = "vidsim.responseBody";
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  public static ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
+
+  static void write(Context ctx, int status, JsonNode body) {
+    String text = body.toString();
+    ctx.attribute(BODY_ATTRIBUTE, body);
+    ctx.status(status).contentType("application/json").result(text);
+  }
+
+  /** Parses a JSON object body; an empty body is an empty object. Malformed JSON is a 400. */
+  static ObjectNode body(Context ctx, Set<String> allowedFields) {
+    String text = ctx.body();
+    if (text == null || text.isBlank()) {
+      return object();
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      throw SimException.invalid("body", "malformed JSON" + where + ": " + e.getOriginalMessage());
+    }
+    if (!(node instanceof ObjectNode obj)) {
+      throw SimException.invalid("body", "expected a JSON object, got " + node.getNodeType());
+    }
+    for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!allowedFields.contains(name)) {
+        throw SimException.invalid(name, "unknown field; allowed: " + allowedFields.stream().sorted().toList());
+      }
+    }
+    return obj;
+  }
+
+  static String string(ObjectNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) return null;
+    if (!n.isTextual()) throw SimException.invalid(field, "expected a string, got " + n.getNodeType());
+    return n.asText();
+  }
+
+  /** A number, or a string holding one (OpenAI sends seconds as "8"). */
+  static BigDecimal decimal(ObjectNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) return null;
+    if (n.isNumber()) return n.decimalValue();
+    if (n.isTextual() && n.asText().matches("\\d{1,6}(\\.\\d{1,3})?")) return new BigDecimal(n.asText());
+    throw SimException.invalid(field, "expected a number such as 8, got " + n);
+  }
+
+  static List<String> strings(ObjectNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) return List.of();
+    if (!n.isArray()) throw SimException.invalid(field, "expected an array of strings");
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n.size(); i++) {
+      if (!n.get(i).isTextual()) throw SimException.invalid(field + "[" + i + "]", "expected a string");
+      out.add(n.get(i).asText());
+    }
+    return out;
+  }
+}

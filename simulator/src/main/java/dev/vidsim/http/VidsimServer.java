@@ -1,0 +1,179 @@
+package dev.vidsim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.engine.ErrorCode;
+import dev.vidsim.engine.SimException;
+import dev.vidsim.engine.Simulator;
+import dev.vidsim.journal.Journal;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP face of a {@link Simulator}: vidsim's /v1 API and the /_sim admin API. */
+public final class VidsimServer implements AutoCloseable {
+  public static final String ADMIN_TOKEN_HEADER = "X-Vidsim-Admin-Token";
+  private static final Logger LOG = LoggerFactory.getLogger(VidsimServer.class);
+  private final Simulator sim;
+  private final Javalin app;
+  private final String adminToken;
+
+  private VidsimServer(Simulator sim, String adminToken, String version) {
+    this.sim = sim;
+    this.adminToken = adminToken;
+    ApiRoutes api = new ApiRoutes(sim);
+    AdminRoutes admin = new AdminRoutes(sim, version);
+    this.app = Javalin.create(config -> configure(config, api, admin));
+  }
+
+  /**
+   * Starts on {@code bind}:{@code port} (0 picks a free port). A non-loopback bind needs an admin
+   * token, so nobody on the network can reset or drain the simulator.
+   */
+  public static VidsimServer start(Simulator sim, String bind, int port, String adminToken) {
+    if (!isLoopback(bind) && (adminToken == null || adminToken.isBlank())) {
+      throw new IllegalArgumentException("binding to " + bind + " exposes the admin API;"
+          + " pass --admin-token (or bind to 127.0.0.1)");
+    }
+    VidsimServer server = new VidsimServer(sim, adminToken, version());
+    server.app.start(bind, port);
+    return server;
+  }
+
+  public static VidsimServer start(Simulator sim, int port) {
+    return start(sim, "127.0.0.1", port, null);
+  }
+
+  private void configure(JavalinConfig config, ApiRoutes api, AdminRoutes admin) {
+    config.http.responseBufferSize = 1024;
+    config.http.prefer405over404 = true;
+    config.startup.showJavalinBanner = false;
+    config.jetty.modifyServer(server -> server.setStopTimeout(0));
+    var r = config.routes;
+    r.before(this::beforeRequest);
+    r.after(this::afterRequest);
+    r.get("/v1/models", api::models);
+    r.post("/v1/videos", api::create);
+    r.get("/v1/videos", api::list);
+    r.get("/v1/videos/{id}", api::get);
+    r.post("/v1/videos/{id}/cancel", api::cancel);
+    r.get("/v1/videos/{id}/content", api::content);
+    r.get("/v1/account/balance", api::balance);
+    r.get("/v1/account/usage", api::usage);
+    r.get("/_sim/health", admin::health);
+    r.post("/_sim/reset", admin::reset);
+    r.get("/_sim/scenario", admin::getScenario);
+    r.post("/_sim/scenario", admin::loadScenario);
+    r.get("/_sim/schema", admin::schema);
+    r.post("/_sim/tenants", admin::createTenant);
+    r.get("/_sim/tenants", admin::listTenants);
+    r.post("/_sim/tenants/{apiKey}/topup", admin::topUp);
+    r.get("/_sim/clock", admin::getClock);
+    r.post("/_sim/clock", admin::setClock);
+    r.post("/_sim/clock/advance", admin::advanceClock);
+    r.get("/_sim/ledger", admin::ledger);
+    r.get("/_sim/jobs", admin::jobs);
+    r.post("/_sim/jobs/{id}/fail", admin::failJob);
+    r.get("/_sim/journal", admin::journal);
+    r.exception(SimException.class, (e, ctx) -> error(ctx, e));
+    r.exception(Exception.class, (e, ctx) -> {
+      LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+      error(ctx, new SimException(ErrorCode.INTERNAL, "the simulator failed unexpectedly ("
+          + e.getClass().getSimpleName() + "); this is a vidsim bug, please report it"));
+    });
+    r.error(404, ctx -> {
+      if (ctx.attribute(Json.BODY_ATTRIBUTE) == null) {
+        error(ctx, new SimException(ErrorCode.NOT_FOUND, "no route " + ctx.method() + " "
+            + ctx.path() + "; vidsim serves /v1/... and /_sim/..."));
+      }
+    });
+    r.error(405, ctx -> error(ctx, new SimException(ErrorCode.INVALID_REQUEST, "method "
+        + ctx.method() + " is not allowed on " + ctx.path())));
+  }
+
+  static void error(Context ctx, SimException e) {
+    ObjectNode err = Json.object().put("code", e.code().wireName()).put("message", e.getMessage());
+    if (!e.details().isEmpty()) err.set("details", Json.MAPPER.valueToTree(e.details()));
+    ObjectNode body = Json.object();
+    body.set("error", err);
+    int status = ctx.status().getCode() == 405 ? 405 : e.code().httpStatus();
+    Json.write(ctx, status, body);
+  }
+
+  private void beforeRequest(Context ctx) {
+    boolean admin = ctx.path().startsWith("/_sim/");
+    if (admin && adminToken != null && !ctx.path().equals("/_sim/health")
+        && !constantTimeEquals(adminToken, ctx.header(ADMIN_TOKEN_HEADER))) {
+      throw new SimException(ErrorCode.UNAUTHORIZED, "the admin API needs the header "
+          + ADMIN_TOKEN_HEADER + " with the token given to vidsim serve --admin-token");
+    }
+    if (journaled(ctx)) {
+      ObjectNode line = Journal.fields().put("method", ctx.method().name()).put("path", ctx.path());
+      if (ctx.queryString() != null) line.put("query", ctx.queryString());
+      line.put("apiKey", ApiRoutes.apiKey(ctx));
+      if (ctx.header("Idempotency-Key") != null) line.put("idempotencyKey", ctx.header("Idempotency-Key"));
+      String body = ctx.body();
+      if (body != null && !body.isBlank()) line.put("body", body);
+      sim.run(e -> e.journal().append("request", line));
+    }
+  }
+
+  private void afterRequest(Context ctx) {
+    if (journaled(ctx)) {
+      ObjectNode line = Journal.fields().put("status", ctx.status().getCode());
+      JsonNode body = ctx.attribute(Json.BODY_ATTRIBUTE);
+      if (body != null) line.set("body", body);
+      else line.put("contentType", ctx.res().getContentType());
+      sim.run(e -> e.journal().append("response", line));
+    }
+  }
+
+  /** Read-only admin calls are not journaled: reading the journal must not change it. */
+  private static boolean journaled(Context ctx) {
+    return !(ctx.path().startsWith("/_sim/") && ctx.method().name().equals("GET"));
+  }
+
+  private static boolean constantTimeEquals(String expected, String given) {
+    if (given == null) return false;
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  static String version() {
+    String v = VidsimServer.class.getPackage().getImplementationVersion();
+    return v != null ? v : "dev";
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public Simulator simulator() {
+    return sim;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+}

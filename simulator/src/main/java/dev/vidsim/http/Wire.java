@@ -1,0 +1,125 @@
+package dev.vidsim.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.catalog.ModelSpec;
+import dev.vidsim.engine.JobView;
+import dev.vidsim.engine.Usage;
+import dev.vidsim.ledger.Balance;
+import dev.vidsim.ledger.LedgerEntry;
+import dev.vidsim.pricing.FailureKind;
+import dev.vidsim.pricing.Pricing;
+import dev.vidsim.pricing.Quote;
+import java.time.Instant;
+
+/** vidsim's own JSON shapes. Money is always a string ("0.80"): exact, never a float. */
+public final class Wire {
+  private Wire() {}
+
+  public static ObjectNode job(JobView j) {
+    ObjectNode o = Json.object();
+    o.put("id", j.id()).put("object", "video").put("model", j.model()).put("mode", j.mode())
+        .put("status", j.status()).put("progress", j.progress()).put("prompt", j.prompt())
+        .put("seconds", j.seconds()).put("resolution", j.resolution()).put("region", j.region());
+    time(o, "createdAt", j.createdAt());
+    time(o, "completedAt", j.completedAt());
+    time(o, "expiresAt", j.expiresAt());
+    o.set("quote", quote(j.quote(), j.billOn(), j.currency()));
+    o.put("charged", j.charged().toString()).put("currency", j.currency());
+    o.put("idempotencyKey", j.idempotencyKey());
+    if (j.errorCode() != null) {
+      o.putObject("error").put("code", j.errorCode()).put("message", j.errorMessage());
+    } else {
+      o.putNull("error");
+    }
+    return o;
+  }
+
+  static ObjectNode quote(Quote q, String billOn, String currency) {
+    ObjectNode o = Json.object();
+    o.put("unit", q.unit().wireName()).put("quantity", q.quantity())
+        .put("unitPrice", q.unitPrice().toString()).put("per", q.per())
+        .put("usage", q.usage().toString()).put("flatFee", q.flatFee().toString())
+        .put("total", q.total().toString()).put("billOn", billOn)
+        .put("chargedOnCreate", q.onCreate().plus(q.flatFee()).toString())
+        .put("heldOnCreate", q.held().toString()).put("currency", currency).put("rule", q.rule());
+    return o;
+  }
+
+  public static ObjectNode model(ModelSpec m, String currency) {
+    ObjectNode o = Json.object();
+    o.put("id", m.id()).put("object", "model").put("description", m.description());
+    o.set("modes", strings(m.modes()));
+    o.set("resolutions", strings(m.resolutions()));
+    o.set("regions", strings(m.regions()));
+    o.set("tiers", strings(m.tiers()));
+    o.put("minSeconds", m.minSeconds()).put("maxSeconds", m.maxSeconds())
+        .put("defaultSeconds", m.defaultSeconds());
+    o.set("pricing", pricing(m.pricing(), currency));
+    return o;
+  }
+
+  /** Everything a client needs to quote a job itself before creating it. */
+  static ObjectNode pricing(Pricing p, String currency) {
+    ObjectNode o = Json.object();
+    o.put("currency", currency).put("unit", p.unit().wireName()).put("price", p.price().toString())
+        .put("per", p.per()).put("billOn", p.billOn().wireName());
+    if (p.createSharePercent() > 0) o.put("createSharePercent", p.createSharePercent());
+    o.put("minimum", p.minimum().toString()).put("flatFee", p.flatFee().toString())
+        .put("increment", p.incrementSeconds()).put("minimumSeconds", p.minimumSeconds())
+        .put("pollFee", p.pollFee().toString()).put("tokensPerSecond", p.tokensPerSecond())
+        .put("creditsPerSecond", p.creditsPerSecond()).put("creditsPerVideo", p.creditsPerVideo())
+        .put("imageCount", p.imageCount()).put("framesPerSecond", p.framesPerSecond());
+    ArrayNode prices = o.putArray("prices");
+    p.overrides().forEach(ov -> {
+      ObjectNode x = prices.addObject();
+      if (ov.mode() != null) x.put("mode", ov.mode());
+      if (ov.resolution() != null) x.put("resolution", ov.resolution());
+      if (ov.tier() != null) x.put("tier", ov.tier());
+      x.put("price", ov.price().toString());
+    });
+    ObjectNode failure = o.putObject("onFailure");
+    for (FailureKind k : FailureKind.values()) {
+      failure.put(k.wireName(), p.settlementFor(k).toString());
+    }
+    return o;
+  }
+
+  public static ObjectNode balance(Balance b, String currency) {
+    return Json.object().put("object", "balance").put("currency", currency)
+        .put("balance", b.balance().toString()).put("held", b.held().toString())
+        .put("available", b.available().toString()).put("spent", b.spent().toString());
+  }
+
+  public static ObjectNode usage(Usage u) {
+    ObjectNode o = Json.object().put("object", "usage").put("currency", u.currency())
+        .put("spent", u.spent().toString()).put("pollFees", u.pollFees().toString())
+        .put("flatFees", u.flatFees().toString());
+    ArrayNode models = o.putArray("models");
+    u.models().forEach(m -> models.addObject().put("model", m.model()).put("unit", m.unit())
+        .put("jobs", m.jobs()).put("charged", m.charged().toString()));
+    ArrayNode jobs = o.putArray("jobs");
+    u.jobs().forEach(j -> jobs.addObject().put("id", j.id()).put("model", j.model())
+        .put("idempotencyKey", j.idempotencyKey()).put("status", j.status())
+        .put("charged", j.charged().toString()));
+    return o;
+  }
+
+  public static ObjectNode ledgerEntry(LedgerEntry e) {
+    return Json.object().put("seq", e.seq()).put("tenant", e.tenant())
+        .put("type", e.type().wireName()).put("amount", e.amount().toString())
+        .put("job", e.jobId()).put("idempotencyKey", e.idempotencyKey()).put("hold", e.holdId())
+        .put("rule", e.rule()).put("at", e.at().toString());
+  }
+
+  static ArrayNode strings(java.util.List<String> values) {
+    ArrayNode a = Json.array();
+    values.forEach(a::add);
+    return a;
+  }
+
+  private static void time(ObjectNode o, String field, Instant at) {
+    if (at == null) o.putNull(field);
+    else o.put(field, at.toString());
+  }
+}

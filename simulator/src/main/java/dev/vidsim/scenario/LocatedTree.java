@@ -1,0 +1,141 @@
+package dev.vidsim.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A parsed YAML/JSON document that remembers where every value came from, keyed by JSON pointer
+ * ("/models/0/pricing/unit"), so schema and semantic errors can name a line and column.
+ */
+public final class LocatedTree {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private final String file;
+  private final JsonNode root;
+  private final Map<String, Location> values;
+  private final Map<String, Location> keys;
+
+  private LocatedTree(String file, JsonNode root, Map<String, Location> values,
+                      Map<String, Location> keys) {
+    this.file = file;
+    this.root = root;
+    this.values = values;
+    this.keys = keys;
+  }
+
+  public static LocatedTree parse(String file, String text) {
+    boolean json = file.endsWith(".json");
+    JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+    Map<String, Location> values = new HashMap<>();
+    Map<String, Location> keys = new HashMap<>();
+    try (JsonParser p = factory.createParser(text)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        throw new ScenarioException(file, Location.UNKNOWN, "", "the file is empty");
+      }
+      JsonNode root = read(file, p, "", values, keys);
+      return new LocatedTree(file, root, values, keys);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      Location loc = at == null ? Location.UNKNOWN
+          : new Location(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+      throw new ScenarioException(file, loc, "",
+          "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ScenarioException(file, Location.UNKNOWN, "", "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static JsonNode read(String file, JsonParser p, String pointer, Map<String, Location> values,
+                               Map<String, Location> keys) throws IOException {
+    values.put(pointer, location(p));
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT: {
+        ObjectNode obj = NODES.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          String child = pointer + "/" + escape(name);
+          if (obj.has(name)) {
+            throw new ScenarioException(file, location(p), fieldName(child), "duplicate key");
+          }
+          keys.put(child, location(p));
+          p.nextToken();
+          obj.set(name, read(file, p, child, values, keys));
+        }
+        return obj;
+      }
+      case START_ARRAY: {
+        ArrayNode arr = NODES.arrayNode();
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          arr.add(read(file, p, pointer + "/" + i++, values, keys));
+        }
+        return arr;
+      }
+      case VALUE_STRING: return NODES.textNode(p.getText());
+      case VALUE_NUMBER_INT: return NODES.numberNode(p.getBigIntegerValue());
+      case VALUE_NUMBER_FLOAT: return NODES.numberNode(p.getDecimalValue());
+      case VALUE_TRUE: return NODES.booleanNode(true);
+      case VALUE_FALSE: return NODES.booleanNode(false);
+      case VALUE_NULL: return NODES.nullNode();
+      default: throw new IllegalStateException("unexpected token " + t);
+    }
+  }
+
+  private static Location location(JsonParser p) {
+    JsonLocation l = p.currentTokenLocation();
+    return new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+  }
+
+  static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  public String file() { return file; }
+
+  public JsonNode root() { return root; }
+
+  /** Location of the value at a pointer, else of its nearest located ancestor. */
+  public Location locate(String pointer) {
+    String p = pointer;
+    while (true) {
+      Location l = values.get(p);
+      if (l != null) return l;
+      if (p.isEmpty()) return Location.UNKNOWN;
+      p = p.substring(0, p.lastIndexOf('/'));
+    }
+  }
+
+  /** Location of the key that names a field (for unknown-field errors), else of its value. */
+  public Location locateKey(String pointer) {
+    Location l = keys.get(pointer);
+    return l != null ? l : locate(pointer);
+  }
+
+  /** "/models/0/pricing/unit" → "models[0].pricing.unit". */
+  public static String fieldName(String pointer) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : pointer.split("/")) {
+      if (part.isEmpty()) continue;
+      String name = part.replace("~1", "/").replace("~0", "~");
+      if (name.matches("\\d+")) sb.append('[').append(name).append(']');
+      else sb.append(sb.length() == 0 ? "" : ".").append(name);
+    }
+    return sb.toString();
+  }
+
+  public ScenarioException error(String pointer, String problem) {
+    return new ScenarioException(file, locate(pointer), fieldName(pointer), problem);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.vidsim.scenario;
+
+import dev.vidsim.catalog.ModelSpec;
+import dev.vidsim.clock.ClockMode;
+import dev.vidsim.tenants.Account;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A loaded, validated scenario: everything the simulator needs to start. */
+public record Scenario(String name, String description, long seed, ClockMode clock,
+                       long clockFactor, Instant startTime, String currency, Duration contentTtl,
+                       Duration idempotencyTtl, int journalMaxEntries, Duration journalMaxAge,
+                       List<Account> accounts, List<ModelSpec> models, String source) {
+  public Scenario {
+    accounts = List.copyOf(accounts);
+    models = List.copyOf(models);
+  }
+
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(name, description, newSeed, clock, clockFactor, startTime, currency,
+        contentTtl, idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source);
+  }
+
+  public Scenario withClock(ClockMode newClock, long newFactor) {
+    return new Scenario(name, description, seed, newClock, newFactor, startTime, currency,
+        contentTtl, idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source);
+  }
+}

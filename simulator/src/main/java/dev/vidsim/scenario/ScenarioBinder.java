@@ -1,0 +1,140 @@
+package dev.vidsim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vidsim.catalog.Latency;
+import dev.vidsim.catalog.ModelSpec;
+import dev.vidsim.clock.ClockMode;
+import dev.vidsim.clock.SimDuration;
+import dev.vidsim.money.Money;
+import dev.vidsim.tenants.Account;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Binds a schema-valid tree to a {@link Scenario}, with the checks a schema cannot express. */
+final class ScenarioBinder {
+  static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+  private final LocatedTree tree;
+
+  ScenarioBinder(LocatedTree tree) {
+    this.tree = tree;
+  }
+
+  Scenario bind() {
+    JsonNode r = tree.root();
+    List<ModelSpec> models = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < r.get("models").size(); i++) {
+      ModelSpec m = new ModelBinder(tree, "/models/" + i).bind();
+      if (!ids.add(m.id())) {
+        throw tree.error("/models/" + i + "/id", "duplicate model id \"" + m.id() + "\"");
+      }
+      models.add(m);
+    }
+    String defaultRegion = models.get(0).regions().get(0);
+    return new Scenario(
+        r.get("name").asText(),
+        r.path("description").asText(""),
+        r.path("seed").asLong(1),
+        parse("/clock", ClockMode::parse, ClockMode.VIRTUAL),
+        r.path("clockFactor").asLong(60),
+        parse("/startTime", Instant::parse, DEFAULT_START),
+        r.path("currency").asText("USD"),
+        parse("/contentTtl", SimDuration::parse, Duration.ofHours(1)),
+        parse("/idempotencyTtl", SimDuration::parse, Duration.ofHours(24)),
+        r.path("journal").path("maxEntries").asInt(100_000),
+        parse("/journal/maxAge", SimDuration::parse, Duration.ofDays(7)),
+        accounts(defaultRegion),
+        models,
+        tree.file());
+  }
+
+  private List<Account> accounts(String defaultRegion) {
+    List<Account> out = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    JsonNode list = tree.root().path("accounts");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode a = list.get(i);
+      String key = a.get("apiKey").asText();
+      if (!keys.add(key)) {
+        throw tree.error("/accounts/" + i + "/apiKey", "duplicate apiKey \"" + key + "\"");
+      }
+      out.add(new Account(key, a.path("tier").asText("free"),
+          a.path("region").asText(defaultRegion),
+          parse("/accounts/" + i + "/balance", Money::parse, Money.ZERO)));
+    }
+    return out;
+  }
+
+  /** Parses an optional scalar, turning a parse failure into a located error. */
+  <T> T parse(String pointer, Function<String, T> parser, T fallback) {
+    JsonNode n = tree.root().at(pointer);
+    if (n.isMissingNode() || n.isNull()) {
+      return fallback;
+    }
+    try {
+      return parser.apply(n.asText());
+    } catch (RuntimeException e) {
+      throw tree.error(pointer, e.getMessage());
+    }
+  }
+
+  BigDecimal decimal(String pointer, BigDecimal fallback) {
+    JsonNode n = tree.root().at(pointer);
+    return n.isNumber() ? plain(n.decimalValue()) : fallback;
+  }
+
+  /** 20 rather than 2E+1: decimals keep a non-negative scale so they print plainly. */
+  static BigDecimal plain(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
+  static final class ModelBinder {
+    private final LocatedTree tree;
+    private final String at;
+    private final ScenarioBinder helper;
+
+    ModelBinder(LocatedTree tree, String at) {
+      this.tree = tree;
+      this.at = at;
+      this.helper = new ScenarioBinder(tree);
+    }
+
+    ModelSpec bind() {
+      JsonNode m = tree.root().at(at);
+      List<String> modes = strings(m.get("modes"));
+      List<String> resolutions = m.has("resolutions") ? strings(m.get("resolutions"))
+          : List.of("720p");
+      BigDecimal min = helper.decimal(at + "/minSeconds", BigDecimal.ONE);
+      BigDecimal max = helper.decimal(at + "/maxSeconds", BigDecimal.valueOf(20));
+      if (max.compareTo(min) < 0) {
+        throw tree.error(at + "/maxSeconds", "maxSeconds " + max.toPlainString()
+            + " is below minSeconds " + min.toPlainString());
+      }
+      BigDecimal def = helper.decimal(at + "/defaultSeconds", min.max(BigDecimal.valueOf(4)).min(max));
+      if (def.compareTo(min) < 0 || def.compareTo(max) > 0) {
+        throw tree.error(at + "/defaultSeconds", "defaultSeconds " + def.toPlainString()
+            + " is outside minSeconds..maxSeconds " + min.toPlainString() + ".." + max.toPlainString());
+      }
+      var pricing = new PricingBinder(tree, helper, at + "/pricing", modes, resolutions).bind();
+      Latency latency = new Latency(
+          helper.parse(at + "/latency/queued", Latency.Range::parse, Latency.DEFAULT.queued()),
+          helper.parse(at + "/latency/render", Latency.Range::parse, Latency.DEFAULT.render()));
+      return new ModelSpec(m.get("id").asText(), m.path("description").asText(""), modes,
+          resolutions, strings(m.get("regions")),
+          m.has("tiers") ? strings(m.get("tiers")) : List.of(), min, max, def, pricing, latency);
+    }
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
