@@ -20,7 +20,9 @@ public record Violation(String check, String subject, String message, List<Ledge
     lines.forEach(l -> sb.append("\n      ledger ").append(l));
     int shown = Math.min(events.size(), 12);
     events.subList(0, shown).forEach(e -> sb.append("\n      journal ").append(e));
-    if (shown < events.size()) sb.append("\n      … ").append(events.size() - shown).append(" more");
+    if (shown < events.size()) {
+      sb.append("\n      … ").append(events.size() - shown).append(" more");
+    }
     return sb.toString();
   }
 }
