@@ -38,8 +38,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Override the scenario's seed.")
   Long seed;
 
-  @Option(names = "--admin-token", paramLabel = "TOKEN",
-      description = "Require this token (header X-Vidsim-Admin-Token) on /_sim admin calls.")
+  // from the environment too, so a container's token stays out of its command line
+  @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:VIDSIM_ADMIN_TOKEN}",
+      description = "Require this token (header X-Vidsim-Admin-Token) on /_sim admin calls"
+          + " (default: env VIDSIM_ADMIN_TOKEN).")
   String adminToken;
 
   /** The scenario as given, with the command line's overrides applied. */
