@@ -145,4 +145,16 @@ class AdminApiContractTest {
           .get("/_sim/clock").then().statusCode(200).body("pendingTasks", greaterThan(-1));
     }
   }
+
+  @Test
+  void the_openapi_document_lists_every_route_the_server_serves() {
+    java.util.Map<String, java.util.Map<String, Object>> paths = admin().get("/_sim/openapi.json")
+        .then().statusCode(200).body("openapi", equalTo("3.1.0")).extract().path("paths");
+    java.util.List<String> documented = paths.entrySet().stream()
+        .flatMap(p -> p.getValue().keySet().stream()
+            .map(m -> m.toUpperCase() + " " + p.getKey().replaceAll("\\{(\\w+)}", "{$1}")))
+        .sorted().toList();
+    org.assertj.core.api.Assertions.assertThat(documented)
+        .containsExactlyInAnyOrderElementsOf(server.routes());
+  }
 }
