@@ -52,6 +52,11 @@ public final class InvariantChecker {
     return new InvariantChecker(checks.stream().filter(c -> !drop.contains(c.name())).toList());
   }
 
+  /** The same checker without the checks that need non-overlapping requests. */
+  public InvariantChecker withoutRequestPairing() {
+    return new InvariantChecker(checks.stream().filter(c -> !c.pairsRequests()).toList());
+  }
+
   public List<String> checkNames() {
     return checks.stream().map(Check::name).toList();
   }
