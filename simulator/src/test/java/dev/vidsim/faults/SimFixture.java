@@ -37,8 +37,17 @@ public final class SimFixture implements AutoCloseable {
   public final VidsimServer server;
 
   public SimFixture(String extraYaml) {
-    sim = new Simulator(ScenarioLoader.parse("fixture.yaml", BASE + extraYaml));
+    this(BASE + extraYaml, true);
+  }
+
+  private SimFixture(String yaml, boolean whole) {
+    sim = new Simulator(ScenarioLoader.parse("fixture.yaml", yaml));
     server = VidsimServer.start(sim, 0);
+  }
+
+  /** A fixture on a whole scenario text (e.g. BASE with an account edited). */
+  public static SimFixture of(String yaml) {
+    return new SimFixture(yaml, true);
   }
 
   public SimFixture() {
@@ -67,7 +76,7 @@ public final class SimFixture implements AutoCloseable {
   }
 
   public String balance(String apiKey) {
-    return as(apiKey).get("/v1/account/balance").then().extract().path("balance");
+    return admin().get("/_sim/ledger?tenant=" + apiKey).then().extract().path("balance.balance");
   }
 
   public int ledgerLines(String apiKey) {
