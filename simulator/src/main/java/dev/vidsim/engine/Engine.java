@@ -52,7 +52,8 @@ public final class Engine {
         .put("tenant", e.tenant()).put("type", e.type().wireName())
         .put("amount", e.amount().toString()).put("job", e.jobId())
         .put("idempotencyKey", e.idempotencyKey()).put("rule", e.rule())));
-    this.catalog = new Catalog(scenario.models());
+    this.catalog = new Catalog(scenario.models(), scenario.conditions().catalogChanges(),
+        scenario.startTime());
     this.faults = new Faults(random, scenario.startTime());
     scenario.conditions().faults().forEach(faults::add);
     scenario.conditions().accountLimits().forEach(throttle::set);
@@ -92,7 +93,7 @@ public final class Engine {
 
   public List<ModelSpec> models(String apiKey) {
     Tenant t = authenticate(apiKey);
-    return catalog.visibleTo(t.tier(), t.region());
+    return catalog.visibleTo(t.tier(), t.region(), clock.instant());
   }
 
   public Balance balance(String apiKey) {

@@ -1,6 +1,8 @@
 package dev.vidsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vidsim.catalog.CatalogChange;
+import dev.vidsim.clock.SimDuration;
 import dev.vidsim.faults.FaultParser;
 import dev.vidsim.faults.FaultSpecException;
 import dev.vidsim.limits.LimitSpec;
@@ -27,7 +29,29 @@ final class ConditionsBinder {
             limits("/accounts/" + i + "/limits"));
       }
     }
-    return new Conditions(limits("/limits"), perAccount, faults());
+    return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges());
+  }
+
+  private List<CatalogChange> catalogChanges() {
+    List<CatalogChange> out = new ArrayList<>();
+    JsonNode models = tree.root().path("models");
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    models.forEach(m -> ids.add(m.path("id").asText()));
+    for (int i = 0; i < models.size(); i++) {
+      JsonNode m = models.get(i);
+      String at = "/models/" + i;
+      if (m.has("renamedTo") && !m.has("removedAt")) {
+        throw tree.error(at + "/renamedTo", "give removedAt too: the moment of the rename");
+      }
+      if (!m.has("removedAt")) continue;
+      String rename = m.has("renamedTo") ? m.get("renamedTo").asText() : null;
+      if (rename != null && !ids.add(rename)) {
+        throw tree.error(at + "/renamedTo", "model id \"" + rename + "\" is already taken");
+      }
+      out.add(new CatalogChange(m.get("id").asText(),
+          new ScenarioBinder(tree).parse(at + "/removedAt", SimDuration::parse, null), rename));
+    }
+    return out;
   }
 
   private LimitSpec limits(String at) {
