@@ -44,7 +44,8 @@ final class StubServer implements AutoCloseable {
     }
   }
 
-  record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+  record Recorded(String method, String path, String query, Map<String, List<String>> headers,
+                  String body) {
     String header(String name) {
       List<String> v = headers.get(name);
       return v == null ? null : v.get(0);
@@ -91,8 +92,7 @@ final class StubServer implements AutoCloseable {
     ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v));
     String path = ex.getRequestURI().getRawPath();
     String query = ex.getRequestURI().getRawQuery();
-    requests.add(new Recorded(ex.getRequestMethod(), path + (query == null ? "" : "?" + query),
-        headers, body));
+    requests.add(new Recorded(ex.getRequestMethod(), path, query, headers, body));
     Deque<Reply> q = scripts.get(ex.getRequestMethod() + " " + path);
     Reply r = q == null ? null : q.size() > 1 ? q.pollFirst() : q.peekFirst();
     if (r == null) r = Reply.json(500, "{\"error\":{\"code\":\"unscripted\",\"message\":\""
