@@ -15,7 +15,8 @@ public enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED(422),
   RATE_LIMITED(429),
   INTERNAL(500),
-  REGION_UNAVAILABLE(503);
+  REGION_UNAVAILABLE(503),
+  SIMULATOR_FULL(503);
 
   private final int httpStatus;
 

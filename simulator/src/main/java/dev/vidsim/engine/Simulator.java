@@ -3,6 +3,8 @@ package dev.vidsim.engine;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.WallClock;
 import dev.vidsim.scenario.Scenario;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,6 +18,7 @@ public final class Simulator implements AutoCloseable {
   static final long TICK_MILLIS = 10;
   private final WallClock wall;
   private Engine engine;
+  private CompletableFuture<Scenario> pending;
   private Thread ticker;
 
   public Simulator(Scenario scenario) {
@@ -28,31 +31,58 @@ public final class Simulator implements AutoCloseable {
     updateTicker();
   }
 
+  private Simulator(CompletableFuture<Scenario> pending) {
+    this.wall = WallClock.SYSTEM;
+    this.pending = pending;
+  }
+
+  /**
+   * A simulator whose scenario is still being parsed, so the HTTP server can start at the same
+   * time (start-up latency). The first call waits for the scenario; a load error surfaces there.
+   */
+  public static Simulator loading(CompletableFuture<Scenario> scenario) {
+    return new Simulator(scenario);
+  }
+
+  private Engine engine() {
+    if (pending != null) {
+      try {
+        engine = new Engine(pending.join(), wall);
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+      pending = null;
+      updateTicker();
+    }
+    return engine;
+  }
+
   public synchronized <T> T call(Function<Engine, T> action) {
-    return action.apply(engine);
+    return action.apply(engine());
   }
 
   public synchronized void run(Consumer<Engine> action) {
-    action.accept(engine);
+    action.accept(engine());
   }
 
   /** Back to the scenario's initial state: clock, tenants, ledger, jobs and journal. */
   public synchronized void reset() {
-    engine = new Engine(engine.scenario(), wall);
+    engine = new Engine(engine().scenario(), wall);
     updateTicker();
   }
 
   public synchronized void load(Scenario scenario) {
+    pending = null;
     engine = new Engine(scenario, wall);
     updateTicker();
   }
 
   public synchronized Scenario scenario() {
-    return engine.scenario();
+    return engine().scenario();
   }
 
   public synchronized void setClockMode(ClockMode mode, long factor) {
-    engine.clock().setMode(mode, factor);
+    engine().clock().setMode(mode, factor);
     updateTicker();
   }
 
