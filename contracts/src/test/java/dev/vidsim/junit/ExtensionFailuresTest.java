@@ -57,7 +57,8 @@ class ExtensionFailuresTest {
     TestExecutionSummary s = run(BreaksTheLedger.class);
     assertThat(s.getTestsFailedCount()).isEqualTo(1);
     assertThat(failures(s)).singleElement().asString()
-        .contains("vidsim invariants broken by charges_a_job_twice_behind_the_engines_back(VidsimRuntimeInfo)")
+        .contains("vidsim invariants broken by "
+            + "charges_a_job_twice_behind_the_engines_back(VidsimRuntimeInfo)")
         .contains("[per_second_charge_within_quote] job vid_", "rule='twice'");
   }
 
