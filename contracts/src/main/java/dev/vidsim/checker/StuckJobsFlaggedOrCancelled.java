@@ -1,6 +1,7 @@
 package dev.vidsim.checker;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,13 +18,17 @@ final class StuckJobsFlaggedOrCancelled extends ClientCheck {
   @Override
   public void run(Evidence e, Sink sink) {
     var limits = e.limits();
+    java.util.Map<String, List<Exchange>> byJob = new java.util.HashMap<>();
+    for (Exchange x : e.exchanges()) {
+      if (x.jobInPath() == null) continue;
+      byJob.computeIfAbsent(x.jobInPath(), k -> new ArrayList<>()).add(x);
+    }
     for (JobFacts j : e.jobFacts().values()) {
       if (j.created() == null || !j.isRunning()) continue;
       Instant overdue = j.created().at().plus(limits.deadline()).plus(limits.deadlineGrace());
       Exchange lastLook = null;
       boolean cancelled = false;
-      for (Exchange x : e.exchanges()) {
-        if (!j.id().equals(x.jobInPath())) continue;
+      for (Exchange x : byJob.getOrDefault(j.id(), List.of())) {
         if (x.isCancel()) cancelled = true;
         if (x.isPoll() && x.at().isAfter(overdue)) lastLook = x;
       }
