@@ -35,6 +35,10 @@ public final class Jobs {
     Tenant t = world.authenticate(apiKey);
     ModelSpec m = CreateValidation.model(world, t, req.model());
     var spec = CreateValidation.spec(t, m, req);
+    if (req.webhookUrl() != null) {
+      String problem = world.webhooks().problem(req.webhookUrl());
+      if (problem != null) throw SimException.invalid("webhookUrl", problem);
+    }
     if (idempotencyKey == null) {
       return view(world.runner().create(t, m, req, spec, null, outcome));
     }

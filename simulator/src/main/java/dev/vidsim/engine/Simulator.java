@@ -3,6 +3,14 @@ package dev.vidsim.engine;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.WallClock;
 import dev.vidsim.scenario.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,9 +22,14 @@ import java.util.function.Function;
 public final class Simulator implements AutoCloseable {
   /** How often a real or accelerated clock runs due tasks, in wall milliseconds. */
   static final long TICK_MILLIS = 10;
+  /** Bounds the pause/resume rounds of one advance (each round waits for webhook answers). */
+  static final int ADVANCE_ROUNDS_MAX = 100_000;
+  /** Real time to wait for webhook answers in one round, beyond their own timeout. */
+  static final long WEBHOOK_WAIT_MARGIN_MILLIS = 2_000;
   private final WallClock wall;
   private Engine engine;
   private Thread ticker;
+  private Function<JobView, JsonNode> jobRenderer = Engine.DEFAULT_RENDERER;
 
   public Simulator(Scenario scenario) {
     this(scenario, WallClock.SYSTEM);
@@ -26,6 +39,53 @@ public final class Simulator implements AutoCloseable {
     this.wall = wall;
     this.engine = new Engine(scenario, wall);
     updateTicker();
+  }
+
+  /** How webhook events render a job: the HTTP layer installs its wire format here. */
+  public synchronized void setJobRenderer(Function<JobView, JsonNode> renderer) {
+    this.jobRenderer = renderer;
+    engine.setJobRenderer(renderer);
+  }
+
+  /**
+   * Advances the virtual clock by {@code by}, running everything due on the way. When a webhook
+   * goes out, time stops there until its answer is in (the lock is released meanwhile, so the
+   * receiver may call the API), and retries are scheduled from that instant: the same seed and
+   * the same receivers give the same journal.
+   */
+  public int advance(Duration by) {
+    Instant target;
+    Engine e;
+    synchronized (this) {
+      e = engine;
+      target = e.clock().instant().plus(by);
+    }
+    for (int round = 0; round < ADVANCE_ROUNDS_MAX; round++) {
+      boolean reached;
+      List<CompletableFuture<?>> waiting;
+      synchronized (this) {
+        if (engine != e) return round;
+        reached = e.clock().advanceUntil(target, () -> e.webhooks().hasInFlight());
+        waiting = e.webhooks().inFlightResults();
+      }
+      if (reached && waiting.isEmpty()) return round;
+      awaitAll(waiting, e.webhooks().timeoutMillis() + WEBHOOK_WAIT_MARGIN_MILLIS);
+      synchronized (this) {
+        if (engine == e) e.webhooks().settle();
+      }
+    }
+    throw new IllegalStateException("advance did not settle in " + ADVANCE_ROUNDS_MAX + " rounds");
+  }
+
+  private static void awaitAll(List<CompletableFuture<?>> futures, long timeoutMillis) {
+    try {
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+          .get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // each future reports its own failure; a stuck one is settled on a later round
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public synchronized <T> T call(Function<Engine, T> action) {
@@ -39,11 +99,13 @@ public final class Simulator implements AutoCloseable {
   /** Back to the scenario's initial state: clock, tenants, ledger, jobs and journal. */
   public synchronized void reset() {
     engine = new Engine(engine.scenario(), wall);
+    engine.setJobRenderer(jobRenderer);
     updateTicker();
   }
 
   public synchronized void load(Scenario scenario) {
     engine = new Engine(scenario, wall);
+    engine.setJobRenderer(jobRenderer);
     updateTicker();
   }
 
@@ -74,6 +136,7 @@ public final class Simulator implements AutoCloseable {
       synchronized (this) {
         if (ticker != self) return;
         engine.clock().runDue();
+        engine.webhooks().settle();
       }
       try {
         Thread.sleep(TICK_MILLIS);

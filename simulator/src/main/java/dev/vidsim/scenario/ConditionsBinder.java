@@ -6,6 +6,9 @@ import dev.vidsim.clock.SimDuration;
 import dev.vidsim.faults.FaultParser;
 import dev.vidsim.faults.FaultSpecException;
 import dev.vidsim.limits.LimitSpec;
+import dev.vidsim.webhooks.Targets;
+import dev.vidsim.webhooks.WebhookConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +32,36 @@ final class ConditionsBinder {
             limits("/accounts/" + i + "/limits"));
       }
     }
-    return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges());
+    return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges(),
+        webhooks());
+  }
+
+  private WebhookConfig webhooks() {
+    JsonNode w = tree.root().path("webhooks");
+    if (w.isMissingNode()) return WebhookConfig.DEFAULT;
+    ScenarioBinder helper = new ScenarioBinder(tree);
+    List<Duration> retries = new ArrayList<>();
+    if (w.has("retries")) {
+      for (int i = 0; i < w.get("retries").size(); i++) {
+        retries.add(helper.parse("/webhooks/retries/" + i, SimDuration::parse, null));
+      }
+    } else {
+      retries.addAll(WebhookConfig.STANDARD_RETRIES);
+    }
+    List<String> allow = new ArrayList<>();
+    w.path("allow").forEach(h -> allow.add(h.asText().toLowerCase(java.util.Locale.ROOT)));
+    Map<String, String> urls = new HashMap<>();
+    for (var it = w.path("endpoints").fields(); it.hasNext(); ) {
+      var entry = it.next();
+      String problem = Targets.problem(entry.getValue().asText(), allow);
+      if (problem != null) {
+        throw tree.error("/webhooks/endpoints/" + LocatedTree.escape(entry.getKey()), problem);
+      }
+      urls.put(entry.getKey(), entry.getValue().asText());
+    }
+    return new WebhookConfig(retries,
+        helper.parse("/webhooks/timeout", SimDuration::parse, WebhookConfig.DEFAULT.timeout()),
+        allow, urls);
   }
 
   private List<CatalogChange> catalogChanges() {
