@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vidsim", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Simulator of paid AI video-generation APIs, with exact billing on a simulated clock.",
-    subcommands = {ServeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, ValidateCommand.class, HealthCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -6,9 +6,9 @@ import dev.vidsim.http.VidsimServer;
 import dev.vidsim.scenario.Scenario;
 import dev.vidsim.scenario.ScenarioException;
 import dev.vidsim.scenario.ScenarioLoader;
-import dev.vidsim.tenants.Account;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,25 +38,27 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Override the scenario's seed.")
   Long seed;
 
-  @Option(names = "--admin-token", paramLabel = "TOKEN",
-      description = "Require this token (header X-Vidsim-Admin-Token) on /_sim admin calls.")
+  // from the environment too, so a container's token stays out of its command line
+  @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:VIDSIM_ADMIN_TOKEN}",
+      description = "Require this token (header X-Vidsim-Admin-Token) on /_sim admin calls"
+          + " (default: env VIDSIM_ADMIN_TOKEN).")
   String adminToken;
+
+  /** The scenario as given, with the command line's overrides applied. */
+  Scenario scenario() {
+    Scenario s = scenario == null ? ScenarioLoader.builtInDefault() : ScenarioLoader.load(scenario);
+    if (seed != null) s = s.withSeed(seed);
+    if (clock != null || clockFactor != null) {
+      s = s.withClock(clock != null ? ClockMode.parse(clock) : s.clock(),
+          clockFactor != null ? clockFactor : s.clockFactor());
+    }
+    return s;
+  }
 
   @Override
   public Integer call() throws InterruptedException {
-    Scenario s;
-    try {
-      s = scenario == null ? ScenarioLoader.builtInDefault() : ScenarioLoader.load(scenario);
-      if (seed != null) s = s.withSeed(seed);
-      if (clock != null || clockFactor != null) {
-        s = s.withClock(clock != null ? ClockMode.parse(clock) : s.clock(),
-            clockFactor != null ? clockFactor : s.clockFactor());
-      }
-    } catch (ScenarioException | IllegalArgumentException e) {
-      System.err.println("vidsim: " + e.getMessage());
-      return 2;
-    }
-    Simulator sim = new Simulator(s);
+    // Parse the scenario while the HTTP server starts: the two halves of start-up overlap.
+    Simulator sim = Simulator.loading(CompletableFuture.supplyAsync(this::scenario));
     VidsimServer server;
     try {
       server = VidsimServer.start(sim, bind, port, adminToken);
@@ -66,6 +68,14 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       System.err.println("vidsim: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
       return 1;
+    }
+    Scenario s;
+    try {
+      s = sim.scenario();
+    } catch (ScenarioException | IllegalArgumentException e) {
+      server.close();
+      System.err.println("vidsim: " + e.getMessage());
+      return 2;
     }
     printBanner(s, server);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -13,6 +13,7 @@ import dev.vidsim.webhooks.Webhooks;
 import java.util.function.Function;
 import dev.vidsim.idempotency.IdempotencyStore;
 import dev.vidsim.jobs.Job;
+import dev.vidsim.jobs.JobStore;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.ledger.Balance;
 import dev.vidsim.ledger.Ledger;
@@ -39,7 +40,7 @@ public final class Engine {
   private final Ledger ledger;
   private final Catalog catalog;
   private final Map<String, Tenant> tenants = new LinkedHashMap<>();
-  private final Map<String, Job> jobs = new LinkedHashMap<>();
+  private final JobStore jobs = new JobStore(JobStore.DEFAULT_CAPACITY);
   private final Map<String, List<ScheduledTask>> jobTasks = new HashMap<>();
   private final IdempotencyStore<CreateOutcome> keys = new IdempotencyStore<>();
   private final JobRunner runner = new JobRunner(this);
@@ -193,7 +194,8 @@ public final class Engine {
     webhooks.publish(facts, job.id(), url, jobRenderer.apply(jobsApi.view(job)));
   }
 
-  Map<String, Job> jobsById() { return jobs; }
+  Map<String, Job> jobsById() { return jobs.asMap(); }
+  JobStore jobStore() { return jobs; }
   Map<String, List<ScheduledTask>> jobTasks() { return jobTasks; }
   IdempotencyStore<CreateOutcome> keys() { return keys; }
   JobRunner runner() { return runner; }

@@ -17,6 +17,7 @@ public enum ErrorCode {
   INTERNAL(500),
   BAD_GATEWAY(502),
   REGION_UNAVAILABLE(503),
+  SIMULATOR_FULL(503),
   GATEWAY_TIMEOUT(504);
 
   private final int httpStatus;

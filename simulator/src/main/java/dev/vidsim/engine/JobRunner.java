@@ -48,7 +48,10 @@ final class JobRunner {
     String id = "vid_" + world.random().hexId("ids/" + t.apiKey(), 24);
     Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), spec, q, m.pricing(), key,
         req.webhookUrl(), now);
-    world.jobsById().put(id, job);
+    if (!world.jobStore().add(job)) {
+      throw new SimException(ErrorCode.SIMULATOR_FULL, "the simulator holds "
+          + world.jobStore().capacity() + " unfinished jobs; advance the clock or POST /_sim/reset");
+    }
     ObjectNode created = Journal.fields().put("job", id).put("tenant", t.apiKey())
         .put("model", m.id()).put("status", job.status().wireName());
     world.journal().append("job_created", created);

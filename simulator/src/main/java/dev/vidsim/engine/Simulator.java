@@ -1,13 +1,14 @@
 package dev.vidsim.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.WallClock;
 import dev.vidsim.scenario.Scenario;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +29,7 @@ public final class Simulator implements AutoCloseable {
   static final long WEBHOOK_WAIT_MARGIN_MILLIS = 2_000;
   private final WallClock wall;
   private Engine engine;
+  private CompletableFuture<Scenario> pending;
   private Thread ticker;
   private Function<JobView, JsonNode> jobRenderer = Engine.DEFAULT_RENDERER;
 
@@ -41,23 +43,63 @@ public final class Simulator implements AutoCloseable {
     updateTicker();
   }
 
+  private Simulator(CompletableFuture<Scenario> pending) {
+    this.wall = WallClock.SYSTEM;
+    this.pending = pending;
+  }
+
+  /**
+   * A simulator whose scenario is still being parsed, so the HTTP server can start at the same
+   * time (start-up latency). The first call waits for the scenario; a load error surfaces there.
+   */
+  public static Simulator loading(CompletableFuture<Scenario> scenario) {
+    return new Simulator(scenario);
+  }
+
+  private Engine engine() {
+    if (pending != null) {
+      try {
+        engine = newEngine(pending.join());
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+      pending = null;
+      updateTicker();
+    }
+    return engine;
+  }
+
+  private Engine newEngine(Scenario scenario) {
+    Engine e = new Engine(scenario, wall);
+    e.setJobRenderer(jobRenderer);
+    return e;
+  }
+
+  public synchronized <T> T call(Function<Engine, T> action) {
+    return action.apply(engine());
+  }
+
+  public synchronized void run(Consumer<Engine> action) {
+    action.accept(engine());
+  }
+
   /** How webhook events render a job: the HTTP layer installs its wire format here. */
   public synchronized void setJobRenderer(Function<JobView, JsonNode> renderer) {
     this.jobRenderer = renderer;
-    engine.setJobRenderer(renderer);
+    if (engine != null) engine.setJobRenderer(renderer);
   }
 
   /**
    * Advances the virtual clock by {@code by}, running everything due on the way. When a webhook
    * goes out, time stops there until its answer is in (the lock is released meanwhile, so the
    * receiver may call the API), and retries are scheduled from that instant: the same seed and
-   * the same receivers give the same journal.
+   * the same receivers give the same journal. Returns how many such pauses there were.
    */
   public int advance(Duration by) {
     Instant target;
     Engine e;
     synchronized (this) {
-      e = engine;
+      e = engine();
       target = e.clock().instant().plus(by);
     }
     for (int round = 0; round < ADVANCE_ROUNDS_MAX; round++) {
@@ -82,39 +124,30 @@ public final class Simulator implements AutoCloseable {
       CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
           .get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      // each future reports its own failure; a stuck one is settled on a later round
+      // each future reports its own failure; one still running is settled on a later round
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  public synchronized <T> T call(Function<Engine, T> action) {
-    return action.apply(engine);
-  }
-
-  public synchronized void run(Consumer<Engine> action) {
-    action.accept(engine);
-  }
-
   /** Back to the scenario's initial state: clock, tenants, ledger, jobs and journal. */
   public synchronized void reset() {
-    engine = new Engine(engine.scenario(), wall);
-    engine.setJobRenderer(jobRenderer);
+    engine = newEngine(engine().scenario());
     updateTicker();
   }
 
   public synchronized void load(Scenario scenario) {
-    engine = new Engine(scenario, wall);
-    engine.setJobRenderer(jobRenderer);
+    pending = null;
+    engine = newEngine(scenario);
     updateTicker();
   }
 
   public synchronized Scenario scenario() {
-    return engine.scenario();
+    return engine().scenario();
   }
 
   public synchronized void setClockMode(ClockMode mode, long factor) {
-    engine.clock().setMode(mode, factor);
+    engine().clock().setMode(mode, factor);
     updateTicker();
   }
 

@@ -169,6 +169,20 @@ final class AdminRoutes {
         .result(sim.call((Engine e) -> e.journal().toJsonl()));
   }
 
+  void openApi(Context ctx) {
+    ctx.status(200).contentType("application/json").result(OPENAPI);
+  }
+
+  private static final String OPENAPI = resource("/dev/vidsim/http/openapi.json");
+
+  private static String resource(String path) {
+    try (var in = AdminRoutes.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   void schema(Context ctx) {
     ctx.status(200).contentType("application/schema+json").result(ScenarioLoader.schemaText());
   }

@@ -91,6 +91,7 @@ public final class VidsimServer implements AutoCloseable {
     r.get("/_sim/jobs", admin::jobs);
     r.post("/_sim/jobs/{id}/fail", admin::failJob);
     r.get("/_sim/journal", admin::journal);
+    r.get("/_sim/openapi.json", admin::openApi);
     r.post("/_sim/faults", faults::add);
     r.get("/_sim/faults", faults::list);
     r.delete("/_sim/faults", faults::clear);
@@ -180,6 +181,13 @@ public final class VidsimServer implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + port();
+  }
+
+  /** Every route as "METHOD /path" (before/after filters excluded), e.g. for API docs checks. */
+  public java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> e.endpoint.method.isHttpMethod())
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).sorted().toList();
   }
 
   public Simulator simulator() {

@@ -19,10 +19,36 @@ public final class Ledger {
   private final Map<String, List<LedgerEntry>> byTenant = new LinkedHashMap<>();
   private final Map<String, Hold> holds = new HashMap<>();
   private final Set<String> settledHolds = new HashSet<>();
+  private final Map<String, List<LedgerEntry>> byJob = new HashMap<>();
+  private final Map<String, Totals> totals = new HashMap<>();
   private final Consumer<LedgerEntry> listener;
   private long seq;
 
   private record Hold(String tenant, Money amount, String jobId, String key) {}
+
+  /** A running fold of one tenant's lines, so the hot path needs no rescan. */
+  private static final class Totals {
+    long balance;
+    long held;
+    long spent;
+
+    void add(LedgerEntry e) {
+      long m = e.amount().micros();
+      switch (e.type()) {
+        case TOPUP -> balance += m;
+        case REFUND -> { balance += m; spent -= m; }
+        case CHARGE -> { balance -= m; spent += m; }
+        case HOLD -> held += m;
+        case CAPTURE -> { balance -= m; held -= m; spent += m; }
+        case RELEASE -> held -= m;
+      }
+    }
+
+    Balance toBalance() {
+      return new Balance(new Money(balance), new Money(held), new Money(balance - held),
+          new Money(spent));
+    }
+  }
 
   public Ledger(Consumer<LedgerEntry> listener) {
     this.listener = listener;
@@ -82,24 +108,20 @@ public final class Ledger {
     return holds.containsKey(holdId);
   }
 
+  /** The tenant's balance, folded from its lines as they are appended. */
   public Balance balance(String tenant) {
-    long balance = 0;
-    long held = 0;
-    long spent = 0;
-    for (LedgerEntry e : entries(tenant)) {
-      long m = e.amount().micros();
-      switch (e.type()) {
-        case TOPUP -> balance += m;
-        case REFUND -> { balance += m; spent -= m; }
-        case CHARGE -> { balance -= m; spent += m; }
-        case HOLD -> held += m;
-        case CAPTURE -> { balance -= m; held -= m; spent += m; }
-        case RELEASE -> held -= m;
-      }
-    }
-    assert held >= 0 : "open holds went negative for " + tenant;
-    return new Balance(new Money(balance), new Money(held), new Money(balance - held),
-        new Money(spent));
+    Totals t = totals.get(tenant);
+    Balance b = t == null ? new Totals().toBalance() : t.toBalance();
+    assert b.equals(recompute(tenant)) : "running totals drifted from the lines of " + tenant;
+    assert b.held().micros() >= 0 : "open holds went negative for " + tenant;
+    return b;
+  }
+
+  /** The balance recomputed from scratch from the lines: the check of {@link #balance}. */
+  public Balance recompute(String tenant) {
+    Totals t = new Totals();
+    byTenant.getOrDefault(tenant, List.of()).forEach(t::add);
+    return t.toBalance();
   }
 
   public List<LedgerEntry> entries(String tenant) {
@@ -107,7 +129,8 @@ public final class Ledger {
   }
 
   public List<LedgerEntry> entriesForJob(String tenant, String jobId) {
-    return entries(tenant).stream().filter(e -> jobId.equals(e.jobId())).toList();
+    return byJob.getOrDefault(jobId, List.of()).stream()
+        .filter(e -> e.tenant().equals(tenant)).toList();
   }
 
   public List<LedgerEntry> all() {
@@ -129,6 +152,8 @@ public final class Ledger {
                              String holdId, String rule, Instant at) {
     LedgerEntry e = new LedgerEntry(++seq, tenant, type, amount, jobId, key, holdId, rule, at);
     byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(e);
+    totals.computeIfAbsent(tenant, t -> new Totals()).add(e);
+    if (jobId != null) byJob.computeIfAbsent(jobId, j -> new ArrayList<>()).add(e);
     listener.accept(e);
     return e;
   }

@@ -50,7 +50,7 @@ public final class LocatedTree {
       Location loc = at == null ? Location.UNKNOWN
           : new Location(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
       throw new ScenarioException(file, loc, "",
-          "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
+          "not valid " + (json ? "JSON" : "YAML") + ": " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ScenarioException(file, Location.UNKNOWN, "", "cannot read: " + e.getMessage());
     }
@@ -91,6 +91,12 @@ public final class LocatedTree {
       case VALUE_NULL: return NODES.nullNode();
       default: throw new IllegalStateException("unexpected token " + t);
     }
+  }
+
+  /** SnakeYAML's messages quote the source with a caret; the location already says where. */
+  static String oneLine(String message) {
+    return message.replaceAll("(?m)^\\s*in 'reader', line \\d+, column \\d+:\\n.*\\n\\s*\\^\\s*$", "")
+        .replaceAll("\\s+", " ").trim();
   }
 
   private static Location location(JsonParser p) {

@@ -32,7 +32,8 @@ final class SchemaCheck {
       return;
     }
     List<Located> located = errors.stream().map(m -> locate(tree, m))
-        .sorted(Comparator.comparing((Located l) -> l.location().line())
+        .sorted(Comparator.comparing((Located l) -> l.unknownField() ? 0 : 1)
+            .thenComparing(l -> l.location().line())
             .thenComparing(l -> l.location().column()).thenComparing(Located::problem))
         .toList();
     Located first = located.get(0);
@@ -41,7 +42,12 @@ final class SchemaCheck {
         first.problem() + more);
   }
 
-  private record Located(Location location, String field, String problem) {}
+  /** Unknown fields sort first: a misspelt key usually explains the "missing" one too. */
+  private record Located(Location location, String field, String problem) {
+    boolean unknownField() {
+      return problem.startsWith("unknown field");
+    }
+  }
 
   private static Located locate(LocatedTree tree, ValidationMessage m) {
     String pointer = m.getInstanceLocation().toString();

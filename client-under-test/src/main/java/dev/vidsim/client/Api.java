@@ -1,0 +1,85 @@
+package dev.vidsim.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** vidsim's /v1 endpoints as typed calls, each retried under the client's policy. */
+final class Api {
+  private final Retrier retrier;
+
+  Api(Retrier retrier) {
+    this.retrier = retrier;
+  }
+
+  JsonNode models() {
+    return retrier.send(Call.get("models", "/v1/models", null)).json();
+  }
+
+  /**
+   * Creates a job; every retry sends the same key and body. Before each retry that follows an
+   * ambiguous failure (timeout, dropped connection, 5xx) it looks the key up first, so a create
+   * whose response was lost is found rather than paid for again.
+   */
+  VideoJob create(String key, String body) {
+    Call call = new Call("create", "POST", "/v1/videos", body, key, null,
+        r -> JsonSupport.amount(r.json(), "charged"));
+    ApiResponse r = retrier.send(call, last -> last.isAmbiguous()
+        ? lookupJson(key).map(j -> new ApiResponse(200, Map.of(), j.toString()))
+        : Optional.empty());
+    return VideoJob.fromJson(r.json());
+  }
+
+  /** The job created with this key, if any ({@code GET /v1/videos?idempotency_key=K}). */
+  Optional<VideoJob> lookup(String key) {
+    return lookupJson(key).map(VideoJob::fromJson);
+  }
+
+  private Optional<JsonNode> lookupJson(String key) {
+    String path = "/v1/videos?limit=1&idempotency_key=" + encode(key);
+    JsonNode data = retrier.send(new Call("lookup", "GET", path, null, key, null,
+        r -> Amount.ZERO)).json().path("data");
+    return data.size() == 0 ? Optional.empty() : Optional.of(data.get(0));
+  }
+
+  VideoJob get(String jobId, Amount pollFee) {
+    Call call = Call.get("get", "/v1/videos/" + encode(jobId), jobId).withCost(r -> pollFee);
+    return VideoJob.fromJson(retrier.send(call).json());
+  }
+
+  VideoJob cancel(String jobId) {
+    Call call = new Call("cancel", "POST", "/v1/videos/" + encode(jobId) + "/cancel", "{}", null,
+        jobId, r -> Amount.ZERO);
+    return VideoJob.fromJson(retrier.send(call).json());
+  }
+
+  JsonNode usage() {
+    return retrier.send(Call.get("usage", "/v1/account/usage", null)).json();
+  }
+
+  JsonNode balance() {
+    return retrier.send(Call.get("balance", "/v1/account/balance", null)).json();
+  }
+
+  /** {@code GET /v1/webhooks/secret} → {@code {"key":"whsec_.."}}. */
+  String webhookSecret() {
+    return JsonSupport.text(retrier.send(Call.get("webhook-secret", "/v1/webhooks/secret", null))
+        .json(), "key");
+  }
+
+  List<VideoJob> list(String status, int limit) {
+    String path = "/v1/videos?limit=" + limit + (status == null ? "" : "&status=" + encode(status));
+    List<VideoJob> out = new ArrayList<>();
+    retrier.send(Call.get("list", path, null)).json().path("data")
+        .forEach(j -> out.add(VideoJob.fromJson(j)));
+    return out;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.vidsim.client;
+
+import dev.vidsim.client.cost.CostLedger;
+import dev.vidsim.client.webhook.WebhookInbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Waits for a job's outcome: from the webhook inbox when one is configured, else by polling at
+ * the policy's growing intervals, never past the poll limit or the job's deadline. At the deadline
+ * it cancels the job (or flags it when cancel is off or unsupported) and reports it stuck.
+ */
+final class Poller {
+  private final ClientOptions options;
+  private final Api api;
+  private final CostLedger ledger;
+
+  Poller(ClientOptions options, Api api, CostLedger ledger) {
+    this.options = options;
+    this.api = api;
+    this.ledger = ledger;
+  }
+
+  GenerationResult await(Submission sub) {
+    WebhookInbox inbox = options.webhookInbox();
+    VideoJob job = sub.job();
+    String source = sub.resumed() ? "lookup" : "create";
+    int polls = 0;
+    while (!job.isTerminal()) {
+      Optional<VideoJob> told = inbox == null ? Optional.empty() : inbox.outcome(job.id());
+      if (told.isPresent()) {
+        job = told.get();
+        source = "webhook";
+        ledger.recordSeen(job);
+        break;
+      }
+      Instant now = options.clock().now();
+      if (!now.isBefore(sub.deadline()) || polls >= options.pollPolicy().pollsMax()) {
+        return stuck(sub, job, polls);
+      }
+      Duration wait = options.pollPolicy().interval(polls + 1, inbox != null);
+      Duration left = Duration.between(now, sub.deadline());
+      if (wait.compareTo(left) >= 0) {
+        sleepWatching(left, job.id());
+        continue;
+      }
+      if (sleepWatching(wait, job.id())) continue;
+      polls++;
+      job = pollOnce(job);
+      source = "poll";
+    }
+    return result(sub, job, polls, source, false, false);
+  }
+
+  /** One status poll; a transient failure (retries exhausted) keeps the last known state. */
+  private VideoJob pollOnce(VideoJob job) {
+    try {
+      VideoJob now = api.get(job.id(), pollFee(job.id()));
+      ledger.recordPoll(now);
+      if (options.webhookInbox() != null) options.webhookInbox().observe(now);
+      return now;
+    } catch (ApiException e) {
+      if (e.status() == 0 || e.status() == 429 || e.status() >= 500) return job;
+      throw e;
+    }
+  }
+
+  private Amount pollFee(String jobId) {
+    return ledger.line(jobId).map(l -> l.quote().pollFee()).orElse(Amount.ZERO);
+  }
+
+  /** Sleeps, looking at the inbox every check interval; true when an outcome arrived. */
+  private boolean sleepWatching(Duration total, String jobId) {
+    WebhookInbox inbox = options.webhookInbox();
+    if (inbox == null) {
+      options.clock().sleep(total);
+      return false;
+    }
+    Duration left = total;
+    while (left.compareTo(Duration.ZERO) > 0) {
+      Duration step = left.compareTo(options.webhookCheckInterval()) < 0 ? left
+          : options.webhookCheckInterval();
+      options.clock().sleep(step);
+      left = left.minus(step);
+      if (inbox.outcome(jobId).isPresent()) return true;
+    }
+    return false;
+  }
+
+  /** The deadline passed (or the polls ran out) with the job unfinished. */
+  private GenerationResult stuck(Submission sub, VideoJob job, int polls) {
+    if (!options.cancelOnDeadline()) return result(sub, job, polls, "deadline", true, false);
+    try {
+      VideoJob cancelled = api.cancel(job.id());
+      ledger.recordSeen(cancelled);
+      if (options.webhookInbox() != null) options.webhookInbox().observe(cancelled);
+      return result(sub, cancelled, polls, "cancel", true, true);
+    } catch (ApiException e) {
+      if (e.status() == 409) {
+        // Not cancellable any more: it ended on its own meanwhile. Its state decides.
+        VideoJob now = pollOnce(job);
+        if (now.isTerminal()) return result(sub, now, polls + 1, "poll", false, false);
+      }
+      return result(sub, job, polls, "deadline", true, false);
+    }
+  }
+
+  private GenerationResult result(Submission sub, VideoJob job, int polls, String source,
+                                  boolean stuck, boolean cancelled) {
+    Amount expected = ledger.line(job.id()).map(l -> l.expected()).orElse(Amount.ZERO);
+    return new GenerationResult(sub, job, expected, polls, source, stuck, cancelled);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.vidsim.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/** Runs a {@link Call} under a {@link RetryPolicy}, logging every attempt. */
+final class Retrier {
+  /**
+   * Runs after the wait before each retry, and once more when retries run out; may settle the
+   * call without resending it, e.g. by finding the job that a lost create response had made.
+   */
+  interface BeforeRetry {
+    Optional<ApiResponse> check(Failure last);
+  }
+
+  private final Http http;
+  private final RetryPolicy policy;
+  private final ClientClock clock;
+  private final SplittableRandom random;
+  private final RequestLog log;
+
+  Retrier(Http http, RetryPolicy policy, ClientClock clock, SplittableRandom random,
+          RequestLog log) {
+    this.http = http;
+    this.policy = policy;
+    this.clock = clock;
+    this.random = random;
+    this.log = log;
+  }
+
+  ApiResponse send(Call call) {
+    return send(call, last -> Optional.empty());
+  }
+
+  ApiResponse send(Call call, BeforeRetry beforeRetry) {
+    Duration waited = Duration.ZERO;
+    for (int attempt = 1; ; attempt++) {
+      ApiResponse r = null;
+      Failure f;
+      try {
+        r = http.send(call);
+        f = r.isSuccess() ? null : Failure.of(r);
+      } catch (IOException e) {
+        f = Failure.of(e);
+      }
+      record(call, attempt, f, waited, r);
+      if (f == null) return r;
+      if (!policy.isRetryable(f)) throw giveUp(call, attempt, f, r, "not retryable");
+      if (attempt >= policy.attemptsMax()) {
+        Optional<ApiResponse> settled = beforeRetry.check(f);
+        if (settled.isPresent()) return settled.get();
+        throw giveUp(call, attempt, f, r, "gave up after " + attempt + " attempts");
+      }
+      waited = delay(call, attempt, f, r);
+      clock.sleep(waited);
+      Optional<ApiResponse> settled = beforeRetry.check(f);
+      if (settled.isPresent()) return settled.get();
+    }
+  }
+
+  /** Backoff for this retry, at least Retry-After; ends the call if Retry-After is too long. */
+  private Duration delay(Call call, int attempt, Failure f, ApiResponse r) {
+    Duration retryAfter = r == null ? null
+        : RetryAfter.parse(r.header("Retry-After").orElse(null), clock.now());
+    if (retryAfter != null && retryAfter.compareTo(policy.retryAfterMax()) > 0) {
+      throw giveUp(call, attempt, f, r, "Retry-After " + retryAfter.toSeconds()
+          + "s exceeds retryAfterMax " + policy.retryAfterMax().toSeconds() + "s");
+    }
+    synchronized (random) {
+      return policy.delay(attempt, retryAfter, random);
+    }
+  }
+
+  private static ApiException giveUp(Call call, int attempt, Failure f, ApiResponse r,
+                                     String why) {
+    String detail = r == null ? f.describe() : f.describe() + ": " + r.errorMessage();
+    return new ApiException(f.status(), f.code(), call.operation() + " " + call.method() + " "
+        + call.path() + " failed (" + why + "): " + detail, attempt);
+  }
+
+  private void record(Call call, int attempt, Failure f, Duration waited, ApiResponse r) {
+    String jobId = call.jobId();
+    if (jobId == null && f == null) jobId = JsonSupport.text(r.json(), "id");
+    Amount cost = f == null ? call.cost().apply(r) : Amount.ZERO;
+    log.add(new RequestRecord(clock.now(), call.operation(), call.method(), call.path(), jobId,
+        call.idempotencyKey(), attempt, f == null ? r.status() : f.status(),
+        f == null ? null : f.code(), waited, cost));
+  }
+}

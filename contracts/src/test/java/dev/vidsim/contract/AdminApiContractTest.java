@@ -1,0 +1,160 @@
+package dev.vidsim.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.vidsim.engine.Simulator;
+import dev.vidsim.http.VidsimServer;
+import dev.vidsim.scenario.ScenarioLoader;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The /_sim admin API: clock, tenants, ledger, jobs, journal, scenarios, reset. */
+class AdminApiContractTest {
+  private static Simulator sim;
+  private static VidsimServer server;
+
+  @BeforeAll
+  static void start() {
+    sim = new Simulator(ScenarioLoader.builtInDefault());
+    server = VidsimServer.start(sim, 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    sim.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    admin().post("/_sim/reset").then().statusCode(200).body("status", equalTo("reset"));
+  }
+
+  static RequestSpecification admin() {
+    return given().baseUri(server.baseUrl());
+  }
+
+  @Test
+  void health_names_the_scenario() {
+    admin().get("/_sim/health").then().statusCode(200)
+        .body("status", equalTo("ok")).body("scenario", equalTo("default"));
+  }
+
+  @Test
+  void the_clock_reads_advances_and_switches_mode() {
+    admin().get("/_sim/clock").then().statusCode(200)
+        .body("now", equalTo("2026-01-01T00:00:00Z")).body("mode", equalTo("virtual"));
+    admin().body("{\"by\":\"1h30m\"}").post("/_sim/clock/advance").then().statusCode(200)
+        .body("now", equalTo("2026-01-01T01:30:00Z"));
+    admin().body("{\"to\":\"2026-01-01T02:00:00Z\"}").post("/_sim/clock/advance").then()
+        .statusCode(200).body("now", equalTo("2026-01-01T02:00:00Z"));
+    admin().body("{\"to\":\"2025-01-01T00:00:00Z\"}").post("/_sim/clock/advance").then()
+        .statusCode(400).body("error.message", containsString("past"));
+    admin().body("{\"by\":\"ten minutes\"}").post("/_sim/clock/advance").then().statusCode(400)
+        .body("error.details.field", equalTo("by"));
+    admin().body("{\"mode\":\"accelerated\",\"factor\":60}").post("/_sim/clock").then()
+        .statusCode(200).body("mode", equalTo("accelerated")).body("factor", equalTo(60));
+    admin().body("{\"by\":\"1m\"}").post("/_sim/clock/advance").then().statusCode(400)
+        .body("error.message", containsString("switch it to virtual"));
+    admin().body("{\"mode\":\"virtual\"}").post("/_sim/clock").then().body("mode", equalTo("virtual"));
+    admin().body("{\"mode\":\"sideways\"}").post("/_sim/clock").then().statusCode(400);
+  }
+
+  @Test
+  void fresh_tenants_have_their_own_key_and_balance() {
+    String key = admin().body("{\"balance\":\"3.00\",\"tier\":\"pro\",\"region\":\"eu-west\"}")
+        .post("/_sim/tenants").then().statusCode(201)
+        .body("apiKey", startsWith("sk-sim-")).body("tier", equalTo("pro"))
+        .extract().path("apiKey");
+    given().baseUri(server.baseUrl()).header("Authorization", "Bearer " + key)
+        .get("/v1/account/balance").then().body("balance", equalTo("3.00"));
+    admin().body("{\"amount\":\"2.50\"}").post("/_sim/tenants/" + key + "/topup").then()
+        .statusCode(200).body("balance", equalTo("5.50"));
+    admin().get("/_sim/tenants").then().body("data.apiKey", hasItem(key));
+    admin().body("{\"balance\":\"lots\"}").post("/_sim/tenants").then().statusCode(400)
+        .body("error.details.field", equalTo("balance"));
+    admin().body("{\"apiKey\":\"sk-test-alice\"}").post("/_sim/tenants").then().statusCode(400)
+        .body("error.message", containsString("already exists"));
+  }
+
+  @Test
+  void jobs_can_be_failed_and_inspected_with_their_ledger_lines() {
+    String id = given().baseUri(server.baseUrl()).header("Authorization", "Bearer sk-test-alice")
+        .contentType(ContentType.JSON).body("{\"model\":\"studio-credits\",\"prompt\":\"x\",\"seconds\":4}")
+        .post("/v1/videos").then().statusCode(201).extract().path("id");
+    admin().body("{\"kind\":\"timeout\"}").post("/_sim/jobs/" + id + "/fail").then().statusCode(200)
+        .body("status", equalTo("timed_out")).body("charged", equalTo("0.00")); // timeout: refund
+    admin().body("{\"kind\":\"timeout\"}").post("/_sim/jobs/" + id + "/fail").then().statusCode(409);
+    admin().body("{\"kind\":\"meteor\"}").post("/_sim/jobs/" + id + "/fail").then().statusCode(400);
+    admin().queryParam("tenant", "sk-test-alice").get("/_sim/jobs").then()
+        .body("data", hasSize(1)).body("data[0].error.code", equalTo("timeout"));
+    admin().queryParam("tenant", "sk-test-alice").get("/_sim/ledger").then()
+        .body("data.type", equalTo(java.util.List.of("topup", "charge", "refund")))
+        .body("data[2].rule", equalTo("timeout refund"));
+  }
+
+  @Test
+  void the_journal_is_jsonl_with_simulated_timestamps() {
+    admin().body("{\"by\":\"5s\"}").post("/_sim/clock/advance");
+    String jsonl = admin().get("/_sim/journal").then().statusCode(200)
+        .contentType("application/x-ndjson").extract().asString();
+    String[] lines = jsonl.split("\n");
+    org.assertj.core.api.Assertions.assertThat(lines).hasSizeGreaterThan(3);
+    org.assertj.core.api.Assertions.assertThat(lines[0]).startsWith("{\"seq\":1,\"t\":\"2026-01-01T00:00:00Z\"");
+    org.assertj.core.api.Assertions.assertThat(jsonl).contains("\"kind\":\"request\"", "/_sim/clock/advance");
+  }
+
+  @Test
+  void a_scenario_loads_at_run_time_and_bad_ones_are_located() {
+    String yaml = """
+        schemaVersion: 1
+        name: tiny
+        accounts: [{ apiKey: sk-t, balance: "1.00" }]
+        models:
+          - { id: m, modes: [text-to-video], regions: [r], pricing: { unit: task, price: "0.10" } }
+        """;
+    admin().body(yaml).post("/_sim/scenario").then().statusCode(200).body("scenario", equalTo("tiny"));
+    admin().get("/_sim/scenario").then().body("name", equalTo("tiny"));
+    given().baseUri(server.baseUrl()).header("Authorization", "Bearer sk-t").get("/v1/models")
+        .then().body("data[0].id", equalTo("m"));
+    admin().body("schemaVersion: 1\nname: bad\nmodels: []\n").post("/_sim/scenario").then()
+        .statusCode(400).body("error.message", containsString("request.yaml:3:9: models: expected at least 1 item"));
+    admin().get("/_sim/scenario").then().body("name", equalTo("tiny"));
+    admin().body(ScenarioLoader.builtInDefault().source()).get("/_sim/schema").then()
+        .statusCode(200).body("title", equalTo("vidsim scenario"));
+    sim.load(ScenarioLoader.builtInDefault());
+  }
+
+  @Test
+  void the_admin_api_needs_its_token_when_one_is_set() {
+    try (VidsimServer guarded = VidsimServer.start(sim, "127.0.0.1", 0, "s3cret")) {
+      given().baseUri(guarded.baseUrl()).get("/_sim/health").then().statusCode(200);
+      given().baseUri(guarded.baseUrl()).get("/_sim/ledger").then().statusCode(401)
+          .body("error.message", containsString("X-Vidsim-Admin-Token"));
+      given().baseUri(guarded.baseUrl()).header("X-Vidsim-Admin-Token", "s3cret")
+          .get("/_sim/clock").then().statusCode(200).body("pendingTasks", greaterThan(-1));
+    }
+  }
+
+  @Test
+  void the_openapi_document_lists_every_route_the_server_serves() {
+    java.util.Map<String, java.util.Map<String, Object>> paths = admin().get("/_sim/openapi.json")
+        .then().statusCode(200).body("openapi", equalTo("3.1.0")).extract().path("paths");
+    java.util.List<String> documented = paths.entrySet().stream()
+        .flatMap(p -> p.getValue().keySet().stream()
+            .map(m -> m.toUpperCase() + " " + p.getKey().replaceAll("\\{(\\w+)}", "{$1}")))
+        .sorted().toList();
+    org.assertj.core.api.Assertions.assertThat(documented)
+        .containsExactlyInAnyOrderElementsOf(server.routes());
+  }
+}

@@ -1,0 +1,95 @@
+package dev.vidsim.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vidsim.money.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LedgerTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private final List<LedgerEntry> posted = new ArrayList<>();
+  private final Ledger ledger = new Ledger(posted::add);
+
+  private static Money m(String s) {
+    return Money.parse(s);
+  }
+
+  @Test
+  void balance_is_derived_from_topups_charges_and_refunds() {
+    ledger.topUp("a", m("10.00"), "opening", T0);
+    ledger.charge("a", m("0.50"), "j1", "k1", "task", T0);
+    ledger.refund("a", m("0.20"), "j1", "k1", "partial", T0);
+    Balance b = ledger.balance("a");
+    assertThat(b.balance()).isEqualTo(m("9.70"));
+    assertThat(b.spent()).isEqualTo(m("0.30"));
+    assertThat(b.available()).isEqualTo(m("9.70"));
+    assertThat(posted).extracting(LedgerEntry::type)
+        .containsExactly(EntryType.TOPUP, EntryType.CHARGE, EntryType.REFUND);
+  }
+
+  @Test
+  void a_hold_reserves_money_until_it_is_settled() {
+    ledger.topUp("a", m("1.00"), "opening", T0);
+    String hold = ledger.hold("a", m("0.80"), "j1", null, "8 s", T0);
+    assertThat(ledger.balance("a")).isEqualTo(new Balance(m("1.00"), m("0.80"), m("0.20"), m("0.00")));
+    ledger.settle(hold, m("0.60"), "delivered 6 s", T0);
+    assertThat(ledger.balance("a")).isEqualTo(new Balance(m("0.40"), m("0.00"), m("0.40"), m("0.60")));
+    assertThat(posted).extracting(LedgerEntry::type).containsExactly(
+        EntryType.TOPUP, EntryType.HOLD, EntryType.CAPTURE, EntryType.RELEASE);
+  }
+
+  @Test
+  void a_hold_settles_exactly_once() {
+    ledger.topUp("a", m("1.00"), "opening", T0);
+    String hold = ledger.hold("a", m("0.80"), "j1", null, "8 s", T0);
+    ledger.settle(hold, Money.ZERO, "refund", T0);
+    assertThatThrownBy(() -> ledger.settle(hold, m("0.80"), "again", T0))
+        .hasMessageContaining("unknown or already settled");
+    assertThatThrownBy(() -> ledger.hold("a", m("0.10"), "j1", null, "again", T0))
+        .hasMessageContaining("already has a hold");
+    assertThat(ledger.balance("a").balance()).isEqualTo(m("1.00"));
+    assertThat(ledger.isOpen(hold)).isFalse();
+  }
+
+  @Test
+  void capture_cannot_exceed_the_hold() {
+    ledger.topUp("a", m("1.00"), "opening", T0);
+    String hold = ledger.hold("a", m("0.50"), "j1", null, "5 s", T0);
+    assertThatThrownBy(() -> ledger.settle(hold, m("0.51"), "too much", T0))
+        .hasMessageContaining("exceeds hold");
+  }
+
+  @Test
+  void insufficient_funds_write_no_entry() {
+    ledger.topUp("a", m("0.40"), "opening", T0);
+    ledger.hold("a", m("0.30"), "j1", null, "held", T0);
+    int before = posted.size();
+    assertThatThrownBy(() -> ledger.charge("a", m("0.20"), "j2", null, "task", T0))
+        .isInstanceOf(InsufficientFundsException.class)
+        .hasMessage("needs 0.20 but only 0.10 is available");
+    assertThatThrownBy(() -> ledger.hold("a", m("0.11"), "j3", null, "held", T0))
+        .isInstanceOf(InsufficientFundsException.class);
+    assertThat(posted).hasSize(before);
+    assertThat(ledger.entries("a")).hasSize(before);
+  }
+
+  @Test
+  void tenants_are_isolated() {
+    ledger.topUp("a", m("1.00"), "opening", T0);
+    ledger.topUp("b", m("2.00"), "opening", T0);
+    ledger.charge("a", m("1.00"), "j1", null, "task", T0);
+    assertThat(ledger.balance("a").balance()).isEqualTo(Money.ZERO);
+    assertThat(ledger.balance("b").balance()).isEqualTo(m("2.00"));
+    assertThat(ledger.all()).extracting(LedgerEntry::seq).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void amounts_are_positive() {
+    assertThatThrownBy(() -> ledger.topUp("a", Money.ZERO, "nothing", T0))
+        .hasMessageContaining("positive");
+  }
+}
