@@ -150,7 +150,7 @@ final class AdminRoutes {
       ObjectNode o = Json.object();
       ArrayNode data = o.putArray("data");
       e.jobs().all().stream().filter(j -> tenant == null || tenant.equals(e.jobs().tenantOf(j.id())))
-          .forEach(j -> data.add(Wire.job(j)));
+          .forEach(j -> data.add(Wire.job(j).put("tenant", e.jobs().tenantOf(j.id()))));
       return o;
     }));
   }
