@@ -19,13 +19,13 @@ final class Expectations {
   Expectations(Http http, HookReceiver receiver, Map<String, String> aliases) {
     this.http = http;
     this.receiver = receiver;
+    aliases.forEach((alias, id) -> labels.putIfAbsent(id, alias));
     int n = 0;
     for (JsonNode j : http.admin("GET", "/_sim/jobs", null).path("data")) {
       String id = j.get("id").asText();
       jobs.put(id, j);
-      labels.put(id, "#" + ++n);
+      labels.putIfAbsent(id, "#" + ++n);
     }
-    aliases.forEach((alias, id) -> labels.put(id, alias));
   }
 
   List<String> compare(JsonNode expect, Map<String, String> aliases) {
