@@ -49,6 +49,7 @@ public final class Engine {
   private final Throttle throttle = new Throttle(this);
   private final Gate gate = new Gate(this);
   private final Webhooks webhooks;
+  private final SyncWaits syncWaits = new SyncWaits(this);
   private Function<JobView, JsonNode> jobRenderer = DEFAULT_RENDERER;
 
   /** Without an HTTP layer, events carry a minimal job; VidsimServer installs the wire format. */
@@ -167,6 +168,7 @@ public final class Engine {
   }
 
   Throttle limits() { return throttle; }
+  SyncWaits syncWaits() { return syncWaits; }
   public Webhooks webhooks() { return webhooks; }
 
   void setJobRenderer(Function<JobView, JsonNode> renderer) {
@@ -178,8 +180,14 @@ public final class Engine {
     return webhooks.secret(authenticate(apiKey).apiKey());
   }
 
+  /** A job reached its final state: answer a waiting sync create, then send its webhook. */
+  void jobEnded(Job job) {
+    syncWaits.finish(job);
+    publishWebhook(job);
+  }
+
   /** Sends the job's final state to its webhook URL (or its tenant's), if it has one. */
-  void publishWebhook(Job job) {
+  private void publishWebhook(Job job) {
     String url = webhooks.targetFor(job.tenant(), job.webhookUrl());
     if (url == null) return;
     Tenant t = tenants.get(job.tenant());

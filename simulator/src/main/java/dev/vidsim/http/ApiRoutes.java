@@ -40,7 +40,8 @@ final class ApiRoutes {
     String idempotencyKey = ctx.header("Idempotency-Key");
     var outcome = Guard.admission(ctx).outcome();
     JobView view = sim.call(e -> e.jobs().create(key, req, idempotencyKey, outcome));
-    Json.write(ctx, 201, Wire.job(view));
+    var answer = sim.call(e -> e.jobs().syncAnswer(view.id()));
+    Json.write(ctx, 201, Wire.job(answer == null ? view : SyncCreate.await(sim, answer, view)));
   }
 
   static CreateRequest createRequest(ObjectNode body) {

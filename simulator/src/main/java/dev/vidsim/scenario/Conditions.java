@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.catalog.CatalogChange;
 import dev.vidsim.limits.LimitSpec;
 import dev.vidsim.webhooks.WebhookConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,16 +14,18 @@ import java.util.Map;
  *
  * @param accountLimits per API key, on top of {@code limits}
  * @param faults        fault rules as declared (already validated), added in order at start
+ * @param syncModels    synchronous models and how long their create waits (simulated time)
  */
 public record Conditions(LimitSpec limits, Map<String, LimitSpec> accountLimits,
                          List<JsonNode> faults, List<CatalogChange> catalogChanges,
-                         WebhookConfig webhooks) {
+                         WebhookConfig webhooks, Map<String, Duration> syncModels) {
   public static final Conditions NONE = new Conditions(LimitSpec.NONE, Map.of(), List.of(),
-      List.of(), WebhookConfig.DEFAULT);
+      List.of(), WebhookConfig.DEFAULT, Map.of());
 
   public Conditions {
     accountLimits = Map.copyOf(accountLimits);
     faults = List.copyOf(faults);
     catalogChanges = List.copyOf(catalogChanges);
+    syncModels = Map.copyOf(syncModels);
   }
 }

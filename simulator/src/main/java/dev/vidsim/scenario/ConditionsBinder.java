@@ -16,6 +16,8 @@ import java.util.Map;
 
 /** Binds limits (scenario-wide and per account) and fault rules, locating every problem. */
 final class ConditionsBinder {
+  /** Replicate's Prefer: wait holds a request at most 60 seconds. */
+  static final Duration SYNC_WAIT_DEFAULT = Duration.ofSeconds(60);
   private final LocatedTree tree;
 
   ConditionsBinder(LocatedTree tree) {
@@ -33,7 +35,27 @@ final class ConditionsBinder {
       }
     }
     return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges(),
-        webhooks());
+        webhooks(), syncModels());
+  }
+
+  /** Model id (and its new id after a rename) → how long a create waits for the job. */
+  private Map<String, Duration> syncModels() {
+    Map<String, Duration> out = new HashMap<>();
+    JsonNode models = tree.root().path("models");
+    ScenarioBinder helper = new ScenarioBinder(tree);
+    for (int i = 0; i < models.size(); i++) {
+      JsonNode m = models.get(i);
+      String at = "/models/" + i;
+      if (!m.path("sync").asBoolean(false)) {
+        if (m.has("syncWait")) throw tree.error(at + "/syncWait", "syncWait needs sync: true");
+        continue;
+      }
+      Duration wait = helper.parse(at + "/syncWait", SimDuration::parse, SYNC_WAIT_DEFAULT);
+      if (wait.isZero()) throw tree.error(at + "/syncWait", "must be longer than 0s");
+      out.put(m.get("id").asText(), wait);
+      if (m.has("renamedTo")) out.put(m.get("renamedTo").asText(), wait);
+    }
+    return out;
   }
 
   private WebhookConfig webhooks() {
