@@ -64,7 +64,9 @@ final class Expectations {
   private List<String> ledgerLines(String key) {
     List<String> out = new ArrayList<>();
     for (JsonNode e : ledger(key).path("data")) {
-      if (e.get("type").asText().equals("topup") && OPENING_BALANCE.equals(e.path("rule").asText())) {
+      boolean opening = e.get("type").asText().equals("topup")
+          && OPENING_BALANCE.equals(e.path("rule").asText());
+      if (opening) {
         continue;
       }
       String job = e.path("job").isTextual() ? " " + labels.getOrDefault(e.get("job").asText(),
@@ -94,7 +96,8 @@ final class Expectations {
     List<String> expected = new ArrayList<>();
     want.forEach(l -> expected.add(l.asText()));
     if (expected.equals(got)) return;
-    problems.add(what + " (- expected, + actual):\n" + String.join("\n", Diff.lines(expected, got)));
+    problems.add(what + " (- expected, + actual):\n"
+        + String.join("\n", Diff.lines(expected, got)));
   }
 
   private static void fields(JsonNode o, java.util.function.BiConsumer<String, JsonNode> each) {

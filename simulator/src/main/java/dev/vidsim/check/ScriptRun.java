@@ -111,7 +111,9 @@ final class ScriptRun {
 
   private void list(int i, JsonNode b) {
     StringBuilder q = new StringBuilder("?limit=100");
-    if (b.has("idempotencyKey")) q.append("&idempotency_key=").append(encode(b.get("idempotencyKey").asText()));
+    if (b.has("idempotencyKey")) {
+      q.append("&idempotency_key=").append(encode(b.get("idempotencyKey").asText()));
+    }
     if (b.has("status")) q.append("&status=").append(encode(b.get("status").asText()));
     Http.Answer a = http.send("GET", "/v1/videos" + q, key(b), null, null, null);
     expect(i, "list", b.path("expectStatus"), a);

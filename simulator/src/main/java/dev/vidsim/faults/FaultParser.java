@@ -65,7 +65,7 @@ public final class FaultParser {
     if (w.has("probability")) {
       JsonNode n = w.get("probability");
       if (!n.isNumber() || n.asDouble() < 0 || n.asDouble() > 1) {
-        throw new FaultSpecException("/when/probability", "expected a number from 0 to 1, got " + n);
+        throw new FaultSpecException("/when/probability", "expected a number 0..1, got " + n);
       }
       p = n.asDouble();
     }
@@ -149,7 +149,9 @@ public final class FaultParser {
     WebhookFault.Kind kind = scalar(d, "/do/webhook", WebhookFault.Kind::parse, null);
     Duration delay = scalar(d, "/do/delay", SimDuration::parse, null);
     if (kind == null) {
-      if (delay != null) throw new FaultSpecException("/do/delay", "delay goes with webhook: delay");
+      if (delay != null) {
+        throw new FaultSpecException("/do/delay", "delay goes with webhook: delay or reorder");
+      }
       return null;
     }
     if (kind == WebhookFault.Kind.DELAY && delay == null) {

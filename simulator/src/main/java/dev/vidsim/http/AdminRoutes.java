@@ -149,7 +149,8 @@ final class AdminRoutes {
     Json.write(ctx, 200, sim.call(e -> {
       ObjectNode o = Json.object();
       ArrayNode data = o.putArray("data");
-      e.jobs().all().stream().filter(j -> tenant == null || tenant.equals(e.jobs().tenantOf(j.id())))
+      e.jobs().all().stream()
+          .filter(j -> tenant == null || tenant.equals(e.jobs().tenantOf(j.id())))
           .forEach(j -> data.add(Wire.job(j).put("tenant", e.jobs().tenantOf(j.id()))));
       return o;
     }));

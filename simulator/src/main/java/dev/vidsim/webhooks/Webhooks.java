@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * engine's lock; only the HTTP exchange itself runs outside it.
  */
 public final class Webhooks {
-  /** Attempts remembered for GET /_sim/webhooks; older ones are forgotten (the journal keeps them). */
+  /** Attempts kept for GET /_sim/webhooks; older ones are forgotten (the journal keeps them). */
   public static final int ATTEMPTS_KEPT_MAX = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final SimClock clock;

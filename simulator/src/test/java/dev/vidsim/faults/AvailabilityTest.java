@@ -46,7 +46,8 @@ class AvailabilityTest {
   void a_job_created_before_the_removal_still_finishes() {
     String id = sim.as(ALICE).body(create("task-1")).post("/v1/videos").then().extract().path("id");
     sim.advance("1h");
-    sim.as(ALICE).get("/v1/videos/" + id).then().statusCode(200).body("status", equalTo("succeeded"));
+    sim.as(ALICE).get("/v1/videos/" + id).then().statusCode(200)
+        .body("status", equalTo("succeeded"));
   }
 
   @Test

@@ -15,7 +15,8 @@ class RateLimitHttpTest {
   private final SimFixture sim = SimFixture.of((SimFixture.BASE + """
       limits: { requestsPerMinute: 3, concurrentJobs: 1, pollsPerJobPerMinute: 2 }
       """).replace("sk-bob, tier: free, region: eu-west, balance: \"10.00\" }",
-      "sk-bob, tier: free, region: eu-west, balance: \"10.00\", limits: { requestsPerMinute: 60 } }"));
+      "sk-bob, tier: free, region: eu-west, balance: \"10.00\","
+          + " limits: { requestsPerMinute: 60 } }"));
 
   @AfterEach
   void close() {
@@ -35,7 +36,8 @@ class RateLimitHttpTest {
     for (int i = 0; i < 3; i++) sim.as(ALICE).get("/v1/models").then().statusCode(200);
     sim.as(ALICE).get("/v1/models").then().statusCode(429).header("Retry-After", "20")
         .header("X-RateLimit-Remaining", "0").header("X-RateLimit-Reset", "60")
-        .body("error.code", equalTo("rate_limited")).body("error.details.limit", equalTo("requests"));
+        .body("error.code", equalTo("rate_limited"))
+        .body("error.details.limit", equalTo("requests"));
     sim.advance("19s");
     sim.as(ALICE).get("/v1/models").then().statusCode(429).header("Retry-After", "1");
     sim.advance("1s");

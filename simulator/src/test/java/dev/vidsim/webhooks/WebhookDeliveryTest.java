@@ -86,7 +86,8 @@ class WebhookDeliveryTest {
     createWithHook();
     sim.advance("48h");
     assertThat(statuses()).containsExactly(410);
-    assertThat(sim.admin().get("/_sim/journal").asString()).contains("\"kind\":\"webhook_stopped\"");
+    assertThat(sim.admin().get("/_sim/journal").asString())
+        .contains("\"kind\":\"webhook_stopped\"");
   }
 
   @Test
