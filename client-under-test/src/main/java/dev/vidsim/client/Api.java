@@ -3,6 +3,7 @@ package dev.vidsim.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,10 @@ final class Api {
     return data.size() == 0 ? Optional.empty() : Optional.of(data.get(0));
   }
 
-  VideoJob get(String jobId, Amount pollFee) {
-    Call call = Call.get("get", "/v1/videos/" + encode(jobId), jobId).withCost(r -> pollFee);
+  /** @param waited the poll interval waited before this poll, for the request log */
+  VideoJob get(String jobId, Amount pollFee, Duration waited) {
+    Call call = Call.get("get", "/v1/videos/" + encode(jobId), jobId).withCost(r -> pollFee)
+        .afterWaiting(waited);
     return VideoJob.fromJson(retrier.send(call).json());
   }
 

@@ -47,16 +47,16 @@ final class Poller {
       }
       if (sleepWatching(wait, job.id())) continue;
       polls++;
-      job = pollOnce(job);
+      job = pollOnce(job, wait);
       source = "poll";
     }
     return result(sub, job, polls, source, false, false);
   }
 
   /** One status poll; a transient failure (retries exhausted) keeps the last known state. */
-  private VideoJob pollOnce(VideoJob job) {
+  private VideoJob pollOnce(VideoJob job, Duration waited) {
     try {
-      VideoJob now = api.get(job.id(), pollFee(job.id()));
+      VideoJob now = api.get(job.id(), pollFee(job.id()), waited);
       ledger.recordPoll(now);
       if (options.webhookInbox() != null) options.webhookInbox().observe(now);
       return now;
@@ -99,7 +99,7 @@ final class Poller {
     } catch (ApiException e) {
       if (e.status() == 409) {
         // Not cancellable any more: it ended on its own meanwhile. Its state decides.
-        VideoJob now = pollOnce(job);
+        VideoJob now = pollOnce(job, Duration.ZERO);
         if (now.isTerminal()) return result(sub, now, polls + 1, "poll", false, false);
       }
       return result(sub, job, polls, "deadline", true, false);

@@ -35,7 +35,7 @@ final class Retrier {
   }
 
   ApiResponse send(Call call, BeforeRetry beforeRetry) {
-    Duration waited = Duration.ZERO;
+    Duration waited = call.waitedFor();
     for (int attempt = 1; ; attempt++) {
       ApiResponse r = null;
       Failure f;

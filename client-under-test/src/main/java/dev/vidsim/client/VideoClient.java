@@ -65,7 +65,7 @@ public final class VideoClient {
   /** One status poll (charges the model's poll fee, if any, and the ledger records it). */
   public VideoJob poll(String jobId) {
     Amount fee = ledger.line(jobId).map(l -> l.quote().pollFee()).orElse(Amount.ZERO);
-    VideoJob job = api.get(jobId, fee);
+    VideoJob job = api.get(jobId, fee, java.time.Duration.ZERO);
     ledger.recordPoll(job);
     if (options.webhookInbox() != null) options.webhookInbox().observe(job);
     return job;
