@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * VideoClient client = VideoClient.builder("http://127.0.0.1:8080", "sk-test-alice").build();
- * GenerationResult r = client.generate(GenerationRequest.builder("a cat surfing").seconds(6).build());
+ * GenerationResult r = client.generate(
+ *     GenerationRequest.builder("a cat surfing").seconds(6).build());
  * Reconciliation bill = client.reconcile();
  * }</pre>
  */
@@ -39,7 +40,8 @@ public final class VideoClient {
         options.requestTimeout());
     this.api = new Api(new Retrier(http, options.retryPolicy(), options.clock(), jitter,
         options.requestLog()));
-    this.submitter = new Submitter(options, api, ledger, this::models, keys);
+    this.submitter = new Submitter(options, api, ledger, this::models, this::refreshModels,
+        keys);
     this.poller = new Poller(options, api, ledger);
   }
 

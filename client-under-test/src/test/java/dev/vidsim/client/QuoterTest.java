@@ -49,7 +49,8 @@ class QuoterTest {
           resolutions: [720p]
           regions: [us-east]
           maxSeconds: 12
-          pricing: { unit: token, price: "3.33", per: 1000000, tokensPerSecond: 41667, billOn: create }
+          pricing:
+            { unit: token, price: "3.33", per: 1000000, tokensPerSecond: 41667, billOn: create }
         - id: credits-per-video
           modes: [text-to-video]
           resolutions: [720p]
@@ -61,7 +62,12 @@ class QuoterTest {
           resolutions: [720p]
           regions: [us-east]
           maxSeconds: 10
-          pricing: { unit: image, imageCount: frames, framesPerSecond: 24, price: "0.0004", billOn: delivery }
+          pricing:
+            unit: image
+            imageCount: frames
+            framesPerSecond: 24
+            price: "0.0004"
+            billOn: delivery
         - id: input-images
           modes: [image-to-video]
           resolutions: [720p]

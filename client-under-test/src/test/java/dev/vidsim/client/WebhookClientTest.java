@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The client with a webhook receiver, against the simulator; deliveries signed like a provider's. */
+/** The client with a webhook receiver against the simulator; deliveries signed as a provider's. */
 class WebhookClientTest {
   static final String SECRET = WebhookTest.SECRET;
   private final SimFixture fx = SimFixture.defaultScenario();
@@ -41,7 +41,7 @@ class WebhookClientTest {
     fx.close();
   }
 
-  /** Sleeps on the simulator's clock, then delivers each newly finished job {@code copies} times. */
+  /** Sleeps on the simulator's clock, then delivers each newly finished job {@code copies}×. */
   private ClientClock delivering(int copies) {
     return new ClientClock() {
       @Override

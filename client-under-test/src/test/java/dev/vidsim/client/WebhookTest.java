@@ -118,7 +118,8 @@ class WebhookTest {
   @Test
   void a_webhook_behind_a_poll_that_already_saw_the_end_is_stale() {
     WebhookInbox inbox = new WebhookInbox(verifier);
-    inbox.observe(VideoJob.fromJson(JsonSupport.parseOrEmpty(StubJson.job("vid_1", "expired", "k"))));
+    String expired = StubJson.job("vid_1", "expired", "k");
+    inbox.observe(VideoJob.fromJson(JsonSupport.parseOrEmpty(expired)));
     String body = event("evt_1", "succeeded", clock.now());
 
     var d = inbox.receive("m", "" + ts(), WebhookVerifier.sign(SECRET, "m", ts(), body), body);
@@ -132,7 +133,8 @@ class WebhookTest {
     try (WebhookReceiver receiver = WebhookReceiver.start(inbox, 0)) {
       String body = event("evt_1", "succeeded", clock.now());
       HttpClient http = HttpClient.newHttpClient();
-      int ok = post(http, receiver.url(), "msg_1", WebhookVerifier.sign(SECRET, "msg_1", ts(), body), body);
+      String sig = WebhookVerifier.sign(SECRET, "msg_1", ts(), body);
+      int ok = post(http, receiver.url(), "msg_1", sig, body);
       int forged = post(http, receiver.url(), "msg_2", "v1,AAAA", body);
 
       assertThat(ok).isEqualTo(204);
@@ -141,7 +143,8 @@ class WebhookTest {
     }
   }
 
-  private int post(HttpClient http, String url, String id, String sig, String body) throws Exception {
+  private int post(HttpClient http, String url, String id, String sig, String body)
+      throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(url)).header("webhook-id", id)
         .header("webhook-timestamp", "" + ts()).header("webhook-signature", sig)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
