@@ -87,9 +87,11 @@ cp "$jar" "$ctx/vidsim.jar"
 tag_args=(); for t in "${tags[@]}"; do tag_args+=(-t "$t"); done
 t0=$SECONDS
 # the classic builder: BuildKit may try to resolve a local base image in a registry
-DOCKER_BUILDKIT=0 docker build -q -f "$root/simulator/Dockerfile" "${tag_args[@]}" \
-  --build-arg "JRE_IMAGE=$base" --build-arg "VIDSIM_VERSION=$version" \
-  --build-arg "JAR_SHA256=$sha" "$ctx" >/dev/null
+if ! out="$(DOCKER_BUILDKIT=0 docker build -q -f "$root/simulator/Dockerfile" "${tag_args[@]}" \
+    --build-arg "JRE_IMAGE=$base" --build-arg "VIDSIM_VERSION=$version" \
+    --build-arg "JAR_SHA256=$sha" "$ctx" 2>&1)"; then
+  printf '%s\n' "$out" >&2; log "docker build failed"; exit 1
+fi
 # earlier builds of the same tags are now untagged: remove them, and only them
 docker image prune -f --filter "label=org.opencontainers.image.title=vidsim" >/dev/null
 log "built ${tags[*]} from $(basename "$jar") (sha256 ${sha:0:12}) on $base in $((SECONDS - t0)) s"

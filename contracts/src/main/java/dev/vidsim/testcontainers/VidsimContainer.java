@@ -41,9 +41,9 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
   private String adminToken;
   private int hostPort;
 
-  /** The image {@code vidsim:<this library's version>}. */
+  /** On {@link #defaultImage()}. */
   public VidsimContainer() {
-    this(DEFAULT_IMAGE.withTag(VidsimVersion.get()));
+    this(defaultImage());
   }
 
   public VidsimContainer(String image) {
@@ -54,6 +54,11 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
     super(image);
     image.assertCompatibleWith(DEFAULT_IMAGE);
     waitingFor(new HealthWaitStrategy(this::getBaseUrl));
+  }
+
+  /** {@code vidsim:<this library's version>}: the image built from the same sources. */
+  public static DockerImageName defaultImage() {
+    return DEFAULT_IMAGE.withTag(VidsimVersion.get());
   }
 
   /** Serves this scenario file (copied to /scenarios/ in the container) instead of the default. */

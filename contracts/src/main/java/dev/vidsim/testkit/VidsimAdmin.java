@@ -79,6 +79,21 @@ public final class VidsimAdmin {
     return json(send("GET", "/_sim/ledger?tenant=" + encode(apiKey), null));
   }
 
+  /** Every tenant's ledger lines, in the order they were written. */
+  public JsonNode ledger() {
+    return json(send("GET", "/_sim/ledger", null));
+  }
+
+  /** Every job of every tenant. */
+  public JsonNode jobs() {
+    return json(send("GET", "/_sim/jobs", null));
+  }
+
+  /** Every tenant: apiKey, tier, region, available. */
+  public JsonNode tenants() {
+    return json(send("GET", "/_sim/tenants", null));
+  }
+
   public JsonNode jobs(String apiKey) {
     return json(send("GET", "/_sim/jobs?tenant=" + encode(apiKey), null));
   }

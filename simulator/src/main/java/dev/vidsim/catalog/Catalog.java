@@ -1,26 +1,82 @@
 package dev.vidsim.catalog;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The models on offer, in scenario order. */
+/**
+ * The models on offer, in scenario order, and how that offer changes over simulated time:
+ * models removed at an instant, or renamed (the old id disappears, the new one appears).
+ */
 public final class Catalog {
   private final Map<String, ModelSpec> models = new LinkedHashMap<>();
+  private final Map<String, Instant> removedAt = new LinkedHashMap<>();
+  private final Map<String, String> renamedTo = new LinkedHashMap<>();
+  private final Map<String, Instant> addedAt = new LinkedHashMap<>();
 
   public Catalog(List<ModelSpec> specs) {
-    specs.forEach(m -> models.put(m.id(), m));
+    this(specs, List.of(), Instant.MIN);
   }
 
+  public Catalog(List<ModelSpec> specs, List<CatalogChange> changes, Instant start) {
+    specs.forEach(m -> models.put(m.id(), m));
+    for (CatalogChange c : changes) {
+      ModelSpec old = models.get(c.model());
+      if (old == null) throw new IllegalArgumentException("no model " + c.model() + " to change");
+      Instant at = start.plus(c.at());
+      removedAt.put(c.model(), at);
+      if (c.renamedTo() != null) {
+        renamedTo.put(c.model(), c.renamedTo());
+        models.put(c.renamedTo(), old.withId(c.renamedTo()));
+        addedAt.put(c.renamedTo(), at);
+      }
+    }
+  }
+
+  /** The model as the scenario declared it, whatever the time. */
   public Optional<ModelSpec> find(String id) {
     return Optional.ofNullable(models.get(id));
   }
 
+  /** The model if it is on offer at {@code now}. */
+  public Optional<ModelSpec> find(String id, Instant now) {
+    return find(id).filter(m -> offered(id, now));
+  }
+
+  /** Why a known id is not on offer at {@code now} (removed or renamed), else null. */
+  public String whyGone(String id, Instant now) {
+    Instant removed = removedAt.get(id);
+    if (removed != null && !now.isBefore(removed)) {
+      String rename = renamedTo.get(id);
+      return rename == null ? "model '" + id + "' was removed at " + removed
+          : "model '" + id + "' was renamed to '" + rename + "' at " + removed + "; use '"
+          + rename + "'";
+    }
+    return null;
+  }
+
+  private boolean offered(String id, Instant now) {
+    Instant added = addedAt.get(id);
+    Instant removed = removedAt.get(id);
+    return (added == null || !now.isBefore(added)) && (removed == null || now.isBefore(removed));
+  }
+
   /** What a tenant may use: its region served and its tier allowed. */
   public List<ModelSpec> visibleTo(String tier, String region) {
-    return models.values().stream()
+    return models.values().stream().filter(m -> !addedAt.containsKey(m.id()))
         .filter(m -> m.servesRegion(region) && m.allowsTier(tier)).toList();
+  }
+
+  /** What a tenant may use at {@code now}. */
+  public List<ModelSpec> visibleTo(String tier, String region, Instant now) {
+    List<ModelSpec> out = new ArrayList<>();
+    for (ModelSpec m : models.values()) {
+      if (offered(m.id(), now) && m.servesRegion(region) && m.allowsTier(tier)) out.add(m);
+    }
+    return out;
   }
 
   public List<ModelSpec> all() {

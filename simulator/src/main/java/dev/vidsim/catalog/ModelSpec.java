@@ -31,6 +31,11 @@ public record ModelSpec(String id, String description, List<String> modes,
     return tiers.isEmpty() || tiers.contains(tier);
   }
 
+  public ModelSpec withId(String newId) {
+    return new ModelSpec(newId, description, modes, resolutions, regions, tiers, minSeconds,
+        maxSeconds, defaultSeconds, pricing, latency);
+  }
+
   public String defaultResolution() {
     return resolutions.get(0);
   }

@@ -20,10 +20,12 @@ final class CreateValidation {
     if (id == null || id.isBlank()) {
       throw SimException.invalid("model", "required; list the models you may use with GET /v1/models");
     }
-    ModelSpec m = world.catalog().find(id).orElseThrow(() -> new SimException(
-        ErrorCode.MODEL_NOT_FOUND, "model '" + id + "' does not exist; available to you: "
-        + world.catalog().visibleTo(t.tier(), t.region()).stream().map(ModelSpec::id).toList(),
-        Map.of("field", "model")));
+    var now = world.clock().instant();
+    String gone = world.catalog().whyGone(id, now);
+    ModelSpec m = world.catalog().find(id, now).orElseThrow(() -> new SimException(
+        ErrorCode.MODEL_NOT_FOUND, (gone != null ? gone : "model '" + id + "' does not exist")
+        + "; available to you: " + world.catalog().visibleTo(t.tier(), t.region(), now).stream()
+        .map(ModelSpec::id).toList(), Map.of("field", "model")));
     if (!m.allowsTier(t.tier())) {
       throw new SimException(ErrorCode.MODEL_NOT_AVAILABLE_FOR_TIER, "model '" + id
           + "' is not available on the " + t.tier() + " tier; it needs one of " + m.tiers(),

@@ -5,12 +5,14 @@ import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.clock.ScheduledTask;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.clock.WallClock;
+import dev.vidsim.faults.Faults;
 import dev.vidsim.idempotency.IdempotencyStore;
 import dev.vidsim.jobs.Job;
 import dev.vidsim.jobs.JobStore;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.ledger.Balance;
 import dev.vidsim.ledger.Ledger;
+import dev.vidsim.limits.LimitSpec;
 import dev.vidsim.money.Money;
 import dev.vidsim.random.SimRandom;
 import dev.vidsim.scenario.Scenario;
@@ -38,6 +40,9 @@ public final class Engine {
   private final IdempotencyStore<CreateOutcome> keys = new IdempotencyStore<>();
   private final JobRunner runner = new JobRunner(this);
   private final Jobs jobsApi = new Jobs(this);
+  private final Faults faults;
+  private final Throttle throttle = new Throttle(this);
+  private final Gate gate = new Gate(this);
 
   public Engine(Scenario scenario, WallClock wall) {
     this.scenario = scenario;
@@ -48,7 +53,11 @@ public final class Engine {
         .put("tenant", e.tenant()).put("type", e.type().wireName())
         .put("amount", e.amount().toString()).put("job", e.jobId())
         .put("idempotencyKey", e.idempotencyKey()).put("rule", e.rule())));
-    this.catalog = new Catalog(scenario.models());
+    this.catalog = new Catalog(scenario.models(), scenario.conditions().catalogChanges(),
+        scenario.startTime());
+    this.faults = new Faults(random, scenario.startTime());
+    scenario.conditions().faults().forEach(faults::add);
+    scenario.conditions().accountLimits().forEach(throttle::set);
     journal.append("scenario_loaded", Journal.fields().put("name", scenario.name())
         .put("seed", scenario.seed()));
     for (Account a : scenario.accounts()) {
@@ -74,13 +83,18 @@ public final class Engine {
     return t;
   }
 
+  /** The tenant with this key, or null (no error: fault rules may name unknown keys). */
+  Tenant tenantOrNull(String apiKey) {
+    return tenants.get(apiKey);
+  }
+
   private static String abbreviate(String key) {
     return key.length() <= 12 ? key : key.substring(0, 8) + "…";
   }
 
   public List<ModelSpec> models(String apiKey) {
     Tenant t = authenticate(apiKey);
-    return catalog.visibleTo(t.tier(), t.region());
+    return catalog.visibleTo(t.tier(), t.region(), clock.instant());
   }
 
   public Balance balance(String apiKey) {
@@ -129,6 +143,17 @@ public final class Engine {
   public Journal journal() { return journal; }
   public Ledger ledger() { return ledger; }
   public Catalog catalog() { return catalog; }
+  public Faults faults() { return faults; }
+  /** Faults and rate limits, checked before a request executes. */
+  public Gate gate() { return gate; }
+
+  /** Sets a tenant's own rate limits (on top of the scenario's). */
+  public void setLimits(String apiKey, LimitSpec spec) {
+    authenticate(apiKey);
+    throttle.set(apiKey, spec);
+  }
+
+  Throttle limits() { return throttle; }
 
   Map<String, Job> jobsById() { return jobs.asMap(); }
   JobStore jobStore() { return jobs; }

@@ -3,6 +3,8 @@ package dev.vidsim.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.clock.ScheduledTask;
+import dev.vidsim.clock.SimDuration;
+import dev.vidsim.faults.JobOutcome;
 import dev.vidsim.jobs.Job;
 import dev.vidsim.jobs.JobStatus;
 import dev.vidsim.jobs.Transition;
@@ -15,6 +17,7 @@ import dev.vidsim.pricing.PriceCalculator;
 import dev.vidsim.pricing.Quote;
 import dev.vidsim.pricing.Settlement;
 import dev.vidsim.tenants.Tenant;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +33,8 @@ final class JobRunner {
     this.world = world;
   }
 
-  Job create(Tenant t, ModelSpec m, CreateRequest req, JobSpec spec, String key) {
+  Job create(Tenant t, ModelSpec m, CreateRequest req, JobSpec spec, String key,
+             JobOutcome outcome) {
     Quote q = PriceCalculator.quote(m.pricing(), spec);
     try {
       world.ledger().requireAvailable(t.apiKey(), q.neededAtCreate());
@@ -62,19 +66,63 @@ final class JobRunner {
     if (q.held().isPositive()) {
       job.setHoldId(ledger.hold(t.apiKey(), q.held(), id, key, rule, now));
     }
-    schedule(job, m);
+    schedule(job, m, outcome);
     return job;
   }
 
-  private void schedule(Job job, ModelSpec m) {
+  private void schedule(Job job, ModelSpec m, JobOutcome outcome) {
     SplittableRandom r = world.random().stream("latency/" + job.tenant() + "/" + m.id());
     Duration queued = m.latency().queued().draw(r);
     Duration render = m.latency().render().draw(r);
     Instant starts = job.createdAt().plus(queued);
     Instant ends = starts.plus(render);
     job.planRender(starts, ends);
-    at(job, starts, "start", () -> move(job, JobStatus.IN_PROGRESS, "render started"));
-    at(job, ends, "finish", () -> succeed(job));
+    if (outcome == null) {
+      at(job, starts, "start", () -> move(job, JobStatus.IN_PROGRESS, "render started"));
+      at(job, ends, "finish", () -> succeed(job));
+      return;
+    }
+    world.journal().append("fault_outcome", Journal.fields().put("job", job.id())
+        .put("outcome", outcome.kind().wireName()));
+    Instant failsAt = failureInstant(job, outcome, starts, ends);
+    if (failsAt == null || starts.isBefore(failsAt)) {
+      at(job, starts, "start", () -> move(job, JobStatus.IN_PROGRESS, "render started"));
+    }
+    if (failsAt != null) {
+      at(job, failsAt, "fail", () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
+    }
+  }
+
+  /** When a faulted job fails: after the rule's delay, else when it would have finished. */
+  private static Instant failureInstant(Job job, JobOutcome o, Instant starts, Instant ends) {
+    if (o.kind() == JobOutcome.Kind.STUCK) return null;
+    if (o.after() != null) return job.createdAt().plus(o.after());
+    if (o.kind() == JobOutcome.Kind.PARTIAL) {
+      BigDecimal share = o.deliveredSeconds().min(job.spec().seconds())
+          .divide(job.spec().seconds(), 6, java.math.RoundingMode.DOWN);
+      long renderMillis = Duration.between(starts, ends).toMillis();
+      return starts.plusMillis(share.multiply(BigDecimal.valueOf(renderMillis)).longValue());
+    }
+    return ends;
+  }
+
+  private static FailureKind failureKind(JobOutcome o) {
+    return switch (o.kind()) {
+      case TIMEOUT -> FailureKind.TIMEOUT;
+      case CONTENT_FILTER -> FailureKind.CONTENT_FILTER;
+      case ERROR, PARTIAL, STUCK -> FailureKind.ERROR;
+    };
+  }
+
+  private String failureMessage(Job job, JobOutcome o) {
+    return switch (o.kind()) {
+      case TIMEOUT -> "the provider timed out after "
+          + SimDuration.format(Duration.between(job.createdAt(), world.clock().instant()));
+      case CONTENT_FILTER -> "the output was blocked by the content filter";
+      case PARTIAL -> "rendering failed after " + o.deliveredSeconds().toPlainString() + " of "
+          + job.spec().seconds().toPlainString() + " seconds";
+      case ERROR, STUCK -> "the provider failed to render the video";
+    };
   }
 
   private void at(Job job, Instant when, String what, Runnable action) {

@@ -1,6 +1,7 @@
 package dev.vidsim.engine;
 
 import dev.vidsim.catalog.ModelSpec;
+import dev.vidsim.faults.JobOutcome;
 import dev.vidsim.idempotency.IdempotencyStore;
 import dev.vidsim.jobs.Job;
 import dev.vidsim.jobs.JobStatus;
@@ -25,11 +26,17 @@ public final class Jobs {
   }
 
   public JobView create(String apiKey, CreateRequest req, String idempotencyKey) {
+    return create(apiKey, req, idempotencyKey, null);
+  }
+
+  /** @param outcome how the job ends, from a fault rule; null: as its model's latency says */
+  public JobView create(String apiKey, CreateRequest req, String idempotencyKey,
+                        JobOutcome outcome) {
     Tenant t = world.authenticate(apiKey);
     ModelSpec m = CreateValidation.model(world, t, req.model());
     var spec = CreateValidation.spec(t, m, req);
     if (idempotencyKey == null) {
-      return view(world.runner().create(t, m, req, spec, null));
+      return view(world.runner().create(t, m, req, spec, null, outcome));
     }
     CreateValidation.key(idempotencyKey);
     var keys = world.keys();
@@ -48,25 +55,26 @@ public final class Jobs {
       throw new SimException(ErrorCode.IDEMPOTENCY_IN_FLIGHT, "a request with Idempotency-Key '"
           + idempotencyKey + "' is still in progress; retry after it completes");
     }
-    return createOnce(t, m, req, spec, idempotencyKey);
+    return createOnce(t, m, req, spec, idempotencyKey, outcome);
   }
 
   private JobView createOnce(Tenant t, ModelSpec m, CreateRequest req,
-                             dev.vidsim.pricing.JobSpec spec, String key) {
-    CreateOutcome outcome;
+                             dev.vidsim.pricing.JobSpec spec, String key, JobOutcome outcome) {
+    CreateOutcome result;
     try {
-      outcome = new CreateOutcome(view(world.runner().create(t, m, req, spec, key)), null);
+      result = new CreateOutcome(view(world.runner().create(t, m, req, spec, key, outcome)),
+          null);
     } catch (SimException e) {
-      outcome = new CreateOutcome(null, e);
+      result = new CreateOutcome(null, e);
     }
-    world.keys().complete(t.apiKey(), key, outcome);
+    world.keys().complete(t.apiKey(), key, result);
     world.clock().scheduleAfter(world.scenario().idempotencyTtl(), "expire key " + key, () -> {
       if (world.keys().expire(t.apiKey(), key)) {
         world.journal().append("idempotency_key_expired", Journal.fields()
             .put("tenant", t.apiKey()).put("idempotencyKey", key));
       }
     });
-    return outcome.orThrow();
+    return result.orThrow();
   }
 
   /** A status poll: charges the model's poll fee when it has one. */

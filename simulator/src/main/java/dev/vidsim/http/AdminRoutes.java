@@ -8,6 +8,7 @@ import dev.vidsim.clock.SimDuration;
 import dev.vidsim.engine.Engine;
 import dev.vidsim.engine.SimException;
 import dev.vidsim.engine.Simulator;
+import dev.vidsim.limits.LimitSpec;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.scenario.Scenario;
@@ -60,10 +61,15 @@ final class AdminRoutes {
   }
 
   void createTenant(Context ctx) {
-    ObjectNode body = Json.body(ctx, Set.of("apiKey", "tier", "region", "balance"));
+    ObjectNode body = Json.body(ctx, Set.of("apiKey", "tier", "region", "balance", "limits"));
     Money balance = money(Json.string(body, "balance"), "balance", Money.ofUnits(100));
-    Tenant t = sim.call(e -> e.createTenant(Json.string(body, "apiKey"), Json.string(body, "tier"),
-        Json.string(body, "region"), balance));
+    LimitSpec limits = body.has("limits") ? Limits.parse(body.get("limits")) : null;
+    Tenant t = sim.call(e -> {
+      Tenant created = e.createTenant(Json.string(body, "apiKey"), Json.string(body, "tier"),
+          Json.string(body, "region"), balance);
+      if (limits != null) e.setLimits(created.apiKey(), limits);
+      return created;
+    });
     Json.write(ctx, 201, Json.object().put("apiKey", t.apiKey()).put("tier", t.tier())
         .put("region", t.region()).put("balance", balance.toString()));
   }

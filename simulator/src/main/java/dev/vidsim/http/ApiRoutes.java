@@ -38,7 +38,8 @@ final class ApiRoutes {
     String key = apiKey(ctx);
     CreateRequest req = createRequest(Json.body(ctx, CREATE_FIELDS));
     String idempotencyKey = ctx.header("Idempotency-Key");
-    JobView view = sim.call(e -> e.jobs().create(key, req, idempotencyKey));
+    var outcome = Guard.admission(ctx).outcome();
+    JobView view = sim.call(e -> e.jobs().create(key, req, idempotencyKey, outcome));
     Json.write(ctx, 201, Wire.job(view));
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.ErrorCode;
 import dev.vidsim.engine.SimException;
 import dev.vidsim.engine.Simulator;
+import dev.vidsim.faults.Endpoint;
 import dev.vidsim.journal.Journal;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -24,12 +25,16 @@ public final class VidsimServer implements AutoCloseable {
   private final Simulator sim;
   private final Javalin app;
   private final String adminToken;
+  private final Guard guard;
+  private final FaultRoutes faults;
 
   private VidsimServer(Simulator sim, String adminToken, String version) {
     this.sim = sim;
     this.adminToken = adminToken;
     ApiRoutes api = new ApiRoutes(sim);
     AdminRoutes admin = new AdminRoutes(sim, version);
+    this.guard = new Guard(sim);
+    this.faults = new FaultRoutes(sim);
     this.app = Javalin.create(config -> configure(config, api, admin));
   }
 
@@ -59,14 +64,14 @@ public final class VidsimServer implements AutoCloseable {
     var r = config.routes;
     r.before(this::beforeRequest);
     r.after(this::afterRequest);
-    r.get("/v1/models", api::models);
-    r.post("/v1/videos", api::create);
-    r.get("/v1/videos", api::list);
-    r.get("/v1/videos/{id}", api::get);
-    r.post("/v1/videos/{id}/cancel", api::cancel);
-    r.get("/v1/videos/{id}/content", api::content);
-    r.get("/v1/account/balance", api::balance);
-    r.get("/v1/account/usage", api::usage);
+    r.get("/v1/models", guard.guarded(Endpoint.MODELS, api::models));
+    r.post("/v1/videos", guard.guarded(Endpoint.CREATE, api::create));
+    r.get("/v1/videos", guard.guarded(Endpoint.LIST, api::list));
+    r.get("/v1/videos/{id}", guard.guarded(Endpoint.GET, api::get));
+    r.post("/v1/videos/{id}/cancel", guard.guarded(Endpoint.CANCEL, api::cancel));
+    r.get("/v1/videos/{id}/content", guard.guarded(Endpoint.CONTENT, api::content));
+    r.get("/v1/account/balance", guard.guarded(Endpoint.BALANCE, api::balance));
+    r.get("/v1/account/usage", guard.guarded(Endpoint.USAGE, api::usage));
     r.get("/_sim/health", admin::health);
     r.post("/_sim/reset", admin::reset);
     r.get("/_sim/scenario", admin::getScenario);
@@ -83,6 +88,10 @@ public final class VidsimServer implements AutoCloseable {
     r.post("/_sim/jobs/{id}/fail", admin::failJob);
     r.get("/_sim/journal", admin::journal);
     r.get("/_sim/openapi.json", admin::openApi);
+    r.post("/_sim/faults", faults::add);
+    r.get("/_sim/faults", faults::list);
+    r.delete("/_sim/faults", faults::clear);
+    r.delete("/_sim/faults/{id}", faults::remove);
     r.exception(SimException.class, (e, ctx) -> error(ctx, e));
     r.exception(Exception.class, (e, ctx) -> {
       LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
@@ -104,7 +113,7 @@ public final class VidsimServer implements AutoCloseable {
     if (!e.details().isEmpty()) err.set("details", Json.MAPPER.valueToTree(e.details()));
     ObjectNode body = Json.object();
     body.set("error", err);
-    int status = ctx.status().getCode() == 405 ? 405 : e.code().httpStatus();
+    int status = ctx.status().getCode() == 405 ? 405 : e.httpStatus();
     Json.write(ctx, status, body);
   }
 
@@ -127,7 +136,7 @@ public final class VidsimServer implements AutoCloseable {
   }
 
   private void afterRequest(Context ctx) {
-    if (journaled(ctx)) {
+    if (journaled(ctx) && ctx.attribute(Guard.DROPPED) == null) {
       ObjectNode line = Journal.fields().put("status", ctx.status().getCode());
       JsonNode body = ctx.attribute(Json.BODY_ATTRIBUTE);
       if (body != null) line.set("body", body);

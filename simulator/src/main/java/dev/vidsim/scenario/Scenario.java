@@ -11,19 +11,33 @@ import java.util.List;
 public record Scenario(String name, String description, long seed, ClockMode clock,
                        long clockFactor, Instant startTime, String currency, Duration contentTtl,
                        Duration idempotencyTtl, int journalMaxEntries, Duration journalMaxAge,
-                       List<Account> accounts, List<ModelSpec> models, String source) {
+                       List<Account> accounts, List<ModelSpec> models, String source,
+                       Conditions conditions) {
   public Scenario {
     accounts = List.copyOf(accounts);
     models = List.copyOf(models);
+    conditions = conditions == null ? Conditions.NONE : conditions;
+  }
+
+  /** A scenario without limits or faults. */
+  public Scenario(String name, String description, long seed, ClockMode clock, long clockFactor,
+                  Instant startTime, String currency, Duration contentTtl,
+                  Duration idempotencyTtl, int journalMaxEntries, Duration journalMaxAge,
+                  List<Account> accounts, List<ModelSpec> models, String source) {
+    this(name, description, seed, clock, clockFactor, startTime, currency, contentTtl,
+        idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source,
+        Conditions.NONE);
   }
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, clock, clockFactor, startTime, currency,
-        contentTtl, idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source);
+        contentTtl, idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source,
+        conditions);
   }
 
   public Scenario withClock(ClockMode newClock, long newFactor) {
     return new Scenario(name, description, seed, newClock, newFactor, startTime, currency,
-        contentTtl, idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source);
+        contentTtl, idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source,
+        conditions);
   }
 }

@@ -51,7 +51,8 @@ final class ScenarioBinder {
         parse("/journal/maxAge", SimDuration::parse, Duration.ofDays(7)),
         accounts(defaultRegion),
         models,
-        tree.file());
+        tree.file(),
+        new ConditionsBinder(tree).bind());
   }
 
   private List<Account> accounts(String defaultRegion) {

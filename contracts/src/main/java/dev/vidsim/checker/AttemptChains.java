@@ -1,0 +1,31 @@
+package dev.vidsim.checker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups requests into attempt chains: the same call (tenant, method, path, key, body) sent
+ * again after a retryable failure (429, 5xx, 409 in flight, no response) is one more attempt.
+ */
+final class AttemptChains {
+  private AttemptChains() {}
+
+  static List<List<Exchange>> of(List<Exchange> exchanges) {
+    List<List<Exchange>> chains = new ArrayList<>();
+    Map<String, List<Exchange>> open = new HashMap<>();
+    for (Exchange x : exchanges) {
+      if (x.tenant() == null) continue;
+      List<Exchange> chain = open.get(x.signature());
+      if (chain != null && chain.get(chain.size() - 1).retryableFailure()) {
+        chain.add(x);
+      } else {
+        chain = new ArrayList<>(List.of(x));
+        chains.add(chain);
+        open.put(x.signature(), chain);
+      }
+    }
+    return chains;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.vidsim.checker;
+
+import dev.vidsim.money.Money;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the client under test says it did, for the checks the provider's journal cannot see:
+ * which job each logical generation ended up with, which webhook deliveries it acted on, which
+ * jobs it flagged as stuck, and what it believes it spent. A TCK adapter or the property suite
+ * fills it; every method is thread-safe.
+ */
+public final class ClientLog {
+  private final Map<String, Generation> generations = new LinkedHashMap<>();
+  private final List<WebhookHandling> webhooks = new ArrayList<>();
+  private final Set<String> flaggedJobs = new LinkedHashSet<>();
+  private final Map<String, Money> believedSpent = new LinkedHashMap<>();
+  private final List<java.time.Instant> restarts = new ArrayList<>();
+
+  /**
+   * One logical generation (one user intent) and the provider jobs the client associates with it.
+   *
+   * @param id a name the harness gives the intent, e.g. "gen-3"
+   */
+  public record Generation(String id, String tenant, String idempotencyKey, List<String> jobIds) {
+    public Generation {
+      jobIds = List.copyOf(jobIds);
+    }
+  }
+
+  /**
+   * One webhook delivery the client received.
+   *
+   * @param authentic whether the harness sent it correctly signed and fresh
+   * @param processed whether the client acted on it (not just acknowledged it)
+   */
+  public record WebhookHandling(String webhookId, String jobId, boolean authentic,
+                                boolean processed) {}
+
+  public synchronized ClientLog generation(String id, String tenant, String idempotencyKey,
+                                           List<String> jobIds) {
+    generations.put(id, new Generation(id, tenant, idempotencyKey, jobIds));
+    return this;
+  }
+
+  public synchronized ClientLog webhook(String webhookId, String jobId, boolean authentic,
+                                        boolean processed) {
+    webhooks.add(new WebhookHandling(webhookId, jobId, authentic, processed));
+    return this;
+  }
+
+  /** The client cancelled or reported this job because it passed its deadline. */
+  public synchronized ClientLog flagged(String jobId) {
+    flaggedJobs.add(jobId);
+    return this;
+  }
+
+  /** What the client believes a tenant has spent in total, after reconciling. */
+  public synchronized ClientLog believedSpent(String tenant, Money spent) {
+    believedSpent.put(tenant, spent);
+    return this;
+  }
+
+  /** The client restarted (lost its memory, kept its job store) at this simulated instant. */
+  public synchronized ClientLog restarted(java.time.Instant at) {
+    restarts.add(at);
+    return this;
+  }
+
+  public synchronized List<java.time.Instant> restarts() {
+    return List.copyOf(restarts);
+  }
+
+  public synchronized List<Generation> generations() {
+    return List.copyOf(generations.values());
+  }
+
+  public synchronized List<WebhookHandling> webhooks() {
+    return List.copyOf(webhooks);
+  }
+
+  public synchronized Set<String> flaggedJobs() {
+    return Set.copyOf(flaggedJobs);
+  }
+
+  public synchronized Map<String, Money> believedSpent() {
+    return Map.copyOf(believedSpent);
+  }
+
+  public synchronized boolean isEmpty() {
+    return generations.isEmpty() && webhooks.isEmpty() && flaggedJobs.isEmpty()
+        && believedSpent.isEmpty();
+  }
+}

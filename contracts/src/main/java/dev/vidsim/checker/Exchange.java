@@ -1,0 +1,146 @@
+package dev.vidsim.checker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One HTTP request the simulator journaled, its response, and the events journaled while it ran
+ * (ledger lines, job creations, faults). Requests and responses are paired in order, which is
+ * exact for a client that sends one request at a time per simulator (the harness's case).
+ *
+ * @param response null when the journal ends before it (or the connection was dropped)
+ */
+public record Exchange(JournalEvent request, JournalEvent response, List<JournalEvent> inside) {
+  private static final Pattern JOB_PATH = Pattern.compile("^/v1/videos/([^/]+)(/[a-z]+)?$");
+
+  public Exchange {
+    inside = List.copyOf(inside);
+  }
+
+  /** Pairs every request line with its response line, oldest first. */
+  public static List<Exchange> pair(List<JournalEvent> journal) {
+    List<Exchange> out = new ArrayList<>();
+    Deque<Open> open = new ArrayDeque<>();
+    for (JournalEvent e : journal) {
+      if (e.is("request")) {
+        open.addLast(new Open(e));
+      } else if (e.is("response") && !open.isEmpty()) {
+        Open o = open.removeFirst();
+        out.add(new Exchange(o.request, e, o.inside));
+      } else if (!open.isEmpty()) {
+        open.peekFirst().inside.add(e);
+      }
+    }
+    open.forEach(o -> out.add(new Exchange(o.request, null, o.inside)));
+    out.sort((a, b) -> Long.compare(a.request.seq(), b.request.seq()));
+    return out;
+  }
+
+  private static final class Open {
+    final JournalEvent request;
+    final List<JournalEvent> inside = new ArrayList<>();
+
+    Open(JournalEvent request) {
+      this.request = request;
+    }
+  }
+
+  public String method() { return request.text("method"); }
+  public String path() { return request.text("path"); }
+  public String tenant() { return request.text("apiKey"); }
+  public String idempotencyKey() { return request.text("idempotencyKey"); }
+  public Instant at() { return request.at(); }
+
+  /** The request body as JSON (empty object when there was none). */
+  public JsonNode body() {
+    String b = request.text("body");
+    JsonNode n = b == null ? null : tryParse(b);
+    return n == null ? Js.MAPPER.createObjectNode() : n;
+  }
+
+  private static JsonNode tryParse(String text) {
+    try {
+      return Js.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** HTTP status, or 0 when no response was journaled. */
+  public int status() {
+    return response == null ? 0 : response.fields().path("status").asInt();
+  }
+
+  public JsonNode responseBody() {
+    return response == null ? Js.MAPPER.createObjectNode() : response.fields().path("body");
+  }
+
+  public String errorCode() {
+    return Js.text(responseBody().path("error"), "code");
+  }
+
+  public boolean isCreate() {
+    return "POST".equals(method()) && "/v1/videos".equals(path());
+  }
+
+  public boolean isModels() {
+    return "GET".equals(method()) && "/v1/models".equals(path());
+  }
+
+  /** A status poll: GET /v1/videos/{id}. */
+  public boolean isPoll() {
+    Matcher m = JOB_PATH.matcher(path());
+    return "GET".equals(method()) && m.matches() && m.group(2) == null;
+  }
+
+  public boolean isCancel() {
+    Matcher m = JOB_PATH.matcher(path());
+    return "POST".equals(method()) && m.matches() && "/cancel".equals(m.group(2));
+  }
+
+  /** The job id in the path of a poll, cancel or content request, else null. */
+  public String jobInPath() {
+    Matcher m = JOB_PATH.matcher(path());
+    return m.matches() ? m.group(1) : null;
+  }
+
+  public boolean succeeded() {
+    return status() >= 200 && status() < 300;
+  }
+
+  /** A failure worth retrying: 429, 5xx, 409 in flight, or no response at all. */
+  public boolean retryableFailure() {
+    int s = status();
+    return s == 0 || s == 429 || s >= 500 || "idempotency_in_flight".equals(errorCode());
+  }
+
+  /** Jobs created while this request ran. */
+  public List<String> createdJobs() {
+    return inside.stream().filter(e -> e.is("job_created")).map(e -> e.text("job")).toList();
+  }
+
+  /** Ledger events of this request's tenant journaled while it ran. */
+  public List<JournalEvent> ledgerEvents() {
+    return inside.stream().filter(e -> e.is("ledger"))
+        .filter(e -> tenant() != null && tenant().equals(e.text("tenant"))).toList();
+  }
+
+  /** Tenant, method, path, key and body: what makes two requests "the same call". */
+  public String signature() {
+    String query = request.text("query");
+    return tenant() + " " + method() + " " + path() + (query == null ? "" : "?" + query)
+        + " key=" + idempotencyKey() + " " + body();
+  }
+
+  @Override
+  public String toString() {
+    return method() + " " + path() + (idempotencyKey() == null ? "" : " key=" + idempotencyKey())
+        + " → " + (response == null ? "no response" : status()) + " at " + at();
+  }
+}

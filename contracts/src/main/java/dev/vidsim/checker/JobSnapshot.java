@@ -1,0 +1,51 @@
+package dev.vidsim.checker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vidsim.money.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A job as {@code GET /_sim/jobs} (or a create response) shows it, with the quote it was priced at.
+ *
+ * @param errorCode the failure kind for failed jobs: error, timeout, cancel, contentFilter
+ */
+public record JobSnapshot(String id, String model, String mode, String status,
+                          BigDecimal seconds, String resolution, Instant createdAt,
+                          QuoteFacts quote, String idempotencyKey, String errorCode) {
+
+  /** The quote of a job, as on the wire. {@code onCreate} excludes the flat fee. */
+  public record QuoteFacts(String unit, BigDecimal quantity, Money unitPrice, long per,
+                           Money usage, Money flatFee, String billOn, Money onCreate,
+                           Money held) {
+    static QuoteFacts fromJson(JsonNode q) {
+      if (q == null || q.isMissingNode() || q.isNull()) return null;
+      Money flatFee = Js.money(q, "flatFee");
+      Money chargedOnCreate = Js.money(q, "chargedOnCreate");
+      return new QuoteFacts(Js.text(q, "unit"), q.path("quantity").decimalValue(),
+          Js.money(q, "unitPrice"), q.path("per").asLong(1), Js.money(q, "usage"), flatFee,
+          Js.text(q, "billOn"), chargedOnCreate.minus(flatFee), Js.money(q, "heldOnCreate"));
+    }
+  }
+
+  public static JobSnapshot fromJson(JsonNode j) {
+    JsonNode seconds = j.get("seconds");
+    return new JobSnapshot(Js.text(j, "id"), Js.text(j, "model"), Js.text(j, "mode"),
+        Js.text(j, "status"), seconds == null || seconds.isNull() ? null : seconds.decimalValue(),
+        Js.text(j, "resolution"), Js.instant(j, "createdAt"), QuoteFacts.fromJson(j.get("quote")),
+        Js.text(j, "idempotencyKey"), Js.text(j.path("error"), "code"));
+  }
+
+  /** Jobs from a {@code {"data":[...]}} document. */
+  public static List<JobSnapshot> fromDocument(JsonNode doc) {
+    List<JobSnapshot> out = new ArrayList<>();
+    doc.path("data").forEach(n -> out.add(fromJson(n)));
+    return out;
+  }
+
+  public boolean isRunning() {
+    return "queued".equals(status) || "in_progress".equals(status);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.vidsim.checker;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * models_from_live_catalog: the client creates only with a model its tenant's catalog
+ * (GET /v1/models) listed, and after a create is answered "model not found" it does not use that
+ * model again until a fresher catalog lists it.
+ */
+final class ModelsFromLiveCatalog extends ClientCheck {
+  @Override
+  public String name() {
+    return "models_from_live_catalog";
+  }
+
+  @Override
+  public void run(Evidence e, Sink sink) {
+    Map<String, Set<String>> known = new HashMap<>();
+    Map<String, Exchange> lastCatalog = new HashMap<>();
+    for (Exchange x : e.exchanges()) {
+      if (x.tenant() == null) continue;
+      if (x.isModels() && x.succeeded()) {
+        Set<String> ids = new HashSet<>();
+        x.responseBody().path("data").forEach(m -> ids.add(Js.text(m, "id")));
+        known.put(x.tenant(), ids);
+        lastCatalog.put(x.tenant(), x);
+        continue;
+      }
+      if (!x.isCreate()) continue;
+      String model = Js.text(x.body(), "model");
+      Set<String> ids = known.get(x.tenant());
+      if (ids == null) {
+        sink.violation("tenant " + x.tenant(), "created with model '" + model + "' without "
+            + "ever reading the catalog (" + x + ")", List.of(), List.of(x.request()));
+      } else if (!ids.contains(model)) {
+        Exchange c = lastCatalog.get(x.tenant());
+        sink.violation("tenant " + x.tenant(), "created with model '" + model + "', which the "
+            + "catalog read at " + c.at() + " does not list or the provider said was removed ("
+            + x + ")", List.of(), List.of(c.request(), x.request()));
+      }
+      if ("model_not_found".equals(x.errorCode()) && ids != null) ids.remove(model);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.vidsim.checker;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * waits_at_least_retry_after: after a response with Retry-After (429, 503), the client sends the
+ * same request again no sooner than it asked.
+ */
+final class WaitsAtLeastRetryAfter extends ClientCheck {
+  @Override
+  public String name() {
+    return "waits_at_least_retry_after";
+  }
+
+  @Override
+  public void run(Evidence e, Sink sink) {
+    List<Exchange> all = e.exchanges();
+    for (int i = 0; i < all.size(); i++) {
+      Exchange x = all.get(i);
+      Duration wait = RetryAfter.of(x);
+      if (wait == null) continue;
+      for (Exchange next : all.subList(i + 1, all.size())) {
+        if (!next.signature().equals(x.signature())) continue;
+        Duration waited = Duration.between(x.response().at(), next.at());
+        if (waited.compareTo(wait) < 0) {
+          sink.violation("tenant " + x.tenant(), "retried " + x.method() + " " + x.path()
+              + " after " + waited.toMillis() + " ms but Retry-After asked for "
+              + wait.toMillis() + " ms", List.of(),
+              List.of(x.request(), x.response(), next.request()));
+        }
+        break;
+      }
+    }
+  }
+}

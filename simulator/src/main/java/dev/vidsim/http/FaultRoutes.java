@@ -1,0 +1,87 @@
+package dev.vidsim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.engine.ErrorCode;
+import dev.vidsim.engine.SimException;
+import dev.vidsim.engine.Simulator;
+import dev.vidsim.faults.FaultRule;
+import dev.vidsim.faults.FaultSpecException;
+import dev.vidsim.faults.Faults;
+import dev.vidsim.journal.Journal;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** /_sim/faults: add, list and remove fault rules while the simulator runs. */
+final class FaultRoutes {
+  private final Simulator sim;
+
+  FaultRoutes(Simulator sim) {
+    this.sim = sim;
+  }
+
+  /** Body: one rule, shaped like a scenario's faults entry. Answers 201 {"id": ...}. */
+  void add(Context ctx) {
+    JsonNode body = parse(ctx.body());
+    FaultRule rule = sim.call(e -> {
+      try {
+        FaultRule r = e.faults().add(body);
+        e.journal().append("fault_added", Journal.fields().put("id", r.id())
+            .set("rule", r.source()));
+        return r;
+      } catch (FaultSpecException ex) {
+        throw new SimException(ErrorCode.INVALID_REQUEST, ex.field() + ": " + ex.getMessage(),
+            Map.of("field", ex.field()));
+      }
+    });
+    Json.write(ctx, 201, Json.object().put("id", rule.id()));
+  }
+
+  void list(Context ctx) {
+    Json.write(ctx, 200, sim.call(e -> {
+      ObjectNode o = Json.object();
+      ArrayNode data = o.putArray("data");
+      for (Faults.Active a : e.faults().list()) {
+        ObjectNode r = data.addObject().put("id", a.rule().id());
+        r.set("when", a.rule().source().path("when").deepCopy());
+        r.set("do", a.rule().source().path("do").deepCopy());
+        r.put("matched", a.matched()).put("fired", a.fired());
+      }
+      return o;
+    }));
+  }
+
+  void clear(Context ctx) {
+    int removed = sim.call(e -> {
+      int n = e.faults().list().size();
+      e.faults().clear();
+      e.journal().append("faults_cleared", Journal.fields().put("removed", n));
+      return n;
+    });
+    Json.write(ctx, 200, Json.object().put("removed", removed));
+  }
+
+  void remove(Context ctx) {
+    String id = ctx.pathParam("id");
+    sim.run(e -> {
+      if (!e.faults().remove(id)) {
+        throw new SimException(ErrorCode.NOT_FOUND, "no fault rule " + id
+            + "; list them with GET /_sim/faults", Map.of("field", "id"));
+      }
+      e.journal().append("fault_removed", Journal.fields().put("id", id));
+    });
+    Json.write(ctx, 200, Json.object().put("removed", id));
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      JsonNode n = Json.MAPPER.readTree(body == null ? "" : body);
+      if (n == null || n.isMissingNode()) throw SimException.invalid("body", "expected a fault "
+          + "rule {\"when\": {...}, \"do\": {...}}");
+      return n;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw SimException.invalid("body", "malformed JSON: " + e.getOriginalMessage());
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.vidsim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vidsim.catalog.CatalogChange;
+import dev.vidsim.limits.LimitSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operating conditions a scenario declares beyond its catalog: rate limits, fault rules,
+ * models removed or renamed over time.
+ *
+ * @param accountLimits per API key, on top of {@code limits}
+ * @param faults        fault rules as declared (already validated), added in order at start
+ */
+public record Conditions(LimitSpec limits, Map<String, LimitSpec> accountLimits,
+                         List<JsonNode> faults, List<CatalogChange> catalogChanges) {
+  public static final Conditions NONE = new Conditions(LimitSpec.NONE, Map.of(), List.of(),
+      List.of());
+
+  public Conditions {
+    accountLimits = Map.copyOf(accountLimits);
+    faults = List.copyOf(faults);
+    catalogChanges = List.copyOf(catalogChanges);
+  }
+}
