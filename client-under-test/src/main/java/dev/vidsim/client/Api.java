@@ -12,9 +12,11 @@ import java.util.Optional;
 /** vidsim's /v1 endpoints as typed calls, each retried under the client's policy. */
 final class Api {
   private final Retrier retrier;
+  private final IdempotencyPolicy idempotency;
 
-  Api(Retrier retrier) {
+  Api(Retrier retrier, IdempotencyPolicy idempotency) {
     this.retrier = retrier;
+    this.idempotency = idempotency;
   }
 
   JsonNode models() {
@@ -29,9 +31,10 @@ final class Api {
   VideoJob create(String key, String body) {
     Call call = new Call("create", "POST", "/v1/videos", body, key, null,
         r -> JsonSupport.amount(r.json(), "charged"));
-    ApiResponse r = retrier.send(call, last -> last.isAmbiguous()
-        ? lookupJson(key).map(j -> new ApiResponse(200, Map.of(), j.toString()))
-        : Optional.empty());
+    ApiResponse r = retrier.send(n -> call.withKey(idempotency.header(key, n)),
+        last -> last.isAmbiguous() && idempotency.lookUpBeforeRetry()
+            ? lookupJson(key).map(j -> new ApiResponse(200, Map.of(), j.toString()))
+            : Optional.empty());
     return VideoJob.fromJson(r.json());
   }
 

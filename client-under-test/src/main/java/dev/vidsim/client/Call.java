@@ -25,6 +25,10 @@ record Call(String operation, String method, String path, String body, String id
     return new Call(operation, method, path, body, idempotencyKey, jobId, newCost, waitedFor);
   }
 
+  Call withKey(String key) {
+    return new Call(operation, method, path, body, key, jobId, cost, waitedFor);
+  }
+
   Call afterWaiting(Duration d) {
     return new Call(operation, method, path, body, idempotencyKey, jobId, cost, d);
   }

@@ -39,7 +39,7 @@ public final class VideoClient {
     Http http = new Http(options.baseUrl(), options.apiKey(), options.connectTimeout(),
         options.requestTimeout());
     this.api = new Api(new Retrier(http, options.retryPolicy(), options.clock(), jitter,
-        options.requestLog()));
+        options.requestLog()), options.idempotency());
     this.submitter = new Submitter(options, api, ledger, this::models, this::refreshModels,
         keys);
     this.poller = new Poller(options, api, ledger);
@@ -104,7 +104,7 @@ public final class VideoClient {
 
   /** The client's ledger compared, job by job, with what the provider charged. */
   public Reconciliation reconcile() {
-    return Reconciliation.of(ledger, api.usage());
+    return options.reconciler().reconcile(ledger, api::usage);
   }
 
   /** The signing secret for webhooks ({@code GET /v1/webhooks/secret}). */

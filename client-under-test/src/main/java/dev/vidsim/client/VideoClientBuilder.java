@@ -2,6 +2,7 @@ package dev.vidsim.client;
 
 import dev.vidsim.client.catalog.ModelChooser;
 import dev.vidsim.client.cost.Budget;
+import dev.vidsim.client.cost.Reconciler;
 import dev.vidsim.client.store.JobStore;
 import dev.vidsim.client.webhook.WebhookInbox;
 import java.security.SecureRandom;
@@ -27,6 +28,8 @@ public final class VideoClientBuilder {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration requestTimeout = Duration.ofSeconds(30);
   private RequestLog requestLog = new RequestLog();
+  private IdempotencyPolicy idempotency = IdempotencyPolicy.standard();
+  private Reconciler reconciler = Reconciler.standard();
 
   VideoClientBuilder(String baseUrl, String apiKey) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -110,6 +113,16 @@ public final class VideoClientBuilder {
     return this;
   }
 
+  public VideoClientBuilder idempotency(IdempotencyPolicy p) {
+    this.idempotency = Objects.requireNonNull(p);
+    return this;
+  }
+
+  public VideoClientBuilder reconciler(Reconciler r) {
+    this.reconciler = Objects.requireNonNull(r);
+    return this;
+  }
+
   private static Duration positive(Duration d) {
     if (d == null || d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException("expected a positive duration, got " + d);
@@ -121,7 +134,7 @@ public final class VideoClientBuilder {
     long s = seed != null ? seed : new SecureRandom().nextLong();
     return new ClientOptions(baseUrl, apiKey, clock, s, retryPolicy, pollPolicy, modelChooser,
         jobStore, webhookInbox, webhookCheckInterval, jobDeadline, cancelOnDeadline, budget, tier,
-        connectTimeout, requestTimeout, requestLog);
+        connectTimeout, requestTimeout, requestLog, idempotency, reconciler);
   }
 
   public VideoClient build() {

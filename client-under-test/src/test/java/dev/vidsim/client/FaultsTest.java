@@ -132,4 +132,29 @@ class FaultsTest {
     assertThat(r.expectedCost()).as("studio-credits refunds a timeout").isEqualTo(Amount.ZERO);
     assertThat(client.reconcile().isBalanced()).as(client.reconcile().toString()).isTrue();
   }
+
+  @Test
+  void a_client_that_retries_create_without_its_key_pays_twice_and_reconcile_shows_it()
+      throws Exception {
+    fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},\"do\":{\"lostResponse\":true}}");
+    VideoClient mutant = fx.client("sk-test-alice").idempotency(new IdempotencyPolicy() {
+      @Override
+      public String header(String savedKey, int attempt) {
+        return null;
+      }
+
+      @Override
+      public boolean lookUpBeforeRetry() {
+        return false;
+      }
+    }).build();
+
+    mutant.submit(GenerationRequest.builder("a cat").models("studio-credits").seconds(4).build());
+
+    assertThat(providerJobs()).isEqualTo(2);
+    assertThat(mutant.reconcile().differences()).singleElement().satisfies(d -> {
+      assertThat(d.expected()).isNull();
+      assertThat(d.charged()).isEqualTo(Amount.parse("0.20"));
+    });
+  }
 }
