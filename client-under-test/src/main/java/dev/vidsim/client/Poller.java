@@ -27,7 +27,11 @@ final class Poller {
     VideoJob job = sub.job();
     String source = sub.resumed() ? "lookup" : "create";
     int polls = 0;
-    while (!job.isTerminal()) {
+    // Each pass polls, sleeps to the deadline or sees an outcome; a clock that does not move
+    // would spin, so the passes are bounded too.
+    long passesMax = 2L * options.pollPolicy().pollsMax() + 4;
+    for (long pass = 0; !job.isTerminal(); pass++) {
+      if (pass > passesMax) return stuck(sub, job, polls);
       Optional<VideoJob> told = inbox == null ? Optional.empty() : inbox.outcome(job.id());
       if (told.isPresent()) {
         job = told.get();

@@ -48,6 +48,7 @@ final class Submitter {
       Optional<VideoJob> existing = api.lookup(stored.get().idempotencyKey());
       if (existing.isPresent()) return accepted(stored.get(), existing.get(), choice, req, true);
       if (stored.get().model().equals(choice.model().id())) {
+        options.budget().check(choice.quote(), ledger.committedTotal());
         return create(stored.get(), choice, req, List.of());
       }
     }
