@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,25 +42,17 @@ class WebhookClientTest {
 
   /** Sleeps on the simulator's clock, then delivers each newly finished job {@code copies}×. */
   private ClientClock delivering(int copies) {
-    return new ClientClock() {
-      @Override
-      public Instant now() {
-        return fx.clock.now();
-      }
-
-      @Override
-      public void sleep(Duration d) {
-        fx.clock.sleep(d);
-        List<JobView> done = fx.sim.call(e -> e.jobs().all().stream()
-            .filter(j -> !j.status().equals("queued") && !j.status().equals("in_progress"))
-            .toList());
-        for (JobView j : done) {
-          if (delivered.add(j.id())) {
-            for (int i = 0; i < copies; i++) deliver(j);
-          }
+    return ClientClock.of(fx.clock::now, d -> {
+      fx.clock.sleep(d);
+      List<JobView> done = fx.sim.call(e -> e.jobs().all().stream()
+          .filter(j -> !j.status().equals("queued") && !j.status().equals("in_progress"))
+          .toList());
+      for (JobView j : done) {
+        if (delivered.add(j.id())) {
+          for (int i = 0; i < copies; i++) deliver(j);
         }
       }
-    };
+    });
   }
 
   private void deliver(JobView job) {
