@@ -150,4 +150,16 @@ class WebhookTest {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.discarding()).statusCode();
   }
+
+  @Test
+  void a_signed_but_malformed_event_is_rejected_not_thrown() {
+    WebhookInbox inbox = new WebhookInbox(verifier);
+    String body = "{\"id\":\"evt_1\",\"createdAt\":\"yesterday\",\"data\":{\"id\":\"vid_1\"}}";
+
+    var d = inbox.receive("m", "" + ts(), WebhookVerifier.sign(SECRET, "m", ts(), body), body);
+
+    assertThat(d.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(d.reason()).contains("malformed");
+    assertThat(d.httpStatus()).isEqualTo(400);
+  }
 }
