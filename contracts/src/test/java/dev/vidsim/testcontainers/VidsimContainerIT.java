@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vidsim.client.Amount;
+import dev.vidsim.client.GenerationRequest;
+import dev.vidsim.client.GenerationResult;
+import dev.vidsim.client.VideoClient;
+import dev.vidsim.client.cost.Reconciliation;
 import dev.vidsim.testkit.VidsimAdmin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,6 +68,24 @@ class VidsimContainerIT {
         + e.get("amount").asText()).containsExactly("topup 5.00", "hold 0.60", "capture 0.60");
     assertThat(ledger.at("/balance/balance").asText()).isEqualTo("4.40");
     assertThat(ledger.at("/balance/held").asText()).isEqualTo("0.00");
+  }
+
+  @Test
+  void the_reference_client_generates_a_video_in_the_container_and_its_cost_reconciles() {
+    VideoClient client = VideoClient.builder(vidsim.getBaseUrl(), KEY)
+        .clock(new AdminClock(admin)).seed(7).build();
+
+    GenerationResult r = client.generate(GenerationRequest.builder("a cat surfing")
+        .models("smoke-reel").seconds(6).build());
+
+    assertThat(r.status()).isEqualTo("succeeded");
+    assertThat(r.job().charged()).isEqualTo(Amount.parse("0.60"));
+    Reconciliation bill = client.reconcile();
+    assertThat(bill.isBalanced()).as(bill.toString()).isTrue();
+    assertThat(admin.ledger(KEY).get("data")).extracting(e -> e.get("type").asText())
+        .containsExactly("topup", "hold", "capture");
+    assertThat(Instant.parse(admin.clock().get("now").asText()))
+        .isAfterOrEqualTo(Instant.parse("2026-01-01T00:01:02Z")); // 2 s queued + 60 s render
   }
 
   @Test
