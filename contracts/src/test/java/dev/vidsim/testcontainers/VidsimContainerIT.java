@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ExposedPort;
 import dev.vidsim.client.Amount;
 import dev.vidsim.client.GenerationRequest;
 import dev.vidsim.client.GenerationResult;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.containers.ContainerLaunchException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -105,6 +108,21 @@ class VidsimContainerIT {
     assertThat(api.post("/_sim/clock/advance", "{\"by\":\"1h\"}", "wrong-token").statusCode())
         .isEqualTo(401);
     assertThat(admin.clock().get("now").asText()).isEqualTo("2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  void the_image_runs_as_nobody_and_its_health_check_command_passes_in_the_container()
+      throws Exception {
+    ContainerConfig config = DockerClientFactory.instance().client()
+        .inspectImageCmd(VidsimImage.NAME).exec().getConfig();
+    assertThat(config.getUser()).isEqualTo("65534:65534");
+    assertThat(config.getHealthcheck().getTest()).contains("dev.vidsim.cli.Main", "health");
+    assertThat(config.getExposedPorts()).extracting(ExposedPort::getPort).containsExactly(8080);
+
+    ExecResult check = vidsim.execInContainer(config.getHealthcheck().getTest().stream()
+        .skip(1).toArray(String[]::new)); // drop the leading "CMD"
+    assertThat(check.getExitCode()).as(check.getStderr()).isZero();
+    assertThat(check.getStdout()).contains("\"status\":\"ok\"", "container-smoke");
   }
 
   @Test
