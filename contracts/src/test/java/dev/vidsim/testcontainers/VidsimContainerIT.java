@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ExposedPort;
+import dev.vidsim.checker.InvariantChecker;
 import dev.vidsim.client.Amount;
 import dev.vidsim.client.GenerationRequest;
 import dev.vidsim.client.GenerationResult;
@@ -89,6 +90,8 @@ class VidsimContainerIT {
         .containsExactly("topup", "hold", "capture");
     assertThat(Instant.parse(admin.clock().get("now").asText()))
         .isAfterOrEqualTo(Instant.parse("2026-01-01T00:01:02Z")); // 2 s queued + 60 s render
+    // the billing invariants hold on what the container shows over its admin API
+    assertThat(InvariantChecker.assertInvariants(admin).isOk()).isTrue();
   }
 
   @Test
