@@ -100,8 +100,8 @@ class VidsimContainerIT {
     assertThat(scenario.get("name").asText()).isEqualTo("container-smoke");
     assertThat(scenario.get("seed").asLong()).isEqualTo(7); // the file says 11
     assertThat(admin.clock().get("mode").asText()).isEqualTo("virtual");
-    assertThat(api.getJson("/v1/models", null, 200).get("data")).extracting(m -> m.get("id").asText())
-        .containsExactly("smoke-reel");
+    assertThat(api.getJson("/v1/models", null, 200).get("data"))
+        .extracting(m -> m.get("id").asText()).containsExactly("smoke-reel");
   }
 
   @Test
