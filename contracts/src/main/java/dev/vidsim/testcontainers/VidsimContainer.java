@@ -155,9 +155,9 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
     return HexFormat.of().formatHex(bytes);
   }
 
-  /** Whether this container runs (or will run) with host networking. */
+  /** Whether this container runs with host networking (known at start unless forced). */
   public boolean isHostNetwork() {
-    return "host".equals(getNetworkMode());
+    return network == VidsimNetwork.HOST || "host".equals(getNetworkMode());
   }
 
   /** {@code http://host:port} of the running simulator, without a trailing slash. */

@@ -29,6 +29,7 @@ class VidsimContainerTest {
   void host_network_binds_loopback_on_a_free_port_and_exposes_nothing() {
     try (VidsimContainer c = new VidsimContainer("vidsim:test").withHostNetwork().withSeed(7)
         .withClock("virtual")) {
+      assertThat(c.isHostNetwork()).isTrue();
       c.configure();
       int port = c.getPort();
       assertThat(port).isPositive();
