@@ -40,6 +40,11 @@ final class ContainerSimulator extends RunningSimulator {
   }
 
   @Override
+  String adminToken() {
+    return container.getAdminToken();
+  }
+
+  @Override
   Simulator simulator() {
     return null;
   }

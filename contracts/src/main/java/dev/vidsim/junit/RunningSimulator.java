@@ -19,6 +19,11 @@ abstract class RunningSimulator implements AutoCloseable {
 
   abstract String baseUrl();
 
+  /** The token admin calls must send (header X-Vidsim-Admin-Token); null: none needed. */
+  String adminToken() {
+    return null;
+  }
+
   /** The in-process simulator; null in a container. */
   abstract Simulator simulator();
 

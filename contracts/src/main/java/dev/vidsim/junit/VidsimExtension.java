@@ -111,7 +111,7 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
     VidsimAdmin.Tenant tenant = r.admin.createTenant(s.tenantBalance(), s.tenantTier(),
         s.tenantRegion());
     VidsimRuntimeInfo info = new VidsimRuntimeInfo(r.simulator(), r.baseUrl(), r.admin,
-        tenant, s.clientLimits(), concurrent);
+        tenant, s.clientLimits(), concurrent, r.adminToken());
     context.getStore(NS).put(INFO, info);
     onBeforeEach(info);
   }

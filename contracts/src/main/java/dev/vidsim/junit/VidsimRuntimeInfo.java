@@ -20,15 +20,18 @@ public final class VidsimRuntimeInfo {
   private final VidsimAdmin.Tenant tenant;
   private final ClientLimits clientLimits;
   private final boolean concurrent;
+  private final String adminToken;
 
   VidsimRuntimeInfo(Simulator simulator, String baseUrl, VidsimAdmin admin,
-                    VidsimAdmin.Tenant tenant, ClientLimits clientLimits, boolean concurrent) {
+                    VidsimAdmin.Tenant tenant, ClientLimits clientLimits, boolean concurrent,
+                    String adminToken) {
     this.simulator = simulator;
     this.baseUrl = baseUrl;
     this.admin = admin;
     this.tenant = tenant;
     this.clientLimits = clientLimits;
     this.concurrent = concurrent;
+    this.adminToken = adminToken;
   }
 
   /** e.g. {@code http://127.0.0.1:53127}: point your client here. */
@@ -56,6 +59,14 @@ public final class VidsimRuntimeInfo {
   /** Another fresh tenant, e.g. to test isolation or a second tier. */
   public VidsimAdmin.Tenant newTenant(String balance, String tier, String region) {
     return admin.createTenant(balance, tier, region);
+  }
+
+  /**
+   * What your own calls to /_sim must send in header {@code X-Vidsim-Admin-Token}: null in
+   * process, the container's token in container mode ({@link #admin()} sends it already).
+   */
+  public String adminToken() {
+    return adminToken;
   }
 
   /** The admin API: faults, ledger, jobs, journal, scenario. */

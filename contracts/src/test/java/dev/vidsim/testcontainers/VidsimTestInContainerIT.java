@@ -46,5 +46,8 @@ class VidsimTestInContainerIT {
     assertThat(vidsim.now().toString()).isEqualTo("2026-01-01T00:00:00Z");
     assertThat(vidsim.admin().jobs().get("data")).isEmpty();
     assertThatThrownBy(vidsim::simulator).hasMessageContaining("container");
+    ApiCalls api = new ApiCalls(vidsim.baseUrl(), vidsim.apiKey());
+    assertThat(api.post("/_sim/reset", "", null).statusCode()).isEqualTo(401);
+    assertThat(api.post("/_sim/reset", "", vidsim.adminToken()).statusCode()).isEqualTo(200);
   }
 }
