@@ -53,6 +53,7 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
   public VidsimContainer(DockerImageName image) {
     super(image);
     image.assertCompatibleWith(DEFAULT_IMAGE);
+    withStartupCheckStrategy(new NoStartupCheck());
     waitingFor(new HealthWaitStrategy(this::getBaseUrl));
   }
 
