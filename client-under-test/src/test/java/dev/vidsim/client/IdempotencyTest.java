@@ -107,7 +107,8 @@ class IdempotencyTest {
     Path file = dir.resolve("jobs.jsonl");
     FileJobStore store = new FileJobStore(file);
     store.save(new StoredGeneration("g1", "k1", "reel-1", "{}", "vid_1", null));
-    Files.writeString(file, "{\"generationId\":\"g2\",\"idempot", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(file, "{\"generationId\":\"g2\",\"idempot",
+        java.nio.file.StandardOpenOption.APPEND);
 
     FileJobStore reopened = new FileJobStore(file);
     reopened.save(new StoredGeneration("g3", "k3", "reel-1", "{}", null, null));

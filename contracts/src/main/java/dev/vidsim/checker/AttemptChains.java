@@ -7,18 +7,22 @@ import java.util.Map;
 
 /**
  * Groups requests into attempt chains: the same call (tenant, method, path, key, body) sent
- * again after a retryable failure (429, 5xx, 409 in flight, no response) is one more attempt.
+ * again after a retryable failure (429, 5xx, 409 in flight, no response), within one client
+ * call, is one more attempt.
  */
 final class AttemptChains {
   private AttemptChains() {}
 
-  static List<List<Exchange>> of(List<Exchange> exchanges) {
+  static List<List<Exchange>> of(Evidence e) {
+    Calls calls = Calls.of(e);
+    List<Exchange> exchanges = e.exchanges();
     List<List<Exchange>> chains = new ArrayList<>();
     Map<String, List<Exchange>> open = new HashMap<>();
     for (Exchange x : exchanges) {
       if (x.tenant() == null) continue;
       List<Exchange> chain = open.get(x.signature());
-      if (chain != null && chain.get(chain.size() - 1).retryableFailure()) {
+      Exchange last = chain == null ? null : chain.get(chain.size() - 1);
+      if (last != null && last.retryableFailure() && calls.same(last, x)) {
         chain.add(x);
       } else {
         chain = new ArrayList<>(List.of(x));

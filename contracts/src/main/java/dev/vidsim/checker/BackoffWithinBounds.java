@@ -16,7 +16,7 @@ final class BackoffWithinBounds extends ClientCheck {
   @Override
   public void run(Evidence e, Sink sink) {
     Duration cap = e.limits().backoffCap();
-    for (List<Exchange> chain : AttemptChains.of(e.exchanges())) {
+    for (List<Exchange> chain : AttemptChains.of(e)) {
       for (int i = 1; i < chain.size(); i++) {
         Exchange before = chain.get(i - 1);
         Exchange after = chain.get(i);

@@ -14,6 +14,14 @@ public interface Check {
 
   void run(Evidence evidence, Sink sink);
 
+  /**
+   * Whether the check pairs journaled requests with their responses, which is only exact when a
+   * tenant's requests do not overlap in time (not so for concurrent tests on one simulator).
+   */
+  default boolean pairsRequests() {
+    return false;
+  }
+
   /** Where a check reports what it found. */
   interface Sink {
     void violation(String subject, String message, List<LedgerLine> lines,

@@ -20,6 +20,7 @@ public final class ClientLog {
   private final Set<String> flaggedJobs = new LinkedHashSet<>();
   private final Map<String, Money> believedSpent = new LinkedHashMap<>();
   private final List<java.time.Instant> restarts = new ArrayList<>();
+  private final List<Long> callStarts = new ArrayList<>();
 
   /**
    * One logical generation (one user intent) and the provider jobs the client associates with it.
@@ -69,6 +70,19 @@ public final class ClientLog {
   public synchronized ClientLog restarted(java.time.Instant at) {
     restarts.add(at);
     return this;
+  }
+
+  /**
+   * The user asked the client for something new (a submit, a wait, a poll) after the journal
+   * line {@code journalSeq}: retries, Retry-After and the poll floor are judged within one call.
+   */
+  public synchronized ClientLog callStarted(long journalSeq) {
+    callStarts.add(journalSeq);
+    return this;
+  }
+
+  public synchronized List<Long> callStarts() {
+    return List.copyOf(callStarts);
   }
 
   public synchronized List<java.time.Instant> restarts() {

@@ -16,12 +16,25 @@ import java.util.regex.Pattern;
  *
  * @param response null when the journal ends before it (or the connection was dropped)
  */
-public record Exchange(JournalEvent request, JournalEvent response, List<JournalEvent> inside) {
+public final class Exchange {
   private static final Pattern JOB_PATH = Pattern.compile("^/v1/videos/([^/]+)(/[a-z]+)?$");
+  private final JournalEvent request;
+  private final JournalEvent response;
+  private final List<JournalEvent> inside;
+  private JsonNode body;
+  private String signature;
+  private Matcher path;
 
-  public Exchange {
-    inside = List.copyOf(inside);
+  public Exchange(JournalEvent request, JournalEvent response, List<JournalEvent> inside) {
+    this.request = request;
+    this.response = response;
+    this.inside = List.copyOf(inside);
   }
+
+  public JournalEvent request() { return request; }
+  /** Null when the journal ends before it, or the connection was dropped. */
+  public JournalEvent response() { return response; }
+  public List<JournalEvent> inside() { return inside; }
 
   /** Pairs every request line with its response line, oldest first. */
   public static List<Exchange> pair(List<JournalEvent> journal) {
@@ -30,9 +43,10 @@ public record Exchange(JournalEvent request, JournalEvent response, List<Journal
     for (JournalEvent e : journal) {
       if (e.is("request")) {
         open.addLast(new Open(e));
-      } else if (e.is("response") && !open.isEmpty()) {
+      } else if ((e.is("response") || e.is("connection_dropped")) && !open.isEmpty()) {
         Open o = open.removeFirst();
-        out.add(new Exchange(o.request, e, o.inside));
+        if (e.is("connection_dropped")) o.inside.add(e);
+        out.add(new Exchange(o.request, e.is("response") ? e : null, o.inside));
       } else if (!open.isEmpty()) {
         open.peekFirst().inside.add(e);
       }
@@ -58,10 +72,13 @@ public record Exchange(JournalEvent request, JournalEvent response, List<Journal
   public Instant at() { return request.at(); }
 
   /** The request body as JSON (empty object when there was none). */
-  public JsonNode body() {
-    String b = request.text("body");
-    JsonNode n = b == null ? null : tryParse(b);
-    return n == null ? Js.MAPPER.createObjectNode() : n;
+  public synchronized JsonNode body() {
+    if (body == null) {
+      String b = request.text("body");
+      JsonNode n = b == null ? null : tryParse(b);
+      body = n == null ? Js.MAPPER.createObjectNode() : n;
+    }
+    return body;
   }
 
   private static JsonNode tryParse(String text) {
@@ -95,19 +112,27 @@ public record Exchange(JournalEvent request, JournalEvent response, List<Journal
 
   /** A status poll: GET /v1/videos/{id}. */
   public boolean isPoll() {
-    Matcher m = JOB_PATH.matcher(path());
+    Matcher m = pathMatch();
     return "GET".equals(method()) && m.matches() && m.group(2) == null;
   }
 
   public boolean isCancel() {
-    Matcher m = JOB_PATH.matcher(path());
+    Matcher m = pathMatch();
     return "POST".equals(method()) && m.matches() && "/cancel".equals(m.group(2));
   }
 
   /** The job id in the path of a poll, cancel or content request, else null. */
   public String jobInPath() {
-    Matcher m = JOB_PATH.matcher(path());
+    Matcher m = pathMatch();
     return m.matches() ? m.group(1) : null;
+  }
+
+  private synchronized Matcher pathMatch() {
+    if (path == null) {
+      path = JOB_PATH.matcher(path() == null ? "" : path());
+      path.matches();
+    }
+    return path;
   }
 
   public boolean succeeded() {
@@ -132,10 +157,13 @@ public record Exchange(JournalEvent request, JournalEvent response, List<Journal
   }
 
   /** Tenant, method, path, key and body: what makes two requests "the same call". */
-  public String signature() {
-    String query = request.text("query");
-    return tenant() + " " + method() + " " + path() + (query == null ? "" : "?" + query)
-        + " key=" + idempotencyKey() + " " + body();
+  public synchronized String signature() {
+    if (signature == null) {
+      String query = request.text("query");
+      signature = tenant() + " " + method() + " " + path() + (query == null ? "" : "?" + query)
+          + " key=" + idempotencyKey() + " " + body();
+    }
+    return signature;
   }
 
   @Override

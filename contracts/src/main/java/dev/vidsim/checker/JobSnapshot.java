@@ -38,6 +38,15 @@ public record JobSnapshot(String id, String model, String mode, String status,
         Js.text(j, "idempotencyKey"), Js.text(j.path("error"), "code"));
   }
 
+  /** From the engine's own view (in-process: no JSON round trip). */
+  public static JobSnapshot of(dev.vidsim.engine.JobView j) {
+    var q = j.quote();
+    QuoteFacts quote = new QuoteFacts(q.unit().wireName(), q.quantity(), q.unitPrice(), q.per(),
+        q.usage(), q.flatFee(), j.billOn(), q.onCreate(), q.held());
+    return new JobSnapshot(j.id(), j.model(), j.mode(), j.status(), j.seconds(), j.resolution(),
+        j.createdAt(), quote, j.idempotencyKey(), j.errorCode());
+  }
+
   /** Jobs from a {@code {"data":[...]}} document. */
   public static List<JobSnapshot> fromDocument(JsonNode doc) {
     List<JobSnapshot> out = new ArrayList<>();

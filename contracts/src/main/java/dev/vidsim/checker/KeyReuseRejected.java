@@ -16,6 +16,11 @@ final class KeyReuseRejected implements Check {
   private static final Set<Integer> VALIDATION = Set.of(400, 401, 403, 404);
 
   @Override
+  public boolean pairsRequests() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "key_reuse_with_other_body_rejected";
   }

@@ -21,6 +21,12 @@ public record LedgerLine(long seq, String tenant, String type, Money amount, Str
         Js.text(n, "hold"), Js.text(n, "rule"), Js.instant(n, "at"));
   }
 
+  /** From the engine's own entry (in-process: no JSON round trip). */
+  public static LedgerLine of(dev.vidsim.ledger.LedgerEntry e) {
+    return new LedgerLine(e.seq(), e.tenant(), e.type().wireName(), e.amount(), e.jobId(),
+        e.idempotencyKey(), e.holdId(), e.rule(), e.at());
+  }
+
   /** Lines from a {@code {"data":[...]}} ledger document. */
   public static List<LedgerLine> fromDocument(JsonNode doc) {
     List<LedgerLine> out = new ArrayList<>();

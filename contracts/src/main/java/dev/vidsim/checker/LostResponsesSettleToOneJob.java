@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 final class LostResponsesSettleToOneJob implements Check {
   @Override
+  public boolean pairsRequests() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "lost_responses_settle_to_one_job";
   }

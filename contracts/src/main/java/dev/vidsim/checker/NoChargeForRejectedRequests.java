@@ -11,6 +11,11 @@ import java.util.List;
  */
 final class NoChargeForRejectedRequests implements Check {
   @Override
+  public boolean pairsRequests() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "no_charge_for_rejected_requests";
   }

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * polling_bounded: a job is polled at most {@code pollsPerJobMax} times, and two polls of one job
  * are at least {@code pollFloor} apart (after a failed poll the retry follows the backoff rules
- * instead; a client restart may poll at once).
+ * instead; polls in different client calls, or across a restart, may come at once).
  */
 final class PollingBounded extends ClientCheck {
   @Override
@@ -25,11 +25,12 @@ final class PollingBounded extends ClientCheck {
       if (x.isPoll()) byJob.computeIfAbsent(x.jobInPath(), j -> new ArrayList<>()).add(x);
     }
     List<Instant> restarts = e.clientLog() == null ? List.of() : e.clientLog().restarts();
-    byJob.forEach((job, polls) -> check(e, job, polls, restarts, sink));
+    Calls calls = Calls.of(e);
+    byJob.forEach((job, polls) -> check(e, job, polls, restarts, calls, sink));
   }
 
   private static void check(Evidence e, String job, List<Exchange> polls, List<Instant> restarts,
-                            Sink sink) {
+                            Calls calls, Sink sink) {
     ClientLimits limits = e.limits();
     if (polls.size() > limits.pollsPerJobMax()) {
       JobFacts f = e.jobFacts().get(job);
@@ -43,7 +44,7 @@ final class PollingBounded extends ClientCheck {
       Exchange b = polls.get(i);
       Duration gap = Duration.between(a.at(), b.at());
       if (!a.succeeded() || gap.compareTo(limits.pollFloor()) >= 0) continue;
-      if (restartedBetween(restarts, a.at(), b.at())) continue;
+      if (restartedBetween(restarts, a.at(), b.at()) || !calls.same(a, b)) continue;
       sink.violation("job " + job, "polled twice " + gap.toMillis() + " ms apart; the floor "
           + "is " + limits.pollFloor().toMillis() + " ms", List.of(),
           List.of(a.request(), b.request()));

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * waits_at_least_retry_after: after a response with Retry-After (429, 503), the client sends the
- * same request again no sooner than it asked.
+ * same request again (within the same client call) no sooner than it asked.
  */
 final class WaitsAtLeastRetryAfter extends ClientCheck {
   @Override
@@ -16,12 +16,14 @@ final class WaitsAtLeastRetryAfter extends ClientCheck {
   @Override
   public void run(Evidence e, Sink sink) {
     List<Exchange> all = e.exchanges();
+    Calls calls = Calls.of(e);
     for (int i = 0; i < all.size(); i++) {
       Exchange x = all.get(i);
       Duration wait = RetryAfter.of(x);
       if (wait == null) continue;
       for (Exchange next : all.subList(i + 1, all.size())) {
         if (!next.signature().equals(x.signature())) continue;
+        if (!calls.same(x, next)) break;
         Duration waited = Duration.between(x.response().at(), next.at());
         if (waited.compareTo(wait) < 0) {
           sink.violation("tenant " + x.tenant(), "retried " + x.method() + " " + x.path()

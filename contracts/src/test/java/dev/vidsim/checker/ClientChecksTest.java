@@ -138,18 +138,42 @@ class ClientChecksTest {
 
   @Test
   void stuck_jobs_flagged_or_cancelled_fails_when_the_client_polls_past_its_deadline() {
-    Fixture f = polls(started(), Duration.ofMinutes(5), Duration.ofMinutes(7));
+    Fixture f = polls(started(), Duration.ofMinutes(5), Duration.ofMinutes(7),
+        Duration.ofMinutes(1));
     assertThat(f.check(LIMITS).violationsOf("stuck_jobs_flagged_or_cancelled")).first()
-        .asString().contains("job vid_1: is still queued 12 min after it was created");
+        .asString().contains("job vid_1: is still queued 13 min after it was created");
+  }
+
+  @Test
+  void stuck_jobs_flagged_or_cancelled_ignores_single_polls_in_separate_calls() {
+    Fixture f = polls(started(), Duration.ofMinutes(12));
+    f.clientLog.callStarted(f.journal.size());
+    polls(f, Duration.ofMinutes(1));
+    assertThat(f.check(LIMITS).violationsOf("stuck_jobs_flagged_or_cancelled")).isEmpty();
+  }
+
+  @Test
+  void a_new_client_call_starts_a_new_attempt_chain_and_poll_floor() {
+    Fixture f = failingAttempts(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    f.clientLog.callStarted(f.journal.size());
+    f.request("POST", "/v1/videos", T, "k2", CAT).error(503, "unavailable");
+    polls(f, Duration.ofSeconds(2));
+    f.clientLog.callStarted(f.journal.size());
+    polls(f, Duration.ZERO);
+    Report r = f.check(LIMITS);
+    assertThat(r.violationsOf("retries_within_cap")).isEmpty();
+    assertThat(r.violationsOf("polling_bounded")).isEmpty();
   }
 
   @Test
   void stuck_jobs_flagged_or_cancelled_holds_when_the_client_cancels_or_flags() {
-    Fixture cancelled = polls(started(), Duration.ofMinutes(5), Duration.ofMinutes(7));
+    Fixture cancelled = polls(started(), Duration.ofMinutes(5), Duration.ofMinutes(7),
+        Duration.ofMinutes(1));
     cancelled.request("POST", "/v1/videos/vid_1/cancel", T, null, null).error(409, "x");
     assertThat(cancelled.check(LIMITS).violationsOf("stuck_jobs_flagged_or_cancelled"))
         .isEmpty();
-    Fixture flagged = polls(started(), Duration.ofMinutes(5), Duration.ofMinutes(7));
+    Fixture flagged = polls(started(), Duration.ofMinutes(5), Duration.ofMinutes(7),
+        Duration.ofMinutes(1));
     flagged.clientLog.flagged("vid_1");
     assertThat(flagged.check(LIMITS).violationsOf("stuck_jobs_flagged_or_cancelled"))
         .isEmpty();

@@ -147,6 +147,9 @@ public final class VidsimServer implements AutoCloseable {
       JsonNode body = ctx.attribute(Json.BODY_ATTRIBUTE);
       if (body != null) line.set("body", body);
       else line.put("contentType", ctx.res().getContentType());
+      // Retry-After is part of the contract the harness checks clients against
+      String retryAfter = ctx.res().getHeader("Retry-After");
+      if (retryAfter != null) line.putObject("headers").put("Retry-After", retryAfter);
       sim.run(e -> e.journal().append("response", line));
     }
   }

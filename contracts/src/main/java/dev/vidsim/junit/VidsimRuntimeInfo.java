@@ -1,0 +1,95 @@
+package dev.vidsim.junit;
+
+import dev.vidsim.checker.ClientLimits;
+import dev.vidsim.checker.ClientLog;
+import dev.vidsim.checker.InvariantChecker;
+import dev.vidsim.checker.Report;
+import dev.vidsim.engine.Simulator;
+import dev.vidsim.testkit.VidsimAdmin;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a test gets from {@link VidsimExtension}: where the simulator listens, the test's own
+ * tenant, an admin client, and control over the simulated clock.
+ */
+public final class VidsimRuntimeInfo {
+  private final Simulator simulator;
+  private final String baseUrl;
+  private final VidsimAdmin admin;
+  private final VidsimAdmin.Tenant tenant;
+  private final ClientLimits clientLimits;
+  private final boolean concurrent;
+
+  VidsimRuntimeInfo(Simulator simulator, String baseUrl, VidsimAdmin admin,
+                    VidsimAdmin.Tenant tenant, ClientLimits clientLimits, boolean concurrent) {
+    this.simulator = simulator;
+    this.baseUrl = baseUrl;
+    this.admin = admin;
+    this.tenant = tenant;
+    this.clientLimits = clientLimits;
+    this.concurrent = concurrent;
+  }
+
+  /** e.g. {@code http://127.0.0.1:53127}: point your client here. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public String url(String path) {
+    return baseUrl + (path.startsWith("/") ? path : "/" + path);
+  }
+
+  public int port() {
+    return java.net.URI.create(baseUrl).getPort();
+  }
+
+  /** This test's own API key: no other test sees its balance or jobs. */
+  public String apiKey() {
+    return tenant.apiKey();
+  }
+
+  public VidsimAdmin.Tenant tenant() {
+    return tenant;
+  }
+
+  /** Another fresh tenant, e.g. to test isolation or a second tier. */
+  public VidsimAdmin.Tenant newTenant(String balance, String tier, String region) {
+    return admin.createTenant(balance, tier, region);
+  }
+
+  /** The admin API: faults, ledger, jobs, journal, scenario. */
+  public VidsimAdmin admin() {
+    return admin;
+  }
+
+  /** The in-process simulator, for engine-level assertions. */
+  public Simulator simulator() {
+    return simulator;
+  }
+
+  /** Moves the simulated clock forward, running every job step due on the way. */
+  public void advance(Duration by) {
+    admin.advance(by);
+  }
+
+  public Instant now() {
+    return Instant.parse(admin.clock().path("now").asText());
+  }
+
+  /** Checks the invariants now (provider checks; client checks too if limits were given). */
+  public Report invariants() {
+    return invariants(null);
+  }
+
+  /**
+   * Same, with what the client reports about itself. While tests run concurrently on this
+   * simulator, requests of different tests interleave, so only the ledger and job checks run.
+   */
+  public Report invariants(ClientLog clientLog) {
+    InvariantChecker checker = concurrent ? InvariantChecker.standard().withoutRequestPairing()
+        : InvariantChecker.standard();
+    return checker.check(InvariantChecker.collect(simulator,
+        b -> b.clientLog(clientLog).limits(clientLimits)));
+  }
+}

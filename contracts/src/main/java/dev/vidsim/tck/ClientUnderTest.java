@@ -1,0 +1,60 @@
+package dev.vidsim.tck;
+
+import dev.vidsim.money.Money;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The TCK's view of one running instance of your client. Each method is one thing a user of
+ * your integration does; throw any exception for "the client refused or gave up" (the harness
+ * records it and goes on: refusing is allowed, breaking an invariant is not).
+ */
+public interface ClientUnderTest extends AutoCloseable {
+  /**
+   * Submits (or, for an id submitted before, resumes) a generation without waiting for it.
+   *
+   * @return the provider's job id
+   */
+  String submit(Generation generation);
+
+  /** Waits for a submitted generation until it ends or the client's deadline passes. */
+  Finished await(String generationId);
+
+  /** Asks the provider once for the job's status. */
+  void poll(String generationId);
+
+  void cancel(String generationId);
+
+  /**
+   * A webhook delivery arrived at the client's endpoint.
+   *
+   * @return whether the client acted on it (false for duplicates, stale or forged deliveries)
+   */
+  boolean onWebhook(Map<String, List<String>> headers, String body);
+
+  /** What the client knows about itself; called between actions and at the end. */
+  Report report();
+
+  @Override
+  void close();
+
+  /**
+   * How a wait ended.
+   *
+   * @param stuck the deadline passed first (the client cancelled or flagged the job)
+   */
+  record Finished(String jobId, String status, boolean stuck) {}
+
+  /**
+   * The client's own account.
+   *
+   * @param generations  each generation id with its idempotency key and the jobs it ended with
+   * @param flaggedJobs  jobs the client cancelled or reported at its deadline
+   * @param believedSpent what the client believes it has been charged in total
+   */
+  record Report(List<GenerationRecord> generations, Set<String> flaggedJobs,
+                Money believedSpent) {}
+
+  record GenerationRecord(String id, String idempotencyKey, List<String> jobIds) {}
+}
