@@ -47,11 +47,20 @@ public final class Faults {
     if (rules.size() >= RULES_MAX) {
       throw new FaultSpecException("/", "at most " + RULES_MAX + " fault rules; clear some first");
     }
-    String id = json.hasNonNull("id") ? json.get("id").asText() : "flt_" + nextId++;
+    String id = json.hasNonNull("id") ? json.get("id").asText() : freshId();
     if (rules.containsKey(id)) throw new FaultSpecException("/id", "a rule " + id + " exists");
     FaultRule rule = FaultParser.parse(id, json);
     rules.put(id, new Active(rule));
     return rule;
+  }
+
+  /** flt_1, flt_2, ...: skipping ids a rule already took for itself. */
+  private String freshId() {
+    String id;
+    do {
+      id = "flt_" + nextId++;
+    } while (rules.containsKey(id));
+    return id;
   }
 
   public boolean remove(String id) {
