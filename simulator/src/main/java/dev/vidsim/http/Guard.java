@@ -43,6 +43,9 @@ final class Guard {
       ctx.attribute(ADMISSION, a);
       handler.handle(ctx);
       if (a.lost() != null) {
+        // the work is done and charged; say so in the journal before the client loses it
+        sim.run(e -> e.journal().append("response_lost", Journal.fields().put("path", ctx.path())
+            .put("rule", a.lost().id()).put("dropped", a.drop())));
         if (a.drop()) drop(ctx);
         else VidsimServer.error(ctx, a.lostError());
       }
