@@ -51,7 +51,7 @@ final class Throttle {
       headers.put("X-RateLimit-Reset", Long.toString(Gate.seconds(v.reset())));
       if (!v.allowed()) {
         return limited(t, headers, v.retryAfter(), "requests", "rate limit of "
-            + spec.requestsPerMinute() + " requests per minute exceeded");
+            + spec.requestsPerMinute() + " requests per minute exceeded", v.limit(), v.reset());
       }
     }
     if (endpoint == Endpoint.CREATE && spec.concurrentJobs() != null) {
@@ -64,7 +64,8 @@ final class Throttle {
           spec.pollsPerJobPerMinute(), spec.pollsPerJobPerMinute(), WINDOW)).take(now);
       if (!v.allowed()) {
         return limited(t, headers, v.retryAfter(), "polls", "poll limit of "
-            + spec.pollsPerJobPerMinute() + " status requests per job per minute exceeded");
+            + spec.pollsPerJobPerMinute() + " status requests per job per minute exceeded",
+            v.limit(), v.reset());
       }
     }
     return null;
@@ -84,13 +85,17 @@ final class Throttle {
     if (active < max) return null;
     Duration wait = soonest == null ? CONCURRENCY_RETRY_DEFAULT : Duration.between(now, soonest);
     return limited(t, headers, wait, "concurrentJobs", "concurrent job limit of " + max
-        + " reached (" + active + " queued or in progress)");
+        + " reached (" + active + " queued or in progress)", max, wait);
   }
 
+  /** A 429: its X-RateLimit-* headers describe the limit that was hit. */
   private Admission limited(Tenant t, Map<String, String> headers, Duration wait, String scope,
-                            String why) {
+                            String why, int limit, Duration reset) {
     long seconds = Math.max(1, Gate.seconds(wait));
     headers.put("Retry-After", Long.toString(seconds));
+    headers.put("X-RateLimit-Limit", Integer.toString(limit));
+    headers.put("X-RateLimit-Remaining", "0");
+    headers.put("X-RateLimit-Reset", Long.toString(Math.max(1, Gate.seconds(reset))));
     world.journal().append("rate_limited", Journal.fields().put("tenant", t.apiKey())
         .put("limit", scope).put("retryAfterSeconds", seconds));
     SimException e = new SimException(ErrorCode.RATE_LIMITED, why + "; retry after " + seconds

@@ -61,7 +61,9 @@ class RateLimitHttpTest {
     sim.as(BOB).body(create("task-1")).post("/v1/videos").then().statusCode(201);
     sim.advance("12s");
     sim.as(BOB).body(create("task-1")).post("/v1/videos").then().statusCode(429)
-        .header("Retry-After", "50").body("error.details.limit", equalTo("concurrentJobs"));
+        .header("Retry-After", "50").header("X-RateLimit-Limit", "1")
+        .header("X-RateLimit-Remaining", "0").header("X-RateLimit-Reset", "50")
+        .body("error.details.limit", equalTo("concurrentJobs"));
     assertThat(sim.balance(BOB)).isEqualTo("9.50");
     sim.advance("50s");
     sim.as(BOB).body(create("task-1")).post("/v1/videos").then().statusCode(201);
@@ -74,7 +76,8 @@ class RateLimitHttpTest {
     sim.as(BOB).get("/v1/videos/" + id).then().statusCode(200);
     sim.as(BOB).get("/v1/videos/" + id).then().statusCode(200);
     sim.as(BOB).get("/v1/videos/" + id).then().statusCode(429).header("Retry-After", "30")
-        .body("error.details.limit", equalTo("polls"));
+        .header("X-RateLimit-Limit", "2").header("X-RateLimit-Remaining", "0")
+        .header("X-RateLimit-Reset", "60").body("error.details.limit", equalTo("polls"));
     sim.as(BOB).get("/v1/account/usage").then().body("pollFees", equalTo("0.02"));
   }
 
