@@ -23,6 +23,8 @@ final class Throttle {
   private final Map<String, LimitSpec> perTenant = new HashMap<>();
   private final Map<String, TokenBucket> requestBuckets = new HashMap<>();
   private final Map<String, TokenBucket> pollBuckets = new HashMap<>();
+  /** Creates admitted but not yet run, per tenant: they count against concurrentJobs. */
+  private final Map<String, Integer> slots = new HashMap<>();
 
   Throttle(Engine world) {
     this.world = world;
@@ -71,9 +73,20 @@ final class Throttle {
     return null;
   }
 
+  /** Holds a concurrent-job slot for an admitted create, when the tenant has that limit. */
+  boolean reserve(Endpoint endpoint, Tenant t) {
+    if (endpoint != Endpoint.CREATE || specFor(t.apiKey()).concurrentJobs() == null) return false;
+    slots.merge(t.apiKey(), 1, Integer::sum);
+    return true;
+  }
+
+  void release(String apiKey) {
+    slots.computeIfPresent(apiKey, (k, n) -> n <= 1 ? null : n - 1);
+  }
+
   private Admission concurrency(Tenant t, int max, Map<String, String> headers, Instant now) {
-    int active = 0;
     Instant soonest = null;
+    int active = slots.getOrDefault(t.apiKey(), 0);
     for (Job j : world.jobsById().values()) {
       if (!j.tenant().equals(t.apiKey()) || j.status().isTerminal()) continue;
       active++;
@@ -100,6 +113,6 @@ final class Throttle {
         .put("limit", scope).put("retryAfterSeconds", seconds));
     SimException e = new SimException(ErrorCode.RATE_LIMITED, why + "; retry after " + seconds
         + " s", Map.of("limit", scope, "retryAfterSeconds", seconds));
-    return new Admission(e, false, headers, Duration.ZERO, null, null);
+    return new Admission(e, false, headers, Duration.ZERO, null, null, null);
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vidsim.faults.SimFixture;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,28 @@ class RateLimitHttpTest {
     assertThat(sim.balance(BOB)).isEqualTo("9.50");
     sim.advance("50s");
     sim.as(BOB).body(create("task-1")).post("/v1/videos").then().statusCode(201);
+  }
+
+  @Test
+  void racing_creates_never_pass_the_concurrent_job_limit_together() throws Exception {
+    // real time between admission and execution: 2 s of latency at x20 is 100 ms per create
+    sim.admin().body("{\"mode\":\"accelerated\",\"factor\":20}").post("/_sim/clock")
+        .then().statusCode(200);
+    sim.addFault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"latency\":\"2s\"}}");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        codes.add(pool.submit(() -> sim.as(BOB).body(create("task-1")).post("/v1/videos")
+            .statusCode()));
+      }
+      int created = 0;
+      for (var c : codes) created += c.get() == 201 ? 1 : 0;
+      assertThat(created).isEqualTo(1);
+      assertThat(sim.balance(BOB)).isEqualTo("9.50");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
