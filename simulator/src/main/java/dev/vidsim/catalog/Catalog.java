@@ -58,6 +58,16 @@ public final class Catalog {
     return find(id).filter(m -> offered(id, now));
   }
 
+  /** When a model leaves (or left) the catalog, or null if it stays. */
+  public Instant removal(String id) {
+    return removedAt.get(id);
+  }
+
+  /** The id a model is offered under after its removal, or null. */
+  public String renamedTo(String id) {
+    return renamedTo.get(id);
+  }
+
   /** Why a known id is not on offer at {@code now} (removed or renamed), else null. */
   public String whyGone(String id, Instant now) {
     Instant removed = removedAt.get(id);

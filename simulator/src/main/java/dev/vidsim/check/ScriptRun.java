@@ -2,6 +2,7 @@ package dev.vidsim.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.SimDuration;
 import dev.vidsim.scenario.Check;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +65,11 @@ final class ScriptRun {
       case "clearFaults" -> http.admin("DELETE", "/_sim/faults", null);
       case "receiver" -> {
         List<Integer> statuses = new ArrayList<>();
-        b.get("answer").forEach(s -> statuses.add(s.asInt()));
+        b.path("answer").forEach(s -> statuses.add(s.asInt()));
         receiver.answer(statuses);
+        if (b.has("stall")) {
+          receiver.stallNext(SimDuration.parse(b.get("stall").asText()).toMillis());
+        }
       }
       default -> throw new IllegalStateException("unknown step " + verb);
     }
@@ -80,7 +84,7 @@ final class ScriptRun {
     }
     if (b.path("webhook").asBoolean(false)) body.put("webhookUrl", receiver.url());
     Duration timeout = b.has("timeout")
-        ? dev.vidsim.clock.SimDuration.parse(b.get("timeout").asText()) : null;
+        ? SimDuration.parse(b.get("timeout").asText()) : null;
     Set<String> before = jobIds();
     Http.Answer a = http.send("POST", "/v1/videos", key(b),
         b.has("idempotencyKey") ? b.get("idempotencyKey").asText() : null, body.toString(),

@@ -31,6 +31,9 @@ class AvailabilityTest {
   @Test
   void a_renamed_model_disappears_at_its_time_and_then_fails_with_model_not_found() {
     assertThat(models()).containsExactly("task-1", "per-second");
+    sim.as(ALICE).get("/v1/models").then()
+        .body("data[0].removedAt", equalTo("2026-01-01T00:30:00Z"))
+        .body("data[0].renamedTo", equalTo("task-2"));
     sim.as(ALICE).body(create("task-2")).post("/v1/videos").then().statusCode(404);
     sim.advance("30m");
     assertThat(models()).containsExactly("per-second", "task-2");

@@ -97,6 +97,8 @@ class HttpFaultTest {
         .post("/v1/videos");
     assertThat(retry.statusCode()).isEqualTo(201);
     assertThat(sim.balance(ALICE)).isEqualTo("9.50");
+    assertThat(sim.admin().get("/_sim/journal").asString())
+        .contains("\"kind\":\"response_lost\",\"path\":\"/v1/videos\",\"rule\":\"flt_1\"");
   }
 
   @Test

@@ -70,6 +70,14 @@ class SyncModelTest {
   }
 
   @Test
+  void the_catalog_says_which_models_are_synchronous() {
+    sim.as(SimFixture.ALICE).get("/v1/models").then()
+        .body("data.find { it.id == 'sync-slow' }.sync", equalTo(true))
+        .body("data.find { it.id == 'sync-slow' }.syncWaitSeconds", equalTo(30))
+        .body("data.find { it.id == 'task-1' }.sync", org.hamcrest.Matchers.nullValue());
+  }
+
+  @Test
   void past_the_wait_limit_it_answers_with_the_job_still_running() throws Exception {
     var response = createAsync("sync-slow", null, Duration.ofSeconds(30));
     awaitJobs(1);
