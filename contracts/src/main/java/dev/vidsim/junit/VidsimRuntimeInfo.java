@@ -63,9 +63,9 @@ public final class VidsimRuntimeInfo {
     return admin;
   }
 
-  /** The in-process simulator, for engine-level assertions. */
+  /** The in-process simulator, for engine-level assertions (none in container mode). */
   public Simulator simulator() {
-    return simulator;
+    return VidsimExtension.requireInProcess(simulator);
   }
 
   /** Moves the simulated clock forward, running every job step due on the way. */
@@ -89,6 +89,10 @@ public final class VidsimRuntimeInfo {
   public Report invariants(ClientLog clientLog) {
     InvariantChecker checker = concurrent ? InvariantChecker.standard().withoutRequestPairing()
         : InvariantChecker.standard();
+    if (simulator == null) { // container mode: what the admin API shows
+      return checker.check(InvariantChecker.collect(admin).clientLog(clientLog)
+          .limits(clientLimits).build());
+    }
     return checker.check(InvariantChecker.collect(simulator,
         b -> b.clientLog(clientLog).limits(clientLimits)));
   }

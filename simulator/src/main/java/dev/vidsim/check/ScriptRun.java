@@ -30,13 +30,23 @@ final class ScriptRun {
     this.check = check;
   }
 
+  /**
+   * Runs every step; a step the simulator refuses outright (an admin error) ends the run. At the
+   * end, whatever is due at the final instant (a webhook of a job just cancelled) still runs.
+   */
   void run() {
     JsonNode script = check.script();
     for (int i = 0; i < script.size(); i++) {
       JsonNode step = script.get(i);
       String verb = step.fieldNames().next();
-      execute(i, verb, step.get(verb));
+      try {
+        execute(i, verb, step.get(verb));
+      } catch (IllegalStateException e) {
+        problems.add(where(i) + verb + ": " + e.getMessage() + " (script stopped here)");
+        return;
+      }
     }
+    advance("0s");
   }
 
   private void execute(int i, String verb, JsonNode b) {

@@ -32,7 +32,14 @@ final class CheckCommand implements Callable<Integer> {
         System.out.println("INVALID " + e.getMessage());
         continue;
       }
-      CheckResult r = Checker.run(s);
+      CheckResult r;
+      try {
+        r = Checker.run(s);
+      } catch (RuntimeException e) {
+        failed++;
+        System.out.println("FAIL    " + file + ": the replay could not run: " + e);
+        continue;
+      }
       if (r == null) {
         skipped++;
         System.out.println("skip    " + file + " (no script or expect)");

@@ -50,6 +50,10 @@ public final class FaultParser {
       }
       endpoint = Endpoint.CREATE;
     }
+    if (endpoint == Endpoint.WEBHOOK && e.webhook() == null) {
+      throw new FaultSpecException("/do/webhook", "webhook deliveries take a webhook effect: "
+          + "drop, duplicate, delay or reorder");
+    }
     if (endpoint != Endpoint.WEBHOOK && w.has("event")) {
       throw new FaultSpecException("/when/event", "event only applies to webhook faults");
     }

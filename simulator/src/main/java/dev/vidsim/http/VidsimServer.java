@@ -28,6 +28,7 @@ public final class VidsimServer implements AutoCloseable {
   private final Guard guard;
   private final FaultRoutes faults;
   private final WebhookRoutes hooks;
+  private final CatalogRoutes catalog;
 
   private VidsimServer(Simulator sim, String adminToken, String version) {
     this.sim = sim;
@@ -37,6 +38,7 @@ public final class VidsimServer implements AutoCloseable {
     this.guard = new Guard(sim);
     this.faults = new FaultRoutes(sim);
     this.hooks = new WebhookRoutes(sim);
+    this.catalog = new CatalogRoutes(sim);
     sim.setJobRenderer(Wire::job);
     this.app = Javalin.create(config -> configure(config, api, admin));
   }
@@ -98,6 +100,7 @@ public final class VidsimServer implements AutoCloseable {
     r.delete("/_sim/faults/{id}", faults::remove);
     r.get("/_sim/webhooks", hooks::attempts);
     r.post("/_sim/tenants/{apiKey}/webhook", hooks::setTenantUrl);
+    r.post("/_sim/models/{id}/remove", catalog::remove);
     r.exception(SimException.class, (e, ctx) -> error(ctx, e));
     r.exception(Exception.class, (e, ctx) -> {
       LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);

@@ -125,9 +125,14 @@ final class ConditionsBinder {
 
   private List<JsonNode> faults() {
     List<JsonNode> out = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
     JsonNode list = tree.root().path("faults");
     for (int i = 0; i < list.size(); i++) {
       String at = "/faults/" + i;
+      String id = list.get(i).path("id").asText(null);
+      if (id != null && !ids.add(id)) {
+        throw tree.error(at + "/id", "duplicate fault id \"" + id + "\"");
+      }
       try {
         FaultParser.parse("flt_" + (i + 1), list.get(i));
       } catch (FaultSpecException e) {

@@ -118,6 +118,16 @@ class CheckerTest {
   }
 
   @Test
+  void duplicate_fault_ids_are_a_located_load_error() {
+    assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", HEAD + """
+        faults:
+          - { id: x, do: { status: 500 } }
+          - { id: x, do: { status: 502 } }
+        """)).isInstanceOf(ScenarioException.class)
+        .hasMessageStartingWith("t.yaml:13:11: faults[1].id: duplicate fault id \"x\"");
+  }
+
+  @Test
   void a_bad_fault_step_is_located_at_its_field() {
     assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", HEAD + """
         script:

@@ -51,6 +51,21 @@ class AvailabilityTest {
   }
 
   @Test
+  void a_model_removed_at_run_time_is_gone_after_the_delay_and_costs_nothing() {
+    sim.admin().body("{\"after\":\"5m\",\"renamedTo\":\"per-second-v2\"}")
+        .post("/_sim/models/per-second/remove").then().statusCode(200)
+        .body("removedAt", equalTo("2026-01-01T00:05:00Z"));
+    sim.as(ALICE).body(create("per-second")).post("/v1/videos").then().statusCode(201);
+    sim.advance("5m");
+    sim.as(ALICE).body(create("per-second")).post("/v1/videos").then().statusCode(404)
+        .body("error.message", containsString("renamed to 'per-second-v2'"));
+    assertThat(models()).contains("per-second-v2").doesNotContain("per-second");
+    sim.admin().post("/_sim/models/per-second/remove").then().statusCode(400)
+        .body("error.message", containsString("already removed"));
+    sim.admin().post("/_sim/models/nope/remove").then().statusCode(400);
+  }
+
+  @Test
   void a_revoked_key_gets_401_from_the_moment_of_revocation() {
     sim.addFault("{\"when\":{\"tenant\":\"sk-alice\",\"from\":\"5m\"},\"do\":{\"status\":401}}");
     sim.as(ALICE).get("/v1/account/balance").then().statusCode(200);

@@ -57,5 +57,7 @@ class FaultAdminTest {
         .statusCode(400).body("error.details.field", equalTo("do.deliveredSeconds"));
     sim.admin().body("not json").post("/_sim/faults").then().statusCode(400)
         .body("error.details.field", equalTo("body"));
+    sim.admin().body("[1]").post("/_sim/faults").then().statusCode(400)
+        .body("error.details.field", equalTo("body"));
   }
 }
