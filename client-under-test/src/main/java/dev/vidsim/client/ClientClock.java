@@ -18,8 +18,8 @@ public interface ClientClock {
 
   /**
    * A clock from two functions, e.g. on an in-process simulator:
-   * {@code ClientClock.of(() -> sim.call(e -> e.clock().instant()),
-   * d -> sim.run(e -> e.clock().advance(d)))}.
+   * {@code ClientClock.of(() -> sim.call(e -> e.clock().instant()), sim::advance)}
+   * ({@code Simulator.advance} also waits for webhooks that go out on the way).
    */
   static ClientClock of(Supplier<Instant> now, Consumer<Duration> sleep) {
     return new ClientClock() {

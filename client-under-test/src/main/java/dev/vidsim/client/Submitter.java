@@ -1,9 +1,11 @@
 package dev.vidsim.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.client.catalog.CostQuote;
 import dev.vidsim.client.catalog.ModelChoice;
 import dev.vidsim.client.catalog.ModelInfo;
 import dev.vidsim.client.catalog.NoModelException;
+import dev.vidsim.client.catalog.Quoter;
 import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.store.StoredGeneration;
 import java.util.ArrayList;
@@ -100,11 +102,24 @@ final class Submitter {
     if (!job.id().equals(g.jobId())) {
       options.jobStore().save(g.withJob(job.id(), options.clock().now()));
     }
-    ledger.recordCreate(job, choice.quote(), choice.model().pricing());
+    ledger.recordCreate(job, expected(choice, job, req), choice.model().pricing());
     if (options.webhookInbox() != null) options.webhookInbox().observe(job);
     var deadline = options.clock().now().plus(req.deadline() != null ? req.deadline()
         : options.jobDeadline());
     return new Submission(g.generationId(), g.idempotencyKey(), job, choice, resumed, deadline);
+  }
+
+  /**
+   * The quote the ledger expects: the client's own, except that with the tier unknown (quoted at
+   * the dearest tier for the budget) the provider's applied price is taken when the catalog
+   * lists it for this job; any other price stays a difference for reconciliation to show.
+   */
+  private CostQuote expected(ModelChoice choice, VideoJob job, GenerationRequest req) {
+    if (options.tier() != null || job.quotedUnitPrice() == null
+        || !job.model().equals(choice.model().id())) {
+      return choice.quote();
+    }
+    return Quoter.requote(choice.quote(), choice.model(), req.shape(), job.quotedUnitPrice());
   }
 
   /**

@@ -120,6 +120,19 @@ class CatalogTest {
   }
 
   @Test
+  void with_the_tier_unknown_the_budget_uses_the_dearest_price_and_the_ledger_the_applied_one() {
+    VideoClient client = fx.client("sk-test-bob")
+        .budget(new Budget(Amount.parse("3.00"), null)).build();
+
+    GenerationResult r = client.generate(GenerationRequest.builder("a cat").models("reel-1")
+        .resolution("1080p").seconds(10).build());
+
+    assertThat(r.choice().quote().total()).isEqualTo(Amount.parse("3.00"));
+    assertThat(r.expectedCost()).isEqualTo(Amount.parse("2.50"));
+    assertThat(client.reconcile().isBalanced()).as(client.reconcile().toString()).isTrue();
+  }
+
+  @Test
   void a_call_over_the_per_call_budget_is_refused_before_anything_is_sent() {
     VideoClient client = fx.client("sk-test-alice")
         .budget(new Budget(Amount.parse("0.50"), null)).build();

@@ -121,4 +121,17 @@ class IdempotencyTest {
     assertThat(again.containsKey("k3")).isTrue();
     assertThat(again.skippedLines()).isEqualTo(1);
   }
+
+  @Test
+  void the_memory_store_forgets_finished_generations_first_and_never_a_pending_one() {
+    var store = new dev.vidsim.client.store.InMemoryJobStore(2);
+    store.save(new StoredGeneration("pending", "k0", "m", "{}", null, null));
+    store.save(new StoredGeneration("done-1", "k1", "m", "{}", "vid_1", null));
+    store.save(new StoredGeneration("done-2", "k2", "m", "{}", "vid_2", null));
+
+    assertThat(store.find("pending")).isPresent();
+    assertThat(store.find("done-1")).isEmpty();
+    assertThat(store.find("done-2")).isPresent();
+    assertThat(store.containsKey("k1")).isFalse();
+  }
 }
