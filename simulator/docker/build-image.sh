@@ -33,10 +33,14 @@ while [ $# -gt 0 ]; do
 done
 
 log() { printf '[build-image] %s\n' "$*" >&2; }
-[ -f "$jar" ] || { log "no jar at $jar: run mvn -B -ntp -pl simulator -am -DskipTests package"; exit 1; }
-docker info >/dev/null 2>&1 || { log "no Docker engine answers (DOCKER_HOST=${DOCKER_HOST:-default})"; exit 1; }
+if [ ! -f "$jar" ]; then
+  log "no jar at $jar: run mvn -B -ntp -pl simulator -am -DskipTests package"; exit 1
+fi
+if ! docker info >/dev/null 2>&1; then
+  log "no Docker engine answers (DOCKER_HOST=${DOCKER_HOST:-default})"; exit 1
+fi
 # the first <version> of the root pom is the project's
-version="$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)"
+version="$(awk -F'[<>]' '/^  <version>/ { print $3; exit }' "$root/pom.xml")"
 [ -n "$version" ] || { log "cannot read the project version from $root/pom.xml"; exit 1; }
 [ ${#tags[@]} -gt 0 ] || tags=("vidsim:$version" "vidsim:latest")
 sha="$(sha256sum "$jar" | cut -d' ' -f1)"
@@ -48,7 +52,9 @@ trap 'rm -rf ${work:+"$work"} ${ctx:+"$ctx"}' EXIT
 build_jre_base() {
   local tag="$1" java_home modules
   java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
-  modules="${MODULES:-java.base,java.logging,java.naming,java.management,java.net.http,java.xml,java.sql,java.desktop,jdk.unsupported,jdk.crypto.ec,jdk.zipfs}"
+  # suits Javalin/Jetty + Jackson (check with: jdeps --multi-release 17 --print-module-deps)
+  modules="java.base,java.logging,java.naming,java.management,java.net.http,java.xml,java.sql"
+  modules="${MODULES:-$modules,java.desktop,jdk.unsupported,jdk.crypto.ec,jdk.zipfs}"
   work="$(mktemp -d)"
   mkdir -p "$work/rootfs/tmp" "$work/rootfs/etc"
   "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files \
@@ -61,8 +67,8 @@ build_jre_base() {
     | grep -oE '(/[^ ]+\.so[^ ]*)' | grep -v "$work" | sort -u \
     | while read -r lib; do cp -L --parents "$lib" "$work/rootfs/"; done
   chmod 1777 "$work/rootfs/tmp"
-  printf 'root:x:0:0:root:/:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' \
-    > "$work/rootfs/etc/passwd"
+  { echo 'root:x:0:0:root:/:/sbin/nologin'
+    echo 'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin'; } > "$work/rootfs/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' > "$work/rootfs/etc/group"
   tar -C "$work/rootfs" --numeric-owner -cf - . | docker import \
     --change "ENV PATH=/opt/jre/bin:/usr/bin:/bin" --change "ENV JAVA_HOME=/opt/jre" \

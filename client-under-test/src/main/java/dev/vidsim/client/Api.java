@@ -3,6 +3,7 @@ package dev.vidsim.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,11 @@ import java.util.Optional;
 /** vidsim's /v1 endpoints as typed calls, each retried under the client's policy. */
 final class Api {
   private final Retrier retrier;
+  private final IdempotencyPolicy idempotency;
 
-  Api(Retrier retrier) {
+  Api(Retrier retrier, IdempotencyPolicy idempotency) {
     this.retrier = retrier;
+    this.idempotency = idempotency;
   }
 
   JsonNode models() {
@@ -28,9 +31,10 @@ final class Api {
   VideoJob create(String key, String body) {
     Call call = new Call("create", "POST", "/v1/videos", body, key, null,
         r -> JsonSupport.amount(r.json(), "charged"));
-    ApiResponse r = retrier.send(call, last -> last.isAmbiguous()
-        ? lookupJson(key).map(j -> new ApiResponse(200, Map.of(), j.toString()))
-        : Optional.empty());
+    ApiResponse r = retrier.send(n -> call.withKey(idempotency.header(key, n)),
+        last -> last.isAmbiguous() && idempotency.lookUpBeforeRetry()
+            ? lookupJson(key).map(j -> new ApiResponse(200, Map.of(), j.toString()))
+            : Optional.empty());
     return VideoJob.fromJson(r.json());
   }
 
@@ -46,8 +50,10 @@ final class Api {
     return data.size() == 0 ? Optional.empty() : Optional.of(data.get(0));
   }
 
-  VideoJob get(String jobId, Amount pollFee) {
-    Call call = Call.get("get", "/v1/videos/" + encode(jobId), jobId).withCost(r -> pollFee);
+  /** @param waited the poll interval waited before this poll, for the request log */
+  VideoJob get(String jobId, Amount pollFee, Duration waited) {
+    Call call = Call.get("get", "/v1/videos/" + encode(jobId), jobId).withCost(r -> pollFee)
+        .afterWaiting(waited);
     return VideoJob.fromJson(retrier.send(call).json());
   }
 

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * Exponential backoff with full jitter: retry n waits a uniform random time in
  * [0, min(cap, base × 2^(n-1))], and never less than the provider's {@code Retry-After}.
- * Retries 429, 5xx, timeouts, connection errors and a 409 for a create still in flight;
+ * Retries 408, 429, 5xx, timeouts, connection errors and a 409 for a create still in flight;
  * never another 4xx (400 invalid, 401, 402 no credit, 403, 404, 409, 422 key reused).
  */
 public class BackoffRetryPolicy implements RetryPolicy {
@@ -50,7 +50,7 @@ public class BackoffRetryPolicy implements RetryPolicy {
   @Override
   public boolean isRetryable(Failure f) {
     if (f.isNetwork()) return true;
-    if (f.status() == 429 || f.status() >= 500) return true;
+    if (f.status() == 408 || f.status() == 429 || f.status() >= 500) return true;
     return f.status() == 409 && RETRYABLE_CONFLICTS.contains(f.code());
   }
 

@@ -2,6 +2,7 @@ package dev.vidsim.client;
 
 import dev.vidsim.client.catalog.ModelChooser;
 import dev.vidsim.client.cost.Budget;
+import dev.vidsim.client.cost.Reconciler;
 import dev.vidsim.client.store.JobStore;
 import dev.vidsim.client.webhook.WebhookInbox;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.time.Duration;
  * @param webhookCheckInterval with a receiver, how often a waiting poller looks at the inbox
  * @param jobDeadline          client-side deadline per job, from its submission
  * @param cancelOnDeadline     cancel a job at its deadline (else only flag it as stuck)
+ * @param idempotency          how creates use the saved key (the standard policy, except in
+ *                             mutation tests)
  */
 public record ClientOptions(String baseUrl, String apiKey, ClientClock clock, long seed,
                            RetryPolicy retryPolicy, PollPolicy pollPolicy,
@@ -22,4 +25,5 @@ public record ClientOptions(String baseUrl, String apiKey, ClientClock clock, lo
                            WebhookInbox webhookInbox, Duration webhookCheckInterval,
                            Duration jobDeadline, boolean cancelOnDeadline, Budget budget,
                            String tier, Duration connectTimeout, Duration requestTimeout,
-                           RequestLog requestLog) {}
+                           RequestLog requestLog, IdempotencyPolicy idempotency,
+                           Reconciler reconciler) {}

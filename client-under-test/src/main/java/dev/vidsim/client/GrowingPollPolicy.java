@@ -16,7 +16,9 @@ public class GrowingPollPolicy implements PollPolicy {
 
   public GrowingPollPolicy(Duration floor, int growthPercent, Duration intervalMax, int pollsMax,
                            Duration webhookInterval) {
-    if (floor.isNegative() || floor.isZero()) throw new IllegalArgumentException("floor must be > 0");
+    if (floor.isNegative() || floor.isZero()) {
+      throw new IllegalArgumentException("floor must be > 0");
+    }
     if (growthPercent < 100) throw new IllegalArgumentException("growthPercent must be >= 100");
     if (intervalMax.compareTo(floor) < 0) {
       throw new IllegalArgumentException("intervalMax must be >= floor");

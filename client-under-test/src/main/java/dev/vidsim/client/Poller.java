@@ -27,7 +27,11 @@ final class Poller {
     VideoJob job = sub.job();
     String source = sub.resumed() ? "lookup" : "create";
     int polls = 0;
-    while (!job.isTerminal()) {
+    // Each pass polls, sleeps to the deadline or sees an outcome; a clock that does not move
+    // would spin, so the passes are bounded too.
+    long passesMax = 2L * options.pollPolicy().pollsMax() + 4;
+    for (long pass = 0; !job.isTerminal(); pass++) {
+      if (pass > passesMax) return stuck(sub, job, polls);
       Optional<VideoJob> told = inbox == null ? Optional.empty() : inbox.outcome(job.id());
       if (told.isPresent()) {
         job = told.get();
@@ -47,16 +51,16 @@ final class Poller {
       }
       if (sleepWatching(wait, job.id())) continue;
       polls++;
-      job = pollOnce(job);
+      job = pollOnce(job, wait);
       source = "poll";
     }
     return result(sub, job, polls, source, false, false);
   }
 
   /** One status poll; a transient failure (retries exhausted) keeps the last known state. */
-  private VideoJob pollOnce(VideoJob job) {
+  private VideoJob pollOnce(VideoJob job, Duration waited) {
     try {
-      VideoJob now = api.get(job.id(), pollFee(job.id()));
+      VideoJob now = api.get(job.id(), pollFee(job.id()), waited);
       ledger.recordPoll(now);
       if (options.webhookInbox() != null) options.webhookInbox().observe(now);
       return now;
@@ -99,7 +103,7 @@ final class Poller {
     } catch (ApiException e) {
       if (e.status() == 409) {
         // Not cancellable any more: it ended on its own meanwhile. Its state decides.
-        VideoJob now = pollOnce(job);
+        VideoJob now = pollOnce(job, Duration.ZERO);
         if (now.isTerminal()) return result(sub, now, polls + 1, "poll", false, false);
       }
       return result(sub, job, polls, "deadline", true, false);

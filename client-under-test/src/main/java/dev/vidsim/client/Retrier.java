@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /** Runs a {@link Call} under a {@link RetryPolicy}, logging every attempt. */
 final class Retrier {
@@ -35,8 +36,14 @@ final class Retrier {
   }
 
   ApiResponse send(Call call, BeforeRetry beforeRetry) {
-    Duration waited = Duration.ZERO;
+    return send(attempt -> call, beforeRetry);
+  }
+
+  /** @param calls the request to send for each attempt number (1-based) */
+  ApiResponse send(IntFunction<Call> calls, BeforeRetry beforeRetry) {
+    Duration waited = calls.apply(1).waitedFor();
     for (int attempt = 1; ; attempt++) {
+      Call call = calls.apply(attempt);
       ApiResponse r = null;
       Failure f;
       try {

@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Parses {@code Retry-After}: delta-seconds ("7") or an HTTP-date ("Wed, 25 Nov 2026 10:00:00 GMT"). */
+/** Parses {@code Retry-After}: seconds ("7") or an HTTP-date ("Wed, 25 Nov 2026 10:00:00 GMT"). */
 public final class RetryAfter {
   private RetryAfter() {}
 

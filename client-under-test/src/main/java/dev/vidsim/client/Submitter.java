@@ -1,13 +1,17 @@
 package dev.vidsim.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.client.catalog.CostQuote;
 import dev.vidsim.client.catalog.ModelChoice;
 import dev.vidsim.client.catalog.ModelInfo;
+import dev.vidsim.client.catalog.NoModelException;
+import dev.vidsim.client.catalog.Quoter;
 import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.store.StoredGeneration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -17,14 +21,20 @@ import java.util.function.Supplier;
  */
 final class Submitter {
   private static final int KEY_DRAWS_MAX = 100;
+  /** Models tried for one generation when the provider refuses them as gone. */
+  static final int MODEL_SWITCHES_MAX = 3;
+  /** Create errors meaning "this model is not (any more) offered to you". */
+  static final Set<String> MODEL_GONE = Set.of("model_not_found", "model_not_available_for_tier");
   private final ClientOptions options;
   private final Api api;
   private final CostLedger ledger;
   private final Supplier<List<ModelInfo>> catalog;
+  private final Runnable refreshCatalog;
   private final SplittableRandom keys;
 
   Submitter(ClientOptions options, Api api, CostLedger ledger, Supplier<List<ModelInfo>> catalog,
-            SplittableRandom keys) {
+            Runnable refreshCatalog, SplittableRandom keys) {
+    this.refreshCatalog = refreshCatalog;
     this.options = options;
     this.api = api;
     this.ledger = ledger;
@@ -35,48 +45,96 @@ final class Submitter {
   Submission submit(GenerationRequest req) {
     Optional<StoredGeneration> stored = Optional.ofNullable(req.generationId())
         .flatMap(options.jobStore()::find);
-    ModelChoice choice = choose(req, stored.map(StoredGeneration::model).orElse(null));
     if (stored.isPresent()) {
+      ModelChoice choice = choose(req, stored.get().model(), List.of());
       Optional<VideoJob> existing = api.lookup(stored.get().idempotencyKey());
-      if (existing.isPresent()) return resumed(stored.get(), existing.get(), choice, req);
+      if (existing.isPresent()) return accepted(stored.get(), existing.get(), choice, req, true);
+      if (stored.get().model().equals(choice.model().id())) {
+        options.budget().check(choice.quote(), ledger.committedTotal());
+        return create(stored.get(), choice, req, List.of());
+      }
     }
-    StoredGeneration g = stored.orElse(null);
-    if (g == null) {
-      options.budget().check(choice.quote(), ledger.committedTotal());
-      String key = newKey();
-      String id = req.generationId() != null ? req.generationId() : "gen-" + key.substring(3);
-      g = new StoredGeneration(id, key, choice.model().id(), body(req, choice.model()), null,
-          options.clock().now());
-      options.jobStore().save(g);
-    }
-    VideoJob job = api.create(g.idempotencyKey(), g.requestBody());
-    return accepted(g, job, choice, req, false);
+    return createNew(req, List.of());
   }
 
-  /** A stored generation's job exists: no new create, no new charge. */
-  private Submission resumed(StoredGeneration g, VideoJob job, ModelChoice choice,
-                             GenerationRequest req) {
-    return accepted(g, job, choice, req, true);
+  /** A new key and body for a new attempt at this generation, saved before it is sent. */
+  private Submission createNew(GenerationRequest req, List<String> unavailable) {
+    ModelChoice choice = choose(req, null, unavailable);
+    options.budget().check(choice.quote(), ledger.committedTotal());
+    String key = newKey();
+    String id = req.generationId() != null ? req.generationId() : "gen-" + key.substring(3);
+    StoredGeneration g = new StoredGeneration(id, key, choice.model().id(),
+        body(req, choice.model()), null, options.clock().now());
+    options.jobStore().save(g);
+    return create(g, choice, req, unavailable);
+  }
+
+  /**
+   * Sends the saved create. When the provider no longer offers the model (removed, or not for
+   * this tier), refreshes the catalog and falls back to the next capable model, a bounded number
+   * of times; the refused request was not remembered by the provider, so nothing was charged.
+   */
+  private Submission create(StoredGeneration g, ModelChoice choice, GenerationRequest req,
+                            List<String> unavailable) {
+    try {
+      return accepted(g, api.create(g.idempotencyKey(), g.requestBody()), choice, req, false);
+    } catch (ApiException e) {
+      if (!MODEL_GONE.contains(e.code()) || unavailable.size() + 1 >= MODEL_SWITCHES_MAX) throw e;
+      List<String> next = new ArrayList<>(unavailable);
+      next.add(g.model());
+      refreshCatalog.run();
+      try {
+        return createNew(withId(req, g.generationId()), next);
+      } catch (NoModelException none) {
+        e.addSuppressed(none);
+        throw e;
+      }
+    }
+  }
+
+  private static GenerationRequest withId(GenerationRequest r, String id) {
+    return new GenerationRequest(id, r.prompt(), r.mode(), r.seconds(), r.resolution(),
+        r.region(), r.images(), r.webhookUrl(), r.models(), r.deadline());
   }
 
   private Submission accepted(StoredGeneration g, VideoJob job, ModelChoice choice,
                               GenerationRequest req, boolean resumed) {
-    if (!job.id().equals(g.jobId())) options.jobStore().save(g.withJob(job.id(), options.clock().now()));
-    ledger.recordCreate(job, choice.quote(), choice.model().pricing());
+    if (!job.id().equals(g.jobId())) {
+      options.jobStore().save(g.withJob(job.id(), options.clock().now()));
+    }
+    ledger.recordCreate(job, expected(choice, job, req), choice.model().pricing());
     if (options.webhookInbox() != null) options.webhookInbox().observe(job);
     var deadline = options.clock().now().plus(req.deadline() != null ? req.deadline()
         : options.jobDeadline());
     return new Submission(g.generationId(), g.idempotencyKey(), job, choice, resumed, deadline);
   }
 
-  /** A resumed generation keeps its stored model at the head of the preference list. */
-  private ModelChoice choose(GenerationRequest req, String storedModel) {
+  /**
+   * The quote the ledger expects: the client's own, except that with the tier unknown (quoted at
+   * the dearest tier for the budget) the provider's applied price is taken when the catalog
+   * lists it for this job; any other price stays a difference for reconciliation to show.
+   */
+  private CostQuote expected(ModelChoice choice, VideoJob job, GenerationRequest req) {
+    if (options.tier() != null || job.quotedUnitPrice() == null
+        || !job.model().equals(choice.model().id())) {
+      return choice.quote();
+    }
+    return Quoter.requote(choice.quote(), choice.model(), req.shape(), job.quotedUnitPrice());
+  }
+
+  /**
+   * A resumed generation keeps its stored model at the head of the preference list; models the
+   * provider refused are left out of the catalog.
+   */
+  private ModelChoice choose(GenerationRequest req, String storedModel, List<String> unavailable) {
     List<String> preferred = new ArrayList<>(req.models());
     if (storedModel != null) {
       preferred.remove(storedModel);
       preferred.add(0, storedModel);
     }
-    return options.modelChooser().choose(catalog.get(), req.shape(), preferred, options.tier());
+    List<ModelInfo> offered = catalog.get().stream()
+        .filter(m -> !unavailable.contains(m.id())).toList();
+    return options.modelChooser().choose(offered, req.shape(), preferred, options.tier());
   }
 
   private String newKey() {

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * VideoClient client = VideoClient.builder("http://127.0.0.1:8080", "sk-test-alice").build();
- * GenerationResult r = client.generate(GenerationRequest.builder("a cat surfing").seconds(6).build());
+ * GenerationResult r = client.generate(
+ *     GenerationRequest.builder("a cat surfing").seconds(6).build());
  * Reconciliation bill = client.reconcile();
  * }</pre>
  */
@@ -38,8 +39,9 @@ public final class VideoClient {
     Http http = new Http(options.baseUrl(), options.apiKey(), options.connectTimeout(),
         options.requestTimeout());
     this.api = new Api(new Retrier(http, options.retryPolicy(), options.clock(), jitter,
-        options.requestLog()));
-    this.submitter = new Submitter(options, api, ledger, this::models, keys);
+        options.requestLog()), options.idempotency());
+    this.submitter = new Submitter(options, api, ledger, this::models, this::refreshModels,
+        keys);
     this.poller = new Poller(options, api, ledger);
   }
 
@@ -65,7 +67,7 @@ public final class VideoClient {
   /** One status poll (charges the model's poll fee, if any, and the ledger records it). */
   public VideoJob poll(String jobId) {
     Amount fee = ledger.line(jobId).map(l -> l.quote().pollFee()).orElse(Amount.ZERO);
-    VideoJob job = api.get(jobId, fee);
+    VideoJob job = api.get(jobId, fee, java.time.Duration.ZERO);
     ledger.recordPoll(job);
     if (options.webhookInbox() != null) options.webhookInbox().observe(job);
     return job;
@@ -102,7 +104,7 @@ public final class VideoClient {
 
   /** The client's ledger compared, job by job, with what the provider charged. */
   public Reconciliation reconcile() {
-    return Reconciliation.of(ledger, api.usage());
+    return options.reconciler().reconcile(ledger, api::usage);
   }
 
   /** The signing secret for webhooks ({@code GET /v1/webhooks/secret}). */

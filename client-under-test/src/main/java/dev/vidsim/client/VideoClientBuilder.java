@@ -2,6 +2,7 @@ package dev.vidsim.client;
 
 import dev.vidsim.client.catalog.ModelChooser;
 import dev.vidsim.client.cost.Budget;
+import dev.vidsim.client.cost.Reconciler;
 import dev.vidsim.client.store.JobStore;
 import dev.vidsim.client.webhook.WebhookInbox;
 import java.security.SecureRandom;
@@ -27,29 +28,100 @@ public final class VideoClientBuilder {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration requestTimeout = Duration.ofSeconds(30);
   private RequestLog requestLog = new RequestLog();
+  private IdempotencyPolicy idempotency = IdempotencyPolicy.standard();
+  private Reconciler reconciler = Reconciler.standard();
 
   VideoClientBuilder(String baseUrl, String apiKey) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
   }
 
-  public VideoClientBuilder clock(ClientClock c) { this.clock = Objects.requireNonNull(c); return this; }
+  public VideoClientBuilder clock(ClientClock c) {
+    this.clock = Objects.requireNonNull(c);
+    return this;
+  }
+
   /** Seeds backoff jitter and key generation: same seed, same requests, same behaviour. */
-  public VideoClientBuilder seed(long s) { this.seed = s; return this; }
-  public VideoClientBuilder retryPolicy(RetryPolicy p) { this.retryPolicy = Objects.requireNonNull(p); return this; }
-  public VideoClientBuilder pollPolicy(PollPolicy p) { this.pollPolicy = Objects.requireNonNull(p); return this; }
-  public VideoClientBuilder modelChooser(ModelChooser c) { this.modelChooser = Objects.requireNonNull(c); return this; }
-  public VideoClientBuilder jobStore(JobStore s) { this.jobStore = Objects.requireNonNull(s); return this; }
+  public VideoClientBuilder seed(long s) {
+    this.seed = s;
+    return this;
+  }
+
+  public VideoClientBuilder retryPolicy(RetryPolicy p) {
+    this.retryPolicy = Objects.requireNonNull(p);
+    return this;
+  }
+
+  public VideoClientBuilder pollPolicy(PollPolicy p) {
+    this.pollPolicy = Objects.requireNonNull(p);
+    return this;
+  }
+
+  public VideoClientBuilder modelChooser(ModelChooser c) {
+    this.modelChooser = Objects.requireNonNull(c);
+    return this;
+  }
+
+  public VideoClientBuilder jobStore(JobStore s) {
+    this.jobStore = Objects.requireNonNull(s);
+    return this;
+  }
+
   /** Prefer webhooks: the poller stops as soon as the inbox knows the outcome. */
-  public VideoClientBuilder webhookInbox(WebhookInbox i) { this.webhookInbox = i; return this; }
-  public VideoClientBuilder webhookCheckInterval(Duration d) { this.webhookCheckInterval = positive(d); return this; }
-  public VideoClientBuilder jobDeadline(Duration d) { this.jobDeadline = positive(d); return this; }
-  public VideoClientBuilder cancelOnDeadline(boolean b) { this.cancelOnDeadline = b; return this; }
-  public VideoClientBuilder budget(Budget b) { this.budget = Objects.requireNonNull(b); return this; }
-  public VideoClientBuilder tier(String t) { this.tier = t; return this; }
-  public VideoClientBuilder connectTimeout(Duration d) { this.connectTimeout = positive(d); return this; }
-  public VideoClientBuilder requestTimeout(Duration d) { this.requestTimeout = positive(d); return this; }
-  public VideoClientBuilder requestLog(RequestLog l) { this.requestLog = Objects.requireNonNull(l); return this; }
+  public VideoClientBuilder webhookInbox(WebhookInbox i) {
+    this.webhookInbox = i;
+    return this;
+  }
+
+  public VideoClientBuilder webhookCheckInterval(Duration d) {
+    this.webhookCheckInterval = positive(d);
+    return this;
+  }
+
+  public VideoClientBuilder jobDeadline(Duration d) {
+    this.jobDeadline = positive(d);
+    return this;
+  }
+
+  public VideoClientBuilder cancelOnDeadline(boolean b) {
+    this.cancelOnDeadline = b;
+    return this;
+  }
+
+  public VideoClientBuilder budget(Budget b) {
+    this.budget = Objects.requireNonNull(b);
+    return this;
+  }
+
+  public VideoClientBuilder tier(String t) {
+    this.tier = t;
+    return this;
+  }
+
+  public VideoClientBuilder connectTimeout(Duration d) {
+    this.connectTimeout = positive(d);
+    return this;
+  }
+
+  public VideoClientBuilder requestTimeout(Duration d) {
+    this.requestTimeout = positive(d);
+    return this;
+  }
+
+  public VideoClientBuilder requestLog(RequestLog l) {
+    this.requestLog = Objects.requireNonNull(l);
+    return this;
+  }
+
+  public VideoClientBuilder idempotency(IdempotencyPolicy p) {
+    this.idempotency = Objects.requireNonNull(p);
+    return this;
+  }
+
+  public VideoClientBuilder reconciler(Reconciler r) {
+    this.reconciler = Objects.requireNonNull(r);
+    return this;
+  }
 
   private static Duration positive(Duration d) {
     if (d == null || d.isNegative() || d.isZero()) {
@@ -62,7 +134,7 @@ public final class VideoClientBuilder {
     long s = seed != null ? seed : new SecureRandom().nextLong();
     return new ClientOptions(baseUrl, apiKey, clock, s, retryPolicy, pollPolicy, modelChooser,
         jobStore, webhookInbox, webhookCheckInterval, jobDeadline, cancelOnDeadline, budget, tier,
-        connectTimeout, requestTimeout, requestLog);
+        connectTimeout, requestTimeout, requestLog, idempotency, reconciler);
   }
 
   public VideoClient build() {

@@ -10,11 +10,13 @@ import java.util.Set;
  *
  * @param charged   what the provider says this job has cost so far (net of refunds)
  * @param errorCode why it did not deliver: error, timeout, cancel, contentFilter; else null
+ * @param quotedUnitPrice the unit price the provider says it applied (its "quote"), or null
  */
 public record VideoJob(String id, String model, String mode, String status, int progress,
                        BigDecimal seconds, String resolution, Instant createdAt,
                        Instant completedAt, Amount charged, String currency,
-                       String idempotencyKey, String errorCode, String errorMessage) {
+                       String idempotencyKey, String errorCode, String errorMessage,
+                       Amount quotedUnitPrice) {
   private static final Set<String> IN_FLIGHT = Set.of("queued", "in_progress");
 
   public static VideoJob fromJson(JsonNode j) {
@@ -25,7 +27,8 @@ public record VideoJob(String id, String model, String mode, String status, int 
         instant(j, "createdAt"), instant(j, "completedAt"), JsonSupport.amount(j, "charged"),
         JsonSupport.text(j, "currency"), JsonSupport.text(j, "idempotencyKey"),
         error.isObject() ? JsonSupport.text(error, "code") : null,
-        error.isObject() ? JsonSupport.text(error, "message") : null);
+        error.isObject() ? JsonSupport.text(error, "message") : null,
+        j.path("quote").has("unitPrice") ? JsonSupport.amount(j.path("quote"), "unitPrice") : null);
   }
 
   private static Instant instant(JsonNode j, String field) {

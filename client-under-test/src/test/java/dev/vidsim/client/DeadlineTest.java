@@ -109,8 +109,10 @@ class DeadlineTest {
     try (StubServer stub = new StubServer()) {
       stub.enqueue("GET /v1/models", Reply.json(200, StubJson.CATALOG));
       stub.enqueue("POST /v1/videos", Reply.json(201, StubJson.job("vid_9", "queued", "k")));
-      stub.enqueue("GET /v1/videos/vid_9", Reply.json(200, StubJson.job("vid_9", "in_progress", "k")));
-      stub.enqueue("POST /v1/videos/vid_9/cancel", Reply.json(405, StubJson.error("invalid_request")));
+      stub.enqueue("GET /v1/videos/vid_9",
+          Reply.json(200, StubJson.job("vid_9", "in_progress", "k")));
+      stub.enqueue("POST /v1/videos/vid_9/cancel",
+          Reply.json(405, StubJson.error("invalid_request")));
       ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
       VideoClient client = VideoClient.builder(stub.baseUrl(), "sk").clock(clock).seed(1)
           .jobDeadline(Duration.ofMinutes(2)).build();

@@ -45,6 +45,8 @@ class GenerateTest {
 
     List<RequestRecord> gets = client.requestLog().records("get");
     assertThat(r.polls()).isEqualTo(gets.size()).isBetween(1, 6);
+    assertThat(gets).allSatisfy(g -> assertThat(g.waited()).isGreaterThanOrEqualTo(
+        Duration.ofSeconds(5)));
     for (int i = 1; i < gets.size(); i++) {
       Duration gap = Duration.between(gets.get(i - 1).at(), gets.get(i).at());
       assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(5));

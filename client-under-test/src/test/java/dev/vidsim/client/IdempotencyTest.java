@@ -107,7 +107,8 @@ class IdempotencyTest {
     Path file = dir.resolve("jobs.jsonl");
     FileJobStore store = new FileJobStore(file);
     store.save(new StoredGeneration("g1", "k1", "reel-1", "{}", "vid_1", null));
-    Files.writeString(file, "{\"generationId\":\"g2\",\"idempot", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(file, "{\"generationId\":\"g2\",\"idempot",
+        java.nio.file.StandardOpenOption.APPEND);
 
     FileJobStore reopened = new FileJobStore(file);
     reopened.save(new StoredGeneration("g3", "k3", "reel-1", "{}", null, null));
@@ -119,5 +120,18 @@ class IdempotencyTest {
     assertThat(again.find("g2")).isEmpty();
     assertThat(again.containsKey("k3")).isTrue();
     assertThat(again.skippedLines()).isEqualTo(1);
+  }
+
+  @Test
+  void the_memory_store_forgets_finished_generations_first_and_never_a_pending_one() {
+    var store = new dev.vidsim.client.store.InMemoryJobStore(2);
+    store.save(new StoredGeneration("pending", "k0", "m", "{}", null, null));
+    store.save(new StoredGeneration("done-1", "k1", "m", "{}", "vid_1", null));
+    store.save(new StoredGeneration("done-2", "k2", "m", "{}", "vid_2", null));
+
+    assertThat(store.find("pending")).isPresent();
+    assertThat(store.find("done-1")).isEmpty();
+    assertThat(store.find("done-2")).isPresent();
+    assertThat(store.containsKey("k1")).isFalse();
   }
 }

@@ -60,6 +60,7 @@ class PolicyTest {
   @Test
   void only_rate_limits_server_errors_network_errors_and_in_flight_creates_are_retryable() {
     assertThat(backoff.isRetryable(new Failure(429, "rate_limited", null))).isTrue();
+    assertThat(backoff.isRetryable(new Failure(408, "request_timeout", null))).isTrue();
     assertThat(backoff.isRetryable(new Failure(500, "internal", null))).isTrue();
     assertThat(backoff.isRetryable(new Failure(503, "region_unavailable", null))).isTrue();
     assertThat(backoff.isRetryable(new Failure(409, "idempotency_in_flight", null))).isTrue();

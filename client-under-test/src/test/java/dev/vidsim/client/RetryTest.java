@@ -179,4 +179,25 @@ class RetryTest {
     assertThat(r.status()).isEqualTo("succeeded");
     assertThat(stub.requests("GET /v1/videos/vid_3")).hasSize(2);
   }
+
+  @Test
+  void a_model_removed_since_the_catalog_was_read_falls_back_with_a_fresh_key() {
+    stub.replace("GET /v1/models", json(200, StubJson.catalog("m1", "m2")),
+        json(200, StubJson.catalog("m2")));
+    stub.enqueue(CREATE, json(404, StubJson.error("model_not_found")),
+        json(201, StubJson.job("vid_m2", "queued", "k")));
+
+    Submission s = client().build().submit(GenerationRequest.builder("a cat").models("m1", "m2")
+        .build());
+
+    List<StubServer.Recorded> creates = stub.requests(CREATE);
+    assertThat(creates).hasSize(2);
+    assertThat(creates.get(0).body()).contains("\"m1\"");
+    assertThat(creates.get(1).body()).contains("\"m2\"");
+    assertThat(creates.get(1).header("idempotency-key"))
+        .isNotEqualTo(creates.get(0).header("idempotency-key"));
+    assertThat(s.choice().fellBack()).isTrue();
+    assertThat(s.choice().reason()).contains("m1 is not in the catalog");
+    assertThat(stub.requests("GET /v1/models")).hasSize(2);
+  }
 }

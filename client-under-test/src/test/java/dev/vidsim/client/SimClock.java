@@ -23,6 +23,6 @@ final class SimClock implements ClientClock {
   @Override
   public void sleep(Duration d) {
     sleeps.add(d);
-    sim.run(e -> e.clock().advance(d));
+    sim.advance(d);
   }
 }

@@ -75,6 +75,12 @@ final class StubServer implements AutoCloseable {
     return this;
   }
 
+  /** Drops what was scripted for the route and scripts these replies instead. */
+  StubServer replace(String route, Reply... replies) {
+    scripts.remove(route);
+    return enqueue(route, replies);
+  }
+
   List<Recorded> requests() {
     return List.copyOf(requests);
   }

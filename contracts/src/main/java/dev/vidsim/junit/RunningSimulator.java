@@ -1,30 +1,38 @@
 package dev.vidsim.junit;
 
 import dev.vidsim.engine.Simulator;
-import dev.vidsim.http.VidsimServer;
 import dev.vidsim.scenario.Scenario;
 import dev.vidsim.testkit.VidsimAdmin;
 
-/** One simulator and its HTTP server; the JUnit store closes it when its scope ends. */
-final class RunningSimulator implements AutoCloseable {
+/**
+ * One running simulator, in this JVM or in a container; the JUnit store closes it when its
+ * scope ends.
+ */
+abstract class RunningSimulator implements AutoCloseable {
   final Scenario scenario;
-  final Simulator simulator;
-  final VidsimServer server;
   final VidsimAdmin admin;
 
-  RunningSimulator(Scenario scenario) {
+  RunningSimulator(Scenario scenario, VidsimAdmin admin) {
     this.scenario = scenario;
-    this.simulator = new Simulator(scenario);
-    this.server = VidsimServer.start(simulator, 0);
-    this.admin = new VidsimAdmin(server.baseUrl());
+    this.admin = admin;
   }
 
-  @Override
-  public void close() {
-    try {
-      server.close();
-    } finally {
-      simulator.close();
-    }
+  abstract String baseUrl();
+
+  /** The token admin calls must send (header X-Vidsim-Admin-Token); null: none needed. */
+  String adminToken() {
+    return null;
   }
+
+  /** The in-process simulator; null in a container. */
+  abstract Simulator simulator();
+
+  /** Back to the class's scenario: clock, tenants, ledgers, jobs and journal. */
+  abstract void reset();
+
+  /** Serves another scenario until {@link #reset()}. */
+  abstract void load(Scenario other);
+
+  @Override
+  public abstract void close();
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** Finds a scenario named in an annotation: classpath first, then the directory tree upward. */
@@ -22,6 +23,24 @@ final class ScenarioFiles {
   static Scenario load(String name, long seed) {
     Scenario s = name.isEmpty() ? ScenarioLoader.builtInDefault() : find(name);
     return seed == VidsimTest.SCENARIO_SEED ? s : s.withSeed(seed);
+  }
+
+  /** Where a named scenario is: a file or a classpath resource; empty for the built-in one. */
+  record Located(Path file, String resource) {}
+
+  static Optional<Located> locate(String name) {
+    if (name.isEmpty()) return Optional.empty();
+    String resource = name.startsWith("/") ? name.substring(1) : name;
+    if (ScenarioFiles.class.getResource("/" + resource) != null) {
+      return Optional.of(new Located(null, resource));
+    }
+    Path dir = Path.of("").toAbsolutePath();
+    for (int up = 0; up <= PARENT_DIRS_MAX && dir != null; up++, dir = dir.getParent()) {
+      Path candidate = dir.resolve(name);
+      if (Files.isRegularFile(candidate)) return Optional.of(new Located(candidate, null));
+    }
+    find(name); // throws, listing where it looked
+    return Optional.empty();
   }
 
   private static Scenario find(String name) {

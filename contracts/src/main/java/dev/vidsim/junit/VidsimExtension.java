@@ -35,6 +35,7 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
   private static final String INFO = "info";
   private static final String METHOD_SCENARIO = "methodScenario";
   private final Settings configured;
+  private final boolean configuredContainer;
   private volatile RunningSimulator running;
 
   /** Used by {@link VidsimTest}: settings come from the annotation. */
@@ -44,6 +45,7 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
 
   protected VidsimExtension(Builder builder) {
     this.configured = builder == null ? null : builder.settings;
+    this.configuredContainer = builder != null && builder.container;
   }
 
   public static Builder newInstance() {
@@ -52,15 +54,24 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
 
   /** Base URL of the running simulator (for a static field: the class's one). */
   public String baseUrl() {
-    return requireRunning().server.baseUrl();
+    return requireRunning().baseUrl();
   }
 
   public VidsimAdmin admin() {
     return requireRunning().admin;
   }
 
+  /** The in-process simulator; in container mode there is none (use {@link #admin()}). */
   public dev.vidsim.engine.Simulator simulator() {
-    return requireRunning().simulator;
+    return requireInProcess(requireRunning().simulator());
+  }
+
+  static dev.vidsim.engine.Simulator requireInProcess(dev.vidsim.engine.Simulator s) {
+    if (s == null) {
+      throw new IllegalStateException("the simulator runs in a container: reach it over HTTP"
+          + " (baseUrl(), admin()); simulator() is for in-process mode only");
+    }
+    return s;
   }
 
   private RunningSimulator requireRunning() {
@@ -74,13 +85,13 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
 
   @Override
   public final void beforeAll(ExtensionContext context) {
-    running = start(context, settings(context));
+    running = start(context, settings(context), container(context));
   }
 
   @Override
   public final void beforeEach(ExtensionContext context) {
     Settings s = settings(context);
-    RunningSimulator r = start(context, s);
+    RunningSimulator r = start(context, s, container(context));
     running = r;
     boolean concurrent = context.getExecutionMode() == ExecutionMode.CONCURRENT;
     Optional<VidsimScenario> perMethod = context.getTestMethod()
@@ -92,15 +103,15 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
             + "ExecutionMode.SAME_THREAD or give it its own @VidsimTest class");
       }
       Scenario m = ScenarioFiles.load(perMethod.get().value(), perMethod.get().seed());
-      r.simulator.load(m);
+      r.load(m);
       context.getStore(NS).put(METHOD_SCENARIO, m);
     } else if (s.resetEachTest() && !concurrent) {
-      r.simulator.load(r.scenario);
+      r.reset();
     }
     VidsimAdmin.Tenant tenant = r.admin.createTenant(s.tenantBalance(), s.tenantTier(),
         s.tenantRegion());
-    VidsimRuntimeInfo info = new VidsimRuntimeInfo(r.simulator, r.server.baseUrl(), r.admin,
-        tenant, s.clientLimits(), concurrent);
+    VidsimRuntimeInfo info = new VidsimRuntimeInfo(r.simulator(), r.baseUrl(), r.admin,
+        tenant, s.clientLimits(), concurrent, r.adminToken());
     context.getStore(NS).put(INFO, info);
     onBeforeEach(info);
   }
@@ -114,7 +125,7 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
     boolean checked = settings(context).checkInvariants()
         && context.getExecutionException().isEmpty();
     Report report = checked ? info.invariants() : null;
-    if (context.getStore(NS).get(METHOD_SCENARIO) != null) r.simulator.load(r.scenario);
+    if (context.getStore(NS).get(METHOD_SCENARIO) != null) r.reset();
     if (report != null && !report.isOk()) {
       throw new AssertionError("vidsim invariants broken by " + context.getDisplayName()
           + ": " + report.summary());
@@ -128,10 +139,11 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
   protected void onAfterEach(VidsimRuntimeInfo info) {}
 
   /** Reuses the simulator of this context or an enclosing one, else starts one here. */
-  private static RunningSimulator start(ExtensionContext context, Settings s) {
+  private static RunningSimulator start(ExtensionContext context, Settings s, boolean container) {
     RunningSimulator r = context.getStore(NS).get(SERVER, RunningSimulator.class);
     if (r != null) return r;
-    RunningSimulator started = new RunningSimulator(s.load());
+    RunningSimulator started = container ? ContainerSimulator.start(s)
+        : InProcessSimulator.start(s.load());
     context.getStore(NS).put(SERVER, started);
     return started;
   }
@@ -141,6 +153,19 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
     return context.getTestClass()
         .flatMap(c -> findOnClassOrEnclosing(c))
         .map(Settings::of).orElse(Settings.defaults());
+  }
+
+  /** Container mode: from the builder or annotation, or for everything from the environment. */
+  private boolean container(ExtensionContext context) {
+    String mode = System.getProperty(VidsimTest.MODE_PROPERTY, System.getenv(VidsimTest.MODE_ENV));
+    if ("container".equals(mode)) return true;
+    if (mode != null && !mode.isEmpty() && !"in-process".equals(mode)) {
+      throw new ExtensionConfigurationException(VidsimTest.MODE_ENV + " must be container or"
+          + " in-process, got '" + mode + "'");
+    }
+    if (configured != null) return configuredContainer;
+    return context.getTestClass().flatMap(VidsimExtension::findOnClassOrEnclosing)
+        .map(VidsimTest::container).orElse(false);
   }
 
   private static Optional<VidsimTest> findOnClassOrEnclosing(Class<?> c) {
@@ -169,6 +194,7 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
   /** Configures an extension for {@code @RegisterExtension}. */
   public static class Builder {
     private Settings settings = Settings.defaults();
+    private boolean container;
 
     protected Builder() {}
 
@@ -226,6 +252,16 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
       settings = new Settings(s.scenarioName(), s.scenario(), s.seed(), s.resetEachTest(),
           s.tenantBalance(), s.tenantTier(), s.tenantRegion(), s.checkInvariants(), limits);
       return this;
+    }
+
+    /** Run the simulator in a Docker container; see {@link VidsimTest#container()}. */
+    public Builder container(boolean inContainer) {
+      this.container = inContainer;
+      return this;
+    }
+
+    Settings settings() {
+      return settings;
     }
 
     public VidsimExtension build() {

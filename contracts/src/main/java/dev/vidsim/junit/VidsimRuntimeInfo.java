@@ -20,15 +20,18 @@ public final class VidsimRuntimeInfo {
   private final VidsimAdmin.Tenant tenant;
   private final ClientLimits clientLimits;
   private final boolean concurrent;
+  private final String adminToken;
 
   VidsimRuntimeInfo(Simulator simulator, String baseUrl, VidsimAdmin admin,
-                    VidsimAdmin.Tenant tenant, ClientLimits clientLimits, boolean concurrent) {
+                    VidsimAdmin.Tenant tenant, ClientLimits clientLimits, boolean concurrent,
+                    String adminToken) {
     this.simulator = simulator;
     this.baseUrl = baseUrl;
     this.admin = admin;
     this.tenant = tenant;
     this.clientLimits = clientLimits;
     this.concurrent = concurrent;
+    this.adminToken = adminToken;
   }
 
   /** e.g. {@code http://127.0.0.1:53127}: point your client here. */
@@ -58,14 +61,22 @@ public final class VidsimRuntimeInfo {
     return admin.createTenant(balance, tier, region);
   }
 
+  /**
+   * What your own calls to /_sim must send in header {@code X-Vidsim-Admin-Token}: null in
+   * process, the container's token in container mode ({@link #admin()} sends it already).
+   */
+  public String adminToken() {
+    return adminToken;
+  }
+
   /** The admin API: faults, ledger, jobs, journal, scenario. */
   public VidsimAdmin admin() {
     return admin;
   }
 
-  /** The in-process simulator, for engine-level assertions. */
+  /** The in-process simulator, for engine-level assertions (none in container mode). */
   public Simulator simulator() {
-    return simulator;
+    return VidsimExtension.requireInProcess(simulator);
   }
 
   /** Moves the simulated clock forward, running every job step due on the way. */
@@ -89,6 +100,10 @@ public final class VidsimRuntimeInfo {
   public Report invariants(ClientLog clientLog) {
     InvariantChecker checker = concurrent ? InvariantChecker.standard().withoutRequestPairing()
         : InvariantChecker.standard();
+    if (simulator == null) { // container mode: what the admin API shows
+      return checker.check(InvariantChecker.collect(admin).clientLog(clientLog)
+          .limits(clientLimits).build());
+    }
     return checker.check(InvariantChecker.collect(simulator,
         b -> b.clientLog(clientLog).limits(clientLimits)));
   }

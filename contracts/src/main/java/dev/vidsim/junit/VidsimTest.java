@@ -54,4 +54,15 @@ public @interface VidsimTest {
 
   /** After each test, fail it if the simulator's journal or ledger breaks an invariant. */
   boolean checkInvariants() default true;
+
+  /**
+   * Run the simulator in a Docker container (image {@code vidsim:<version>}, see
+   * {@code VidsimContainer}) instead of in this JVM; the test sees it only over HTTP. The
+   * environment variable {@value #MODE_ENV}{@code =container} (or system property
+   * {@value #MODE_PROPERTY}) does the same for every class, e.g. to run a suite against the image.
+   */
+  boolean container() default false;
+
+  String MODE_ENV = "VIDSIM_MODE";
+  String MODE_PROPERTY = "vidsim.mode";
 }

@@ -58,7 +58,8 @@ final class HealthWaitStrategy extends AbstractWaitStrategy {
 
   private static String tail(String logs) {
     List<String> lines = logs.lines().toList();
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_MAX), lines.size()));
+    int from = Math.max(0, lines.size() - LOG_LINES_MAX);
+    return String.join("\n", lines.subList(from, lines.size()));
   }
 
   private static void pause() {

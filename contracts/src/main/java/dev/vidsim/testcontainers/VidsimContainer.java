@@ -53,6 +53,7 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
   public VidsimContainer(DockerImageName image) {
     super(image);
     image.assertCompatibleWith(DEFAULT_IMAGE);
+    withStartupCheckStrategy(new NoStartupCheck());
     waitingFor(new HealthWaitStrategy(this::getBaseUrl));
   }
 
@@ -65,10 +66,25 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
   public VidsimContainer withScenario(Path scenarioFile) {
     requireNonNull(scenarioFile, "scenarioFile");
     if (!Files.isRegularFile(scenarioFile)) {
-      throw new IllegalArgumentException("scenario file not found: " + scenarioFile.toAbsolutePath());
+      throw new IllegalArgumentException("scenario file not found: "
+          + scenarioFile.toAbsolutePath());
     }
     scenarioPath = SCENARIO_DIR + scenarioFile.getFileName();
     withCopyFileToContainer(MountableFile.forHostPath(scenarioFile, 0644), scenarioPath);
+    return self();
+  }
+
+  /** Serves this classpath resource (e.g. {@code "scenarios/x.yaml"} under src/test/resources). */
+  public VidsimContainer withScenarioResource(String resource) {
+    requireNonNull(resource, "resource");
+    String name = resource.substring(resource.lastIndexOf('/') + 1);
+    if (name.isEmpty() || Thread.currentThread().getContextClassLoader()
+        .getResource(resource.startsWith("/") ? resource.substring(1) : resource) == null) {
+      throw new IllegalArgumentException("scenario resource not found on the classpath: "
+          + resource);
+    }
+    scenarioPath = SCENARIO_DIR + name;
+    withCopyFileToContainer(MountableFile.forClasspathResource(resource, 0644), scenarioPath);
     return self();
   }
 
@@ -82,7 +98,8 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
   public VidsimContainer withClock(String clock) {
     requireNonNull(clock, "clock");
     if (!CLOCKS.contains(clock)) {
-      throw new IllegalArgumentException("clock must be one of " + CLOCKS + ", got '" + clock + "'");
+      throw new IllegalArgumentException("clock must be one of " + CLOCKS + ", got '" + clock
+          + "'");
     }
     this.clock = clock;
     return self();
@@ -139,9 +156,9 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
     return HexFormat.of().formatHex(bytes);
   }
 
-  /** Whether this container runs (or will run) with host networking. */
+  /** Whether this container runs with host networking (known at start unless forced). */
   public boolean isHostNetwork() {
-    return "host".equals(getNetworkMode());
+    return network == VidsimNetwork.HOST || "host".equals(getNetworkMode());
   }
 
   /** {@code http://host:port} of the running simulator, without a trailing slash. */

@@ -8,40 +8,27 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.vidsim.engine.Simulator;
-import dev.vidsim.http.VidsimServer;
+import dev.vidsim.junit.VidsimRuntimeInfo;
+import dev.vidsim.junit.VidsimTest;
 import dev.vidsim.scenario.ScenarioLoader;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The /_sim admin API: clock, tenants, ledger, jobs, journal, scenarios, reset. */
+@VidsimTest
 class AdminApiContractTest {
-  private static Simulator sim;
-  private static VidsimServer server;
-
-  @BeforeAll
-  static void start() {
-    sim = new Simulator(ScenarioLoader.builtInDefault());
-    server = VidsimServer.start(sim, 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    sim.close();
-  }
+  private VidsimRuntimeInfo vidsim;
 
   @BeforeEach
-  void reset() {
+  void reset(VidsimRuntimeInfo info) {
+    vidsim = info;
     admin().post("/_sim/reset").then().statusCode(200).body("status", equalTo("reset"));
   }
 
-  static RequestSpecification admin() {
-    return given().baseUri(server.baseUrl());
+  RequestSpecification admin() {
+    return given().baseUri(vidsim.baseUrl());
   }
 
   @Test
@@ -76,7 +63,7 @@ class AdminApiContractTest {
         .post("/_sim/tenants").then().statusCode(201)
         .body("apiKey", startsWith("sk-sim-")).body("tier", equalTo("pro"))
         .extract().path("apiKey");
-    given().baseUri(server.baseUrl()).header("Authorization", "Bearer " + key)
+    given().baseUri(vidsim.baseUrl()).header("Authorization", "Bearer " + key)
         .get("/v1/account/balance").then().body("balance", equalTo("3.00"));
     admin().body("{\"amount\":\"2.50\"}").post("/_sim/tenants/" + key + "/topup").then()
         .statusCode(200).body("balance", equalTo("5.50"));
@@ -89,7 +76,7 @@ class AdminApiContractTest {
 
   @Test
   void jobs_can_be_failed_and_inspected_with_their_ledger_lines() {
-    String id = given().baseUri(server.baseUrl()).header("Authorization", "Bearer sk-test-alice")
+    String id = given().baseUri(vidsim.baseUrl()).header("Authorization", "Bearer sk-test-alice")
         .contentType(ContentType.JSON).body("{\"model\":\"studio-credits\",\"prompt\":\"x\",\"seconds\":4}")
         .post("/v1/videos").then().statusCode(201).extract().path("id");
     admin().body("{\"kind\":\"timeout\"}").post("/_sim/jobs/" + id + "/fail").then().statusCode(200)
@@ -125,19 +112,19 @@ class AdminApiContractTest {
         """;
     admin().body(yaml).post("/_sim/scenario").then().statusCode(200).body("scenario", equalTo("tiny"));
     admin().get("/_sim/scenario").then().body("name", equalTo("tiny"));
-    given().baseUri(server.baseUrl()).header("Authorization", "Bearer sk-t").get("/v1/models")
+    given().baseUri(vidsim.baseUrl()).header("Authorization", "Bearer sk-t").get("/v1/models")
         .then().body("data[0].id", equalTo("m"));
     admin().body("schemaVersion: 1\nname: bad\nmodels: []\n").post("/_sim/scenario").then()
         .statusCode(400).body("error.message", containsString("request.yaml:3:9: models: expected at least 1 item"));
     admin().get("/_sim/scenario").then().body("name", equalTo("tiny"));
     admin().body(ScenarioLoader.builtInDefault().source()).get("/_sim/schema").then()
         .statusCode(200).body("title", equalTo("vidsim scenario"));
-    sim.load(ScenarioLoader.builtInDefault());
+    vidsim.simulator().load(ScenarioLoader.builtInDefault());
   }
 
   @Test
   void the_admin_api_needs_its_token_when_one_is_set() {
-    try (VidsimServer guarded = VidsimServer.start(sim, "127.0.0.1", 0, "s3cret")) {
+    try (var guarded = dev.vidsim.http.VidsimServer.start(vidsim.simulator(), "127.0.0.1", 0, "s3cret")) {
       given().baseUri(guarded.baseUrl()).get("/_sim/health").then().statusCode(200);
       given().baseUri(guarded.baseUrl()).get("/_sim/ledger").then().statusCode(401)
           .body("error.message", containsString("X-Vidsim-Admin-Token"));
@@ -154,7 +141,9 @@ class AdminApiContractTest {
         .flatMap(p -> p.getValue().keySet().stream()
             .map(m -> m.toUpperCase() + " " + p.getKey().replaceAll("\\{(\\w+)}", "{$1}")))
         .sorted().toList();
-    org.assertj.core.api.Assertions.assertThat(documented)
-        .containsExactlyInAnyOrderElementsOf(server.routes());
+    try (var server = dev.vidsim.http.VidsimServer.start(vidsim.simulator(), 0)) {
+      org.assertj.core.api.Assertions.assertThat(documented)
+          .containsExactlyInAnyOrderElementsOf(server.routes());
+    }
   }
 }

@@ -9,54 +9,40 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.vidsim.engine.Simulator;
-import dev.vidsim.http.VidsimServer;
+import dev.vidsim.junit.VidsimRuntimeInfo;
+import dev.vidsim.junit.VidsimTest;
 import dev.vidsim.scenario.ScenarioLoader;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** vidsim's own /v1 API against the real server on a free port: success and error paths. */
+@VidsimTest
 class SimulatorApiContractTest {
-  private static Simulator sim;
-  private static VidsimServer server;
-
-  @BeforeAll
-  static void start() {
-    sim = new Simulator(ScenarioLoader.builtInDefault());
-    server = VidsimServer.start(sim, 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    sim.close();
-  }
+  private VidsimRuntimeInfo vidsim;
 
   @BeforeEach
-  void reset() {
-    sim.reset();
+  void bind(VidsimRuntimeInfo info) {
+    vidsim = info; // the extension has reset the simulator for this test
   }
 
-  static RequestSpecification as(String key) {
-    return given().baseUri(server.baseUrl()).header("Authorization", "Bearer " + key);
+  RequestSpecification as(String key) {
+    return given().baseUri(vidsim.baseUrl()).header("Authorization", "Bearer " + key);
   }
 
-  static RequestSpecification alice() {
+  RequestSpecification alice() {
     return as("sk-test-alice");
   }
 
-  static String create(String body, String idempotencyKey) {
+  String create(String body, String idempotencyKey) {
     RequestSpecification r = alice().contentType(ContentType.JSON).body(body);
     if (idempotencyKey != null) r = r.header("Idempotency-Key", idempotencyKey);
     return r.post("/v1/videos").then().statusCode(201).extract().path("id");
   }
 
-  static void advance(String by) {
-    given().baseUri(server.baseUrl()).body("{\"by\":\"" + by + "\"}")
+  void advance(String by) {
+    given().baseUri(vidsim.baseUrl()).body("{\"by\":\"" + by + "\"}")
         .post("/_sim/clock/advance").then().statusCode(200);
   }
 
@@ -107,7 +93,7 @@ class SimulatorApiContractTest {
     alice().get("/v1/account/usage").then().statusCode(200)
         .body("spent", equalTo("0.40")).body("jobs[0].id", equalTo(id))
         .body("jobs[0].charged", equalTo("0.40")).body("models[0].model", equalTo("reel-1"));
-    given().baseUri(server.baseUrl()).queryParam("tenant", "sk-test-alice").get("/_sim/ledger")
+    given().baseUri(vidsim.baseUrl()).queryParam("tenant", "sk-test-alice").get("/_sim/ledger")
         .then().statusCode(200).body("data.type", equalTo(java.util.List.of("topup", "hold", "capture")))
         .body("data[2].amount", equalTo("0.40"));
     byte[] mp4 = alice().get("/v1/videos/" + id + "/content").then().statusCode(200)
@@ -196,19 +182,19 @@ class SimulatorApiContractTest {
 
   @Test
   void insufficient_balance_is_402_and_leaves_the_ledger_untouched() {
-    String key = given().baseUri(server.baseUrl()).body("{\"balance\":\"0.10\"}")
+    String key = given().baseUri(vidsim.baseUrl()).body("{\"balance\":\"0.10\"}")
         .post("/_sim/tenants").then().statusCode(201).extract().path("apiKey");
     as(key).contentType(ContentType.JSON).body("{\"model\":\"reel-1\",\"prompt\":\"x\"}")
         .post("/v1/videos").then().statusCode(402)
         .body("error.code", equalTo("insufficient_balance"))
         .body("error.details.needed", equalTo("0.80"));
-    given().baseUri(server.baseUrl()).queryParam("tenant", key).get("/_sim/ledger").then()
+    given().baseUri(vidsim.baseUrl()).queryParam("tenant", key).get("/_sim/ledger").then()
         .body("data.type", equalTo(java.util.List.of("topup")));
   }
 
   @Test
   void missing_or_unknown_keys_are_401() {
-    given().baseUri(server.baseUrl()).get("/v1/models").then().statusCode(401)
+    given().baseUri(vidsim.baseUrl()).get("/v1/models").then().statusCode(401)
         .body("error.message", containsString("Authorization: Bearer"));
     as("sk-wrong").get("/v1/account/balance").then().statusCode(401)
         .body("error.code", equalTo("unauthorized"));

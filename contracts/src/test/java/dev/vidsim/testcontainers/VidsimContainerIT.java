@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ExposedPort;
+import dev.vidsim.checker.InvariantChecker;
+import dev.vidsim.client.Amount;
+import dev.vidsim.client.GenerationRequest;
+import dev.vidsim.client.GenerationResult;
+import dev.vidsim.client.VideoClient;
+import dev.vidsim.client.cost.Reconciliation;
 import dev.vidsim.testkit.VidsimAdmin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.containers.ContainerLaunchException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -65,13 +75,33 @@ class VidsimContainerIT {
   }
 
   @Test
+  void the_reference_client_generates_a_video_in_the_container_and_its_cost_reconciles() {
+    VideoClient client = VideoClient.builder(vidsim.getBaseUrl(), KEY)
+        .clock(new AdminClock(admin)).seed(7).build();
+
+    GenerationResult r = client.generate(GenerationRequest.builder("a cat surfing")
+        .models("smoke-reel").seconds(6).build());
+
+    assertThat(r.status()).isEqualTo("succeeded");
+    assertThat(r.job().charged()).isEqualTo(Amount.parse("0.60"));
+    Reconciliation bill = client.reconcile();
+    assertThat(bill.isBalanced()).as(bill.toString()).isTrue();
+    assertThat(admin.ledger(KEY).get("data")).extracting(e -> e.get("type").asText())
+        .containsExactly("topup", "hold", "capture");
+    assertThat(Instant.parse(admin.clock().get("now").asText()))
+        .isAfterOrEqualTo(Instant.parse("2026-01-01T00:01:02Z")); // 2 s queued + 60 s render
+    // the billing invariants hold on what the container shows over its admin API
+    assertThat(InvariantChecker.assertInvariants(admin).isOk()).isTrue();
+  }
+
+  @Test
   void serves_the_copied_scenario_with_the_seed_given_to_the_container() {
     JsonNode scenario = api.getJson("/_sim/scenario", vidsim.getAdminToken(), 200);
     assertThat(scenario.get("name").asText()).isEqualTo("container-smoke");
     assertThat(scenario.get("seed").asLong()).isEqualTo(7); // the file says 11
     assertThat(admin.clock().get("mode").asText()).isEqualTo("virtual");
-    assertThat(api.getJson("/v1/models", null, 200).get("data")).extracting(m -> m.get("id").asText())
-        .containsExactly("smoke-reel");
+    assertThat(api.getJson("/v1/models", null, 200).get("data"))
+        .extracting(m -> m.get("id").asText()).containsExactly("smoke-reel");
   }
 
   @Test
@@ -81,6 +111,21 @@ class VidsimContainerIT {
     assertThat(api.post("/_sim/clock/advance", "{\"by\":\"1h\"}", "wrong-token").statusCode())
         .isEqualTo(401);
     assertThat(admin.clock().get("now").asText()).isEqualTo("2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  void the_image_runs_as_nobody_and_its_health_check_command_passes_in_the_container()
+      throws Exception {
+    ContainerConfig config = DockerClientFactory.instance().client()
+        .inspectImageCmd(VidsimImage.NAME).exec().getConfig();
+    assertThat(config.getUser()).isEqualTo("65534:65534");
+    assertThat(config.getHealthcheck().getTest()).contains("dev.vidsim.cli.Main", "health");
+    assertThat(config.getExposedPorts()).extracting(ExposedPort::getPort).containsExactly(8080);
+
+    ExecResult check = vidsim.execInContainer(config.getHealthcheck().getTest().stream()
+        .skip(1).toArray(String[]::new)); // drop the leading "CMD"
+    assertThat(check.getExitCode()).as(check.getStderr()).isZero();
+    assertThat(check.getStdout()).contains("\"status\":\"ok\"", "container-smoke");
   }
 
   @Test

@@ -29,6 +29,7 @@ class VidsimContainerTest {
   void host_network_binds_loopback_on_a_free_port_and_exposes_nothing() {
     try (VidsimContainer c = new VidsimContainer("vidsim:test").withHostNetwork().withSeed(7)
         .withClock("virtual")) {
+      assertThat(c.isHostNetwork()).isTrue();
       c.configure();
       int port = c.getPort();
       assertThat(port).isPositive();
@@ -50,7 +51,8 @@ class VidsimContainerTest {
       b.configure();
       assertThat(a.getExposedPorts()).containsExactly(8080);
       assertThat(a.isHostNetwork()).isFalse();
-      assertThat(a.getCommandParts()).containsExactly("serve", "--bind", "0.0.0.0", "--port", "8080");
+      assertThat(a.getCommandParts())
+          .containsExactly("serve", "--bind", "0.0.0.0", "--port", "8080");
       String token = a.getEnvMap().get("VIDSIM_ADMIN_TOKEN");
       assertThat(token).matches("[0-9a-f]{32}").isEqualTo(a.getAdminToken());
       assertThat(b.getAdminToken()).isNotEqualTo(token);
@@ -73,9 +75,22 @@ class VidsimContainerTest {
     try (VidsimContainer c = new VidsimContainer("vidsim:test").withHostNetwork()
         .withScenario(file)) {
       c.configure();
-      assertThat(List.of(c.getCommandParts())).containsSequence("--scenario", "/scenarios/mine.yaml");
+      assertThat(List.of(c.getCommandParts()))
+          .containsSequence("--scenario", "/scenarios/mine.yaml");
       assertThat(c.getCopyToFileContainerPathMap()).containsValue("/scenarios/mine.yaml");
     }
+  }
+
+  @Test
+  void a_classpath_scenario_is_copied_under_scenarios_and_served() {
+    try (VidsimContainer c = new VidsimContainer("vidsim:test").withHostNetwork()
+        .withScenarioResource("dev/vidsim/scenario/default.yaml")) {
+      c.configure();
+      assertThat(List.of(c.getCommandParts()))
+          .containsSequence("--scenario", "/scenarios/default.yaml");
+    }
+    assertThatThrownBy(() -> new VidsimContainer("vidsim:test").withScenarioResource("nope.yaml"))
+        .hasMessageContaining("not found on the classpath: nope.yaml");
   }
 
   @Test

@@ -23,16 +23,28 @@ public final class Catalog {
 
   public Catalog(List<ModelSpec> specs, List<CatalogChange> changes, Instant start) {
     specs.forEach(m -> models.put(m.id(), m));
-    for (CatalogChange c : changes) {
-      ModelSpec old = models.get(c.model());
-      if (old == null) throw new IllegalArgumentException("no model " + c.model() + " to change");
-      Instant at = start.plus(c.at());
-      removedAt.put(c.model(), at);
-      if (c.renamedTo() != null) {
-        renamedTo.put(c.model(), c.renamedTo());
-        models.put(c.renamedTo(), old.withId(c.renamedTo()));
-        addedAt.put(c.renamedTo(), at);
-      }
+    changes.forEach(c -> remove(c.model(), start.plus(c.at()), c.renamedTo()));
+  }
+
+  /**
+   * Takes a model off the catalog at {@code at}, optionally offering it as {@code newId} from
+   * then on (a rename). Throws IllegalArgumentException saying why when it cannot.
+   */
+  public void remove(String id, Instant at, String newId) {
+    ModelSpec old = models.get(id);
+    if (old == null) throw new IllegalArgumentException("no model " + id + "; models: " + ids());
+    if (removedAt.containsKey(id)) {
+      throw new IllegalArgumentException("model " + id + " is already removed at "
+          + removedAt.get(id));
+    }
+    if (newId != null && models.containsKey(newId)) {
+      throw new IllegalArgumentException("model id " + newId + " is already taken");
+    }
+    removedAt.put(id, at);
+    if (newId != null) {
+      renamedTo.put(id, newId);
+      models.put(newId, old.withId(newId));
+      addedAt.put(newId, at);
     }
   }
 
@@ -44,6 +56,16 @@ public final class Catalog {
   /** The model if it is on offer at {@code now}. */
   public Optional<ModelSpec> find(String id, Instant now) {
     return find(id).filter(m -> offered(id, now));
+  }
+
+  /** When a model leaves (or left) the catalog, or null if it stays. */
+  public Instant removal(String id) {
+    return removedAt.get(id);
+  }
+
+  /** The id a model is offered under after its removal, or null. */
+  public String renamedTo(String id) {
+    return renamedTo.get(id);
   }
 
   /** Why a known id is not on offer at {@code now} (removed or renamed), else null. */

@@ -3,12 +3,12 @@ package dev.vidsim.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code vidsim}: serve a simulated provider, or validate scenario files. */
+/** {@code vidsim}: serve a simulated provider, or validate and check scenario files. */
 @Command(name = "vidsim", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Simulator of paid AI video-generation APIs, with exact billing on a simulated clock.",
-    subcommands = {ServeCommand.class, ValidateCommand.class, HealthCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, ValidateCommand.class, CheckCommand.class,
+        HealthCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

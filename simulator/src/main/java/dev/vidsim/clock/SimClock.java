@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.PriorityQueue;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one source of time in the simulator, with the scheduler that drives everything time-based
@@ -93,6 +94,31 @@ public final class SimClock implements InstantSource {
     int ran = runUntil(target);
     anchorSim = target;
     return ran;
+  }
+
+  /**
+   * Like {@link #advance}, towards {@code target}, but stops right after a task for which
+   * {@code pause} answers true (e.g. a webhook went out and its answer must be awaited before
+   * time moves on). Returns true once the clock has reached {@code target}.
+   */
+  public boolean advanceUntil(Instant target, BooleanSupplier pause) {
+    if (mode != ClockMode.VIRTUAL) {
+      throw new IllegalStateException("advance needs the virtual clock; it is " + mode.wireName());
+    }
+    int ran = 0;
+    while (!tasks.isEmpty() && !tasks.peek().at().isAfter(target)) {
+      if (++ran > TASKS_PER_ADVANCE_MAX) {
+        throw new IllegalStateException("more than " + TASKS_PER_ADVANCE_MAX
+            + " tasks in one step");
+      }
+      ScheduledTask task = tasks.poll();
+      if (task.isCancelled()) continue;
+      if (task.at().isAfter(anchorSim)) anchorSim = task.at();
+      task.action().run();
+      if (pause.getAsBoolean()) return false;
+    }
+    if (target.isAfter(anchorSim)) anchorSim = target;
+    return true;
   }
 
   /** Runs the tasks that are due at the current instant (the ticker of real/accelerated modes). */

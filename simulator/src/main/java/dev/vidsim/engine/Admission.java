@@ -14,11 +14,13 @@ import java.util.Map;
  * @param latency extra response time to simulate
  * @param lost    the rule that loses the response of an executed create, or null
  * @param outcome how a job created by this request ends, or null (normally)
+ * @param slotOf  the tenant whose concurrent-job slot this create holds until it has run (so
+ *                two racing creates cannot both pass the limit), or null
  */
 public record Admission(SimException reject, boolean drop, Map<String, String> headers,
-                        Duration latency, FaultRule lost, JobOutcome outcome) {
+                        Duration latency, FaultRule lost, JobOutcome outcome, String slotOf) {
   public static final Admission PASS = new Admission(null, false, Map.of(), Duration.ZERO, null,
-      null);
+      null, null);
 
   public Admission {
     headers = Map.copyOf(headers);

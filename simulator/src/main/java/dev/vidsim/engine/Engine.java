@@ -5,7 +5,12 @@ import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.clock.ScheduledTask;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.clock.WallClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vidsim.faults.Endpoint;
 import dev.vidsim.faults.Faults;
+import dev.vidsim.faults.RequestFacts;
+import dev.vidsim.webhooks.Webhooks;
+import java.util.function.Function;
 import dev.vidsim.idempotency.IdempotencyStore;
 import dev.vidsim.jobs.Job;
 import dev.vidsim.jobs.JobStore;
@@ -43,6 +48,14 @@ public final class Engine {
   private final Faults faults;
   private final Throttle throttle = new Throttle(this);
   private final Gate gate = new Gate(this);
+  private final Webhooks webhooks;
+  private final SyncWaits syncWaits = new SyncWaits(this);
+  private Function<JobView, JsonNode> jobRenderer = DEFAULT_RENDERER;
+
+  /** Without an HTTP layer, events carry a minimal job; VidsimServer installs the wire format. */
+  static final Function<JobView, JsonNode> DEFAULT_RENDERER = j -> Journal.fields()
+      .put("id", j.id()).put("object", "video").put("model", j.model()).put("status", j.status())
+      .put("charged", j.charged().toString());
 
   public Engine(Scenario scenario, WallClock wall) {
     this.scenario = scenario;
@@ -58,6 +71,7 @@ public final class Engine {
     this.faults = new Faults(random, scenario.startTime());
     scenario.conditions().faults().forEach(faults::add);
     scenario.conditions().accountLimits().forEach(throttle::set);
+    this.webhooks = new Webhooks(clock, journal, faults, random, scenario.conditions().webhooks());
     journal.append("scenario_loaded", Journal.fields().put("name", scenario.name())
         .put("seed", scenario.seed()));
     for (Account a : scenario.accounts()) {
@@ -154,6 +168,39 @@ public final class Engine {
   }
 
   Throttle limits() { return throttle; }
+  SyncWaits syncWaits() { return syncWaits; }
+  public Webhooks webhooks() { return webhooks; }
+
+  void setJobRenderer(Function<JobView, JsonNode> renderer) {
+    this.jobRenderer = renderer;
+  }
+
+  /** The webhook signing secret of the tenant with this key. */
+  public String webhookSecret(String apiKey) {
+    return webhooks.secret(authenticate(apiKey).apiKey());
+  }
+
+  /** A job reached its final state: answer a waiting sync create, then send its webhook. */
+  void jobEnded(Job job) {
+    syncWaits.finish(job);
+    publishWebhook(job);
+  }
+
+  /** Sends the job's final state to its webhook URL (or its tenant's), if it has one. */
+  private void publishWebhook(Job job) {
+    String url = webhooks.targetFor(job.tenant(), job.webhookUrl());
+    if (url == null) return;
+    Tenant t = tenants.get(job.tenant());
+    String type = switch (job.status()) {
+      case SUCCEEDED -> "video.completed";
+      case CANCELLED -> "video.cancelled";
+      case TIMED_OUT -> "video.timed_out";
+      default -> "video.failed";
+    };
+    var facts = new RequestFacts(Endpoint.WEBHOOK, job.tenant(), job.model(), job.region(),
+        t == null ? null : t.tier(), type);
+    webhooks.publish(facts, job.id(), url, jobRenderer.apply(jobsApi.view(job)));
+  }
 
   Map<String, Job> jobsById() { return jobs.asMap(); }
   JobStore jobStore() { return jobs; }

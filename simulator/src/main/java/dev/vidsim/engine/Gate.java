@@ -48,13 +48,19 @@ public final class Gate {
       if (e.retryAfter() != null) headers.put("Retry-After", retryAfter(e, now));
       SimException reject = e.status() == null ? null
           : FaultErrors.of(d.response(), e.status(), facts.region());
-      return new Admission(reject, e.drop(), headers, d.latency(), null, null);
+      return new Admission(reject, e.drop(), headers, d.latency(), null, null, null);
     }
     var lost = d.response() != null && d.response().effect().lostResponse() ? d.response() : null;
     Admission limited = t == null ? null : world.limits().admit(endpoint, t, jobId, headers);
     if (limited != null) return limited;
     boolean drop = lost != null && lost.effect().drop();
-    return new Admission(null, drop, headers, d.latency(), lost, d.outcome());
+    String slot = t != null && world.limits().reserve(endpoint, t) ? t.apiKey() : null;
+    return new Admission(null, drop, headers, d.latency(), lost, d.outcome(), slot);
+  }
+
+  /** The request has run (or failed): give back the concurrent-job slot it held, if any. */
+  public void release(Admission a) {
+    if (a.slotOf() != null) world.limits().release(a.slotOf());
   }
 
   private RequestFacts facts(Endpoint endpoint, String apiKey, Tenant t, String model,

@@ -151,6 +151,7 @@ final class JobRunner {
     job.setExpiresAt(expires);
     world.clock().schedule(expires, job.id() + " expire",
         () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
+    world.jobEnded(job);
   }
 
   /** Ends a job that did not deliver, settling its money by the model's failure policy. */
@@ -165,6 +166,7 @@ final class JobRunner {
     move(job, to, message);
     Settlement s = job.pricing().settlementFor(kind);
     settleTo(job, s.finalCost(job.quote().usage()), kind.wireName() + " " + s);
+    world.jobEnded(job);
   }
 
   /**

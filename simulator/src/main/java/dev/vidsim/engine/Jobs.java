@@ -35,8 +35,14 @@ public final class Jobs {
     Tenant t = world.authenticate(apiKey);
     ModelSpec m = CreateValidation.model(world, t, req.model());
     var spec = CreateValidation.spec(t, m, req);
+    if (req.webhookUrl() != null) {
+      String problem = world.webhooks().problem(req.webhookUrl());
+      if (problem != null) throw SimException.invalid("webhookUrl", problem);
+    }
     if (idempotencyKey == null) {
-      return view(world.runner().create(t, m, req, spec, null, outcome));
+      Job job = world.runner().create(t, m, req, spec, null, outcome);
+      syncIfNeeded(job, null);
+      return view(job);
     }
     CreateValidation.key(idempotencyKey);
     var keys = world.keys();
@@ -61,13 +67,15 @@ public final class Jobs {
   private JobView createOnce(Tenant t, ModelSpec m, CreateRequest req,
                              dev.vidsim.pricing.JobSpec spec, String key, JobOutcome outcome) {
     CreateOutcome result;
+    boolean deferred = false;
     try {
-      result = new CreateOutcome(view(world.runner().create(t, m, req, spec, key, outcome)),
-          null);
+      Job job = world.runner().create(t, m, req, spec, key, outcome);
+      deferred = syncIfNeeded(job, key);
+      result = new CreateOutcome(view(job), null);
     } catch (SimException e) {
       result = new CreateOutcome(null, e);
     }
-    world.keys().complete(t.apiKey(), key, result);
+    if (!deferred) world.keys().complete(t.apiKey(), key, result);
     world.clock().scheduleAfter(world.scenario().idempotencyTtl(), "expire key " + key, () -> {
       if (world.keys().expire(t.apiKey(), key)) {
         world.journal().append("idempotency_key_expired", Journal.fields()
@@ -75,6 +83,29 @@ public final class Jobs {
       }
     });
     return result.orThrow();
+  }
+
+  /** A sync model's create waits: the key stays in flight until the answer. */
+  private boolean syncIfNeeded(Job job, String key) {
+    var limit = world.syncWaits().limitFor(job.model());
+    if (limit == null) return false;
+    world.syncWaits().begin(job, key, limit);
+    return true;
+  }
+
+  /**
+   * For a synchronous model: the answer its create waits for (the job once ended, or as it is
+   * when the wait limit passes); null for other models or once answered.
+   */
+  public java.util.concurrent.CompletableFuture<JobView> syncAnswer(String id) {
+    return world.syncWaits().answerFor(id);
+  }
+
+  /** The job as it is now, without a poll fee (for answers the server itself sends). */
+  public JobView snapshot(String id) {
+    Job job = world.jobsById().get(id);
+    if (job == null) throw new SimException(ErrorCode.NOT_FOUND, "no job " + id);
+    return view(job);
   }
 
   /** A status poll: charges the model's poll fee when it has one. */

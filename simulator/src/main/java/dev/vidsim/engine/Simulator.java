@@ -1,10 +1,17 @@
 package dev.vidsim.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.WallClock;
 import dev.vidsim.scenario.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,10 +23,15 @@ import java.util.function.Function;
 public final class Simulator implements AutoCloseable {
   /** How often a real or accelerated clock runs due tasks, in wall milliseconds. */
   static final long TICK_MILLIS = 10;
+  /** Bounds the pause/resume rounds of one advance (each round waits for webhook answers). */
+  static final int ADVANCE_ROUNDS_MAX = 100_000;
+  /** Real time to wait for webhook answers in one round, beyond their own timeout. */
+  static final long WEBHOOK_WAIT_MARGIN_MILLIS = 2_000;
   private final WallClock wall;
   private Engine engine;
   private CompletableFuture<Scenario> pending;
   private Thread ticker;
+  private Function<JobView, JsonNode> jobRenderer = Engine.DEFAULT_RENDERER;
 
   public Simulator(Scenario scenario) {
     this(scenario, WallClock.SYSTEM);
@@ -47,7 +59,7 @@ public final class Simulator implements AutoCloseable {
   private Engine engine() {
     if (pending != null) {
       try {
-        engine = new Engine(pending.join(), wall);
+        engine = newEngine(pending.join());
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
@@ -55,6 +67,12 @@ public final class Simulator implements AutoCloseable {
       updateTicker();
     }
     return engine;
+  }
+
+  private Engine newEngine(Scenario scenario) {
+    Engine e = new Engine(scenario, wall);
+    e.setJobRenderer(jobRenderer);
+    return e;
   }
 
   public synchronized <T> T call(Function<Engine, T> action) {
@@ -65,15 +83,62 @@ public final class Simulator implements AutoCloseable {
     action.accept(engine());
   }
 
+  /** How webhook events render a job: the HTTP layer installs its wire format here. */
+  public synchronized void setJobRenderer(Function<JobView, JsonNode> renderer) {
+    this.jobRenderer = renderer;
+    if (engine != null) engine.setJobRenderer(renderer);
+  }
+
+  /**
+   * Advances the virtual clock by {@code by}, running everything due on the way. When a webhook
+   * goes out, time stops there until its answer is in (the lock is released meanwhile, so the
+   * receiver may call the API), and retries are scheduled from that instant: the same seed and
+   * the same receivers give the same journal. Returns how many such pauses there were.
+   */
+  public int advance(Duration by) {
+    Instant target;
+    Engine e;
+    synchronized (this) {
+      e = engine();
+      target = e.clock().instant().plus(by);
+    }
+    for (int round = 0; round < ADVANCE_ROUNDS_MAX; round++) {
+      boolean reached;
+      List<CompletableFuture<?>> waiting;
+      synchronized (this) {
+        if (engine != e) return round;
+        reached = e.clock().advanceUntil(target, () -> e.webhooks().hasInFlight());
+        waiting = e.webhooks().inFlightResults();
+      }
+      if (reached && waiting.isEmpty()) return round;
+      awaitAll(waiting, e.webhooks().timeoutMillis() + WEBHOOK_WAIT_MARGIN_MILLIS);
+      synchronized (this) {
+        if (engine == e) e.webhooks().settle();
+      }
+    }
+    throw new IllegalStateException("advance did not settle in " + ADVANCE_ROUNDS_MAX + " rounds");
+  }
+
+  private static void awaitAll(List<CompletableFuture<?>> futures, long timeoutMillis) {
+    try {
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+          .get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // each future reports its own failure; one still running is settled on a later round
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Back to the scenario's initial state: clock, tenants, ledger, jobs and journal. */
   public synchronized void reset() {
-    engine = new Engine(engine().scenario(), wall);
+    engine = newEngine(engine().scenario());
     updateTicker();
   }
 
   public synchronized void load(Scenario scenario) {
     pending = null;
-    engine = new Engine(scenario, wall);
+    engine = newEngine(scenario);
     updateTicker();
   }
 
@@ -104,6 +169,7 @@ public final class Simulator implements AutoCloseable {
       synchronized (this) {
         if (ticker != self) return;
         engine.clock().runDue();
+        engine.webhooks().settle();
       }
       try {
         Thread.sleep(TICK_MILLIS);

@@ -23,6 +23,8 @@ final class Throttle {
   private final Map<String, LimitSpec> perTenant = new HashMap<>();
   private final Map<String, TokenBucket> requestBuckets = new HashMap<>();
   private final Map<String, TokenBucket> pollBuckets = new HashMap<>();
+  /** Creates admitted but not yet run, per tenant: they count against concurrentJobs. */
+  private final Map<String, Integer> slots = new HashMap<>();
 
   Throttle(Engine world) {
     this.world = world;
@@ -51,7 +53,7 @@ final class Throttle {
       headers.put("X-RateLimit-Reset", Long.toString(Gate.seconds(v.reset())));
       if (!v.allowed()) {
         return limited(t, headers, v.retryAfter(), "requests", "rate limit of "
-            + spec.requestsPerMinute() + " requests per minute exceeded");
+            + spec.requestsPerMinute() + " requests per minute exceeded", v.limit(), v.reset());
       }
     }
     if (endpoint == Endpoint.CREATE && spec.concurrentJobs() != null) {
@@ -64,15 +66,27 @@ final class Throttle {
           spec.pollsPerJobPerMinute(), spec.pollsPerJobPerMinute(), WINDOW)).take(now);
       if (!v.allowed()) {
         return limited(t, headers, v.retryAfter(), "polls", "poll limit of "
-            + spec.pollsPerJobPerMinute() + " status requests per job per minute exceeded");
+            + spec.pollsPerJobPerMinute() + " status requests per job per minute exceeded",
+            v.limit(), v.reset());
       }
     }
     return null;
   }
 
+  /** Holds a concurrent-job slot for an admitted create, when the tenant has that limit. */
+  boolean reserve(Endpoint endpoint, Tenant t) {
+    if (endpoint != Endpoint.CREATE || specFor(t.apiKey()).concurrentJobs() == null) return false;
+    slots.merge(t.apiKey(), 1, Integer::sum);
+    return true;
+  }
+
+  void release(String apiKey) {
+    slots.computeIfPresent(apiKey, (k, n) -> n <= 1 ? null : n - 1);
+  }
+
   private Admission concurrency(Tenant t, int max, Map<String, String> headers, Instant now) {
-    int active = 0;
     Instant soonest = null;
+    int active = slots.getOrDefault(t.apiKey(), 0);
     for (Job j : world.jobsById().values()) {
       if (!j.tenant().equals(t.apiKey()) || j.status().isTerminal()) continue;
       active++;
@@ -84,17 +98,21 @@ final class Throttle {
     if (active < max) return null;
     Duration wait = soonest == null ? CONCURRENCY_RETRY_DEFAULT : Duration.between(now, soonest);
     return limited(t, headers, wait, "concurrentJobs", "concurrent job limit of " + max
-        + " reached (" + active + " queued or in progress)");
+        + " reached (" + active + " queued or in progress)", max, wait);
   }
 
+  /** A 429: its X-RateLimit-* headers describe the limit that was hit. */
   private Admission limited(Tenant t, Map<String, String> headers, Duration wait, String scope,
-                            String why) {
+                            String why, int limit, Duration reset) {
     long seconds = Math.max(1, Gate.seconds(wait));
     headers.put("Retry-After", Long.toString(seconds));
+    headers.put("X-RateLimit-Limit", Integer.toString(limit));
+    headers.put("X-RateLimit-Remaining", "0");
+    headers.put("X-RateLimit-Reset", Long.toString(Math.max(1, Gate.seconds(reset))));
     world.journal().append("rate_limited", Journal.fields().put("tenant", t.apiKey())
         .put("limit", scope).put("retryAfterSeconds", seconds));
     SimException e = new SimException(ErrorCode.RATE_LIMITED, why + "; retry after " + seconds
         + " s", Map.of("limit", scope, "retryAfterSeconds", seconds));
-    return new Admission(e, false, headers, Duration.ZERO, null, null);
+    return new Admission(e, false, headers, Duration.ZERO, null, null, null);
   }
 }

@@ -50,6 +50,10 @@ public final class FaultParser {
       }
       endpoint = Endpoint.CREATE;
     }
+    if (endpoint == Endpoint.WEBHOOK && e.webhook() == null) {
+      throw new FaultSpecException("/do/webhook", "webhook deliveries take a webhook effect: "
+          + "drop, duplicate, delay or reorder");
+    }
     if (endpoint != Endpoint.WEBHOOK && w.has("event")) {
       throw new FaultSpecException("/when/event", "event only applies to webhook faults");
     }
@@ -65,7 +69,7 @@ public final class FaultParser {
     if (w.has("probability")) {
       JsonNode n = w.get("probability");
       if (!n.isNumber() || n.asDouble() < 0 || n.asDouble() > 1) {
-        throw new FaultSpecException("/when/probability", "expected a number from 0 to 1, got " + n);
+        throw new FaultSpecException("/when/probability", "expected a number 0..1, got " + n);
       }
       p = n.asDouble();
     }
@@ -149,7 +153,9 @@ public final class FaultParser {
     WebhookFault.Kind kind = scalar(d, "/do/webhook", WebhookFault.Kind::parse, null);
     Duration delay = scalar(d, "/do/delay", SimDuration::parse, null);
     if (kind == null) {
-      if (delay != null) throw new FaultSpecException("/do/delay", "delay goes with webhook: delay");
+      if (delay != null) {
+        throw new FaultSpecException("/do/delay", "delay goes with webhook: delay or reorder");
+      }
       return null;
     }
     if (kind == WebhookFault.Kind.DELAY && delay == null) {

@@ -16,8 +16,9 @@ public final class FaultSpecException extends RuntimeException {
     return pointer;
   }
 
-  /** "/do/status" → "do.status". */
+  /** "/do/status" → "do.status"; the rule as a whole is "body". */
   public String field() {
-    return pointer.replaceFirst("^/", "").replace('/', '.');
+    String f = pointer.replaceFirst("^/", "").replace('/', '.');
+    return f.isEmpty() ? "body" : f;
   }
 }

@@ -47,11 +47,24 @@ public final class Faults {
     if (rules.size() >= RULES_MAX) {
       throw new FaultSpecException("/", "at most " + RULES_MAX + " fault rules; clear some first");
     }
-    String id = json.hasNonNull("id") ? json.get("id").asText() : "flt_" + nextId++;
+    JsonNode given = json.get("id");
+    if (given != null && (!given.isTextual() || !given.asText().matches("[A-Za-z0-9._-]{1,64}"))) {
+      throw new FaultSpecException("/id", "expected 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+    String id = given != null ? given.asText() : freshId();
     if (rules.containsKey(id)) throw new FaultSpecException("/id", "a rule " + id + " exists");
     FaultRule rule = FaultParser.parse(id, json);
     rules.put(id, new Active(rule));
     return rule;
+  }
+
+  /** flt_1, flt_2, ...: skipping ids a rule already took for itself. */
+  private String freshId() {
+    String id;
+    do {
+      id = "flt_" + nextId++;
+    } while (rules.containsKey(id));
+    return id;
   }
 
   public boolean remove(String id) {

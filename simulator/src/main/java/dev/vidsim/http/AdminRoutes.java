@@ -108,17 +108,18 @@ final class AdminRoutes {
     if ((by == null) == (to == null)) {
       throw SimException.invalid("by", "give exactly one of 'by' (e.g. \"10m\") or 'to' (an instant)");
     }
-    Json.write(ctx, 200, sim.call(e -> {
-      Duration d = by != null ? parse("by", by, SimDuration::parse)
+    Duration d = sim.call(e -> {
+      Duration by2 = by != null ? parse("by", by, SimDuration::parse)
           : Duration.between(e.clock().instant(), parse("to", to, Instant::parse));
-      if (d.isNegative()) throw SimException.invalid("to", "is in the simulated past");
+      if (by2.isNegative()) throw SimException.invalid("to", "is in the simulated past");
       if (e.clock().mode() != ClockMode.VIRTUAL) {
         throw SimException.invalid("by", "the clock is " + e.clock().mode().wireName()
             + "; switch it to virtual (POST /_sim/clock {\"mode\":\"virtual\"}) to advance it");
       }
-      int ran = e.clock().advance(d);
-      return clock(e.clock()).put("tasksRun", ran);
-    }));
+      return by2;
+    });
+    int rounds = sim.advance(d);
+    Json.write(ctx, 200, sim.call(e -> clock(e.clock()).put("webhookRounds", rounds)));
   }
 
   /** Body {"mode":"accelerated","factor":60}. */
@@ -148,8 +149,9 @@ final class AdminRoutes {
     Json.write(ctx, 200, sim.call(e -> {
       ObjectNode o = Json.object();
       ArrayNode data = o.putArray("data");
-      e.jobs().all().stream().filter(j -> tenant == null || tenant.equals(e.jobs().tenantOf(j.id())))
-          .forEach(j -> data.add(Wire.job(j)));
+      e.jobs().all().stream()
+          .filter(j -> tenant == null || tenant.equals(e.jobs().tenantOf(j.id())))
+          .forEach(j -> data.add(Wire.job(j).put("tenant", e.jobs().tenantOf(j.id()))));
       return o;
     }));
   }

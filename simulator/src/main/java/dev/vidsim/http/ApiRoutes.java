@@ -26,12 +26,23 @@ final class ApiRoutes {
     String key = apiKey(ctx);
     ObjectNode out = sim.call(e -> {
       ArrayNode data = Json.array();
-      e.models(key).forEach(m -> data.add(Wire.model(m, e.currency())));
+      e.models(key).forEach(m -> data.add(lifecycle(Wire.model(m, e.currency()), m.id(), e)));
       ObjectNode o = Json.object().put("object", "list");
       o.set("data", data);
       return o;
     });
     Json.write(ctx, 200, out);
+  }
+
+  /** What a careful client needs beyond the price: sync behaviour, an announced removal. */
+  private static ObjectNode lifecycle(ObjectNode model, String id, dev.vidsim.engine.Engine e) {
+    var wait = e.scenario().conditions().syncModels().get(id);
+    if (wait != null) model.put("sync", true).put("syncWaitSeconds", wait.toSeconds());
+    var removal = e.catalog().removal(id);
+    if (removal != null) {
+      model.put("removedAt", removal.toString()).put("renamedTo", e.catalog().renamedTo(id));
+    }
+    return model;
   }
 
   void create(Context ctx) {
@@ -40,7 +51,8 @@ final class ApiRoutes {
     String idempotencyKey = ctx.header("Idempotency-Key");
     var outcome = Guard.admission(ctx).outcome();
     JobView view = sim.call(e -> e.jobs().create(key, req, idempotencyKey, outcome));
-    Json.write(ctx, 201, Wire.job(view));
+    var answer = sim.call(e -> e.jobs().syncAnswer(view.id()));
+    Json.write(ctx, 201, Wire.job(answer == null ? view : SyncCreate.await(sim, answer, view)));
   }
 
   static CreateRequest createRequest(ObjectNode body) {

@@ -41,8 +41,15 @@ final class Guard {
       }
       if (a.reject() != null) throw a.reject();
       ctx.attribute(ADMISSION, a);
-      handler.handle(ctx);
+      try {
+        handler.handle(ctx);
+      } finally {
+        if (a.slotOf() != null) sim.run(e -> e.gate().release(a));
+      }
       if (a.lost() != null) {
+        // the work is done and charged; say so in the journal before the client loses it
+        sim.run(e -> e.journal().append("response_lost", Journal.fields().put("path", ctx.path())
+            .put("rule", a.lost().id()).put("dropped", a.drop())));
         if (a.drop()) drop(ctx);
         else VidsimServer.error(ctx, a.lostError());
       }

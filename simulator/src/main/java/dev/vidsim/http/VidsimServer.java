@@ -27,6 +27,8 @@ public final class VidsimServer implements AutoCloseable {
   private final String adminToken;
   private final Guard guard;
   private final FaultRoutes faults;
+  private final WebhookRoutes hooks;
+  private final CatalogRoutes catalog;
 
   private VidsimServer(Simulator sim, String adminToken, String version) {
     this.sim = sim;
@@ -35,6 +37,9 @@ public final class VidsimServer implements AutoCloseable {
     AdminRoutes admin = new AdminRoutes(sim, version);
     this.guard = new Guard(sim);
     this.faults = new FaultRoutes(sim);
+    this.hooks = new WebhookRoutes(sim);
+    this.catalog = new CatalogRoutes(sim);
+    sim.setJobRenderer(Wire::job);
     this.app = Javalin.create(config -> configure(config, api, admin));
   }
 
@@ -72,6 +77,7 @@ public final class VidsimServer implements AutoCloseable {
     r.get("/v1/videos/{id}/content", guard.guarded(Endpoint.CONTENT, api::content));
     r.get("/v1/account/balance", guard.guarded(Endpoint.BALANCE, api::balance));
     r.get("/v1/account/usage", guard.guarded(Endpoint.USAGE, api::usage));
+    r.get("/v1/webhooks/secret", guard.guarded(Endpoint.SECRET, hooks::secret));
     r.get("/_sim/health", admin::health);
     r.post("/_sim/reset", admin::reset);
     r.get("/_sim/scenario", admin::getScenario);
@@ -92,6 +98,9 @@ public final class VidsimServer implements AutoCloseable {
     r.get("/_sim/faults", faults::list);
     r.delete("/_sim/faults", faults::clear);
     r.delete("/_sim/faults/{id}", faults::remove);
+    r.get("/_sim/webhooks", hooks::attempts);
+    r.post("/_sim/tenants/{apiKey}/webhook", hooks::setTenantUrl);
+    r.post("/_sim/models/{id}/remove", catalog::remove);
     r.exception(SimException.class, (e, ctx) -> error(ctx, e));
     r.exception(Exception.class, (e, ctx) -> {
       LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);

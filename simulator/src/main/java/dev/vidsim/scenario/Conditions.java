@@ -3,24 +3,29 @@ package dev.vidsim.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.catalog.CatalogChange;
 import dev.vidsim.limits.LimitSpec;
+import dev.vidsim.webhooks.WebhookConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The operating conditions a scenario declares beyond its catalog: rate limits, fault rules,
- * models removed or renamed over time.
+ * models removed or renamed over time, webhook delivery.
  *
  * @param accountLimits per API key, on top of {@code limits}
  * @param faults        fault rules as declared (already validated), added in order at start
+ * @param syncModels    synchronous models and how long their create waits (simulated time)
  */
 public record Conditions(LimitSpec limits, Map<String, LimitSpec> accountLimits,
-                         List<JsonNode> faults, List<CatalogChange> catalogChanges) {
+                         List<JsonNode> faults, List<CatalogChange> catalogChanges,
+                         WebhookConfig webhooks, Map<String, Duration> syncModels) {
   public static final Conditions NONE = new Conditions(LimitSpec.NONE, Map.of(), List.of(),
-      List.of());
+      List.of(), WebhookConfig.DEFAULT, Map.of());
 
   public Conditions {
     accountLimits = Map.copyOf(accountLimits);
     faults = List.copyOf(faults);
     catalogChanges = List.copyOf(catalogChanges);
+    syncModels = Map.copyOf(syncModels);
   }
 }

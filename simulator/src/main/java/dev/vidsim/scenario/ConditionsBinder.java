@@ -6,6 +6,9 @@ import dev.vidsim.clock.SimDuration;
 import dev.vidsim.faults.FaultParser;
 import dev.vidsim.faults.FaultSpecException;
 import dev.vidsim.limits.LimitSpec;
+import dev.vidsim.webhooks.Targets;
+import dev.vidsim.webhooks.WebhookConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +16,8 @@ import java.util.Map;
 
 /** Binds limits (scenario-wide and per account) and fault rules, locating every problem. */
 final class ConditionsBinder {
+  /** Replicate's Prefer: wait holds a request at most 60 seconds. */
+  static final Duration SYNC_WAIT_DEFAULT = Duration.ofSeconds(60);
   private final LocatedTree tree;
 
   ConditionsBinder(LocatedTree tree) {
@@ -29,7 +34,56 @@ final class ConditionsBinder {
             limits("/accounts/" + i + "/limits"));
       }
     }
-    return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges());
+    return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges(),
+        webhooks(), syncModels());
+  }
+
+  /** Model id (and its new id after a rename) → how long a create waits for the job. */
+  private Map<String, Duration> syncModels() {
+    Map<String, Duration> out = new HashMap<>();
+    JsonNode models = tree.root().path("models");
+    ScenarioBinder helper = new ScenarioBinder(tree);
+    for (int i = 0; i < models.size(); i++) {
+      JsonNode m = models.get(i);
+      String at = "/models/" + i;
+      if (!m.path("sync").asBoolean(false)) {
+        if (m.has("syncWait")) throw tree.error(at + "/syncWait", "syncWait needs sync: true");
+        continue;
+      }
+      Duration wait = helper.parse(at + "/syncWait", SimDuration::parse, SYNC_WAIT_DEFAULT);
+      if (wait.isZero()) throw tree.error(at + "/syncWait", "must be longer than 0s");
+      out.put(m.get("id").asText(), wait);
+      if (m.has("renamedTo")) out.put(m.get("renamedTo").asText(), wait);
+    }
+    return out;
+  }
+
+  private WebhookConfig webhooks() {
+    JsonNode w = tree.root().path("webhooks");
+    if (w.isMissingNode()) return WebhookConfig.DEFAULT;
+    ScenarioBinder helper = new ScenarioBinder(tree);
+    List<Duration> retries = new ArrayList<>();
+    if (w.has("retries")) {
+      for (int i = 0; i < w.get("retries").size(); i++) {
+        retries.add(helper.parse("/webhooks/retries/" + i, SimDuration::parse, null));
+      }
+    } else {
+      retries.addAll(WebhookConfig.STANDARD_RETRIES);
+    }
+    List<String> allow = new ArrayList<>();
+    w.path("allow").forEach(h -> allow.add(h.asText().toLowerCase(java.util.Locale.ROOT)));
+    Map<String, String> urls = new HashMap<>();
+    for (var it = w.path("endpoints").fields(); it.hasNext(); ) {
+      var entry = it.next();
+      String problem = Targets.problem(entry.getValue().asText(), allow);
+      if (problem != null) {
+        throw tree.error("/webhooks/endpoints/" + LocatedTree.escape(entry.getKey()), problem);
+      }
+      urls.put(entry.getKey(), entry.getValue().asText());
+    }
+    return new WebhookConfig(retries,
+        helper.parse("/webhooks/timeout", SimDuration::parse, WebhookConfig.DEFAULT.timeout()),
+        allow, urls);
   }
 
   private List<CatalogChange> catalogChanges() {
@@ -71,9 +125,14 @@ final class ConditionsBinder {
 
   private List<JsonNode> faults() {
     List<JsonNode> out = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
     JsonNode list = tree.root().path("faults");
     for (int i = 0; i < list.size(); i++) {
       String at = "/faults/" + i;
+      String id = list.get(i).path("id").asText(null);
+      if (id != null && !ids.add(id)) {
+        throw tree.error(at + "/id", "duplicate fault id \"" + id + "\"");
+      }
       try {
         FaultParser.parse("flt_" + (i + 1), list.get(i));
       } catch (FaultSpecException e) {

@@ -7,37 +7,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A loaded, validated scenario: everything the simulator needs to start. */
+/**
+ * A loaded, validated scenario: everything the simulator needs to start.
+ *
+ * @param check the script and expectations `vidsim check` replays, or null
+ */
 public record Scenario(String name, String description, long seed, ClockMode clock,
                        long clockFactor, Instant startTime, String currency, Duration contentTtl,
                        Duration idempotencyTtl, int journalMaxEntries, Duration journalMaxAge,
                        List<Account> accounts, List<ModelSpec> models, String source,
-                       Conditions conditions) {
+                       Conditions conditions, Check check) {
   public Scenario {
     accounts = List.copyOf(accounts);
     models = List.copyOf(models);
     conditions = conditions == null ? Conditions.NONE : conditions;
   }
 
-  /** A scenario without limits or faults. */
+  /** A scenario without limits, faults or script. */
   public Scenario(String name, String description, long seed, ClockMode clock, long clockFactor,
                   Instant startTime, String currency, Duration contentTtl,
                   Duration idempotencyTtl, int journalMaxEntries, Duration journalMaxAge,
                   List<Account> accounts, List<ModelSpec> models, String source) {
     this(name, description, seed, clock, clockFactor, startTime, currency, contentTtl,
         idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source,
-        Conditions.NONE);
+        Conditions.NONE, null);
   }
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, clock, clockFactor, startTime, currency,
         contentTtl, idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source,
-        conditions);
+        conditions, check);
   }
 
   public Scenario withClock(ClockMode newClock, long newFactor) {
     return new Scenario(name, description, seed, newClock, newFactor, startTime, currency,
         contentTtl, idempotencyTtl, journalMaxEntries, journalMaxAge, accounts, models, source,
-        conditions);
+        conditions, check);
   }
 }

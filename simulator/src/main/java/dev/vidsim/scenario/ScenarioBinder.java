@@ -52,7 +52,8 @@ final class ScenarioBinder {
         accounts(defaultRegion),
         models,
         tree.file(),
-        new ConditionsBinder(tree).bind());
+        new ConditionsBinder(tree).bind(),
+        new CheckBinder(tree).bind());
   }
 
   private List<Account> accounts(String defaultRegion) {

@@ -31,6 +31,9 @@ class AvailabilityTest {
   @Test
   void a_renamed_model_disappears_at_its_time_and_then_fails_with_model_not_found() {
     assertThat(models()).containsExactly("task-1", "per-second");
+    sim.as(ALICE).get("/v1/models").then()
+        .body("data[0].removedAt", equalTo("2026-01-01T00:30:00Z"))
+        .body("data[0].renamedTo", equalTo("task-2"));
     sim.as(ALICE).body(create("task-2")).post("/v1/videos").then().statusCode(404);
     sim.advance("30m");
     assertThat(models()).containsExactly("per-second", "task-2");
@@ -46,7 +49,23 @@ class AvailabilityTest {
   void a_job_created_before_the_removal_still_finishes() {
     String id = sim.as(ALICE).body(create("task-1")).post("/v1/videos").then().extract().path("id");
     sim.advance("1h");
-    sim.as(ALICE).get("/v1/videos/" + id).then().statusCode(200).body("status", equalTo("succeeded"));
+    sim.as(ALICE).get("/v1/videos/" + id).then().statusCode(200)
+        .body("status", equalTo("succeeded"));
+  }
+
+  @Test
+  void a_model_removed_at_run_time_is_gone_after_the_delay_and_costs_nothing() {
+    sim.admin().body("{\"after\":\"5m\",\"renamedTo\":\"per-second-v2\"}")
+        .post("/_sim/models/per-second/remove").then().statusCode(200)
+        .body("removedAt", equalTo("2026-01-01T00:05:00Z"));
+    sim.as(ALICE).body(create("per-second")).post("/v1/videos").then().statusCode(201);
+    sim.advance("5m");
+    sim.as(ALICE).body(create("per-second")).post("/v1/videos").then().statusCode(404)
+        .body("error.message", containsString("renamed to 'per-second-v2'"));
+    assertThat(models()).contains("per-second-v2").doesNotContain("per-second");
+    sim.admin().post("/_sim/models/per-second/remove").then().statusCode(400)
+        .body("error.message", containsString("already removed"));
+    sim.admin().post("/_sim/models/nope/remove").then().statusCode(400);
   }
 
   @Test

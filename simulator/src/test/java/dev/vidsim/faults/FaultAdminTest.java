@@ -47,7 +47,8 @@ class FaultAdminTest {
   @Test
   void an_invalid_rule_is_a_400_naming_the_field() {
     sim.admin().body("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"status\":200}}")
-        .post("/_sim/faults").then().statusCode(400).body("error.details.field", equalTo("do.status"))
+        .post("/_sim/faults").then().statusCode(400)
+        .body("error.details.field", equalTo("do.status"))
         .body("error.message", containsString("400..599"));
     sim.admin().body("{\"when\":{\"endpont\":\"create\"},\"do\":{\"status\":500}}")
         .post("/_sim/faults").then().statusCode(400)
@@ -55,6 +56,8 @@ class FaultAdminTest {
     sim.admin().body("{\"do\":{\"outcome\":\"partial\"}}").post("/_sim/faults").then()
         .statusCode(400).body("error.details.field", equalTo("do.deliveredSeconds"));
     sim.admin().body("not json").post("/_sim/faults").then().statusCode(400)
+        .body("error.details.field", equalTo("body"));
+    sim.admin().body("[1]").post("/_sim/faults").then().statusCode(400)
         .body("error.details.field", equalTo("body"));
   }
 }

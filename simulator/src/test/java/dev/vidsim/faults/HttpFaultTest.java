@@ -25,7 +25,8 @@ class HttpFaultTest {
 
   @Test
   void status_429_carries_retry_after_seconds_and_charges_nothing() {
-    sim.addFault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"status\":429,\"retryAfter\":\"30s\"}}");
+    sim.addFault("{\"when\":{\"endpoint\":\"create\"},"
+        + "\"do\":{\"status\":429,\"retryAfter\":\"30s\"}}");
     sim.as(ALICE).body(create("task-1")).post("/v1/videos").then().statusCode(429)
         .header("Retry-After", "30").body("error.code", equalTo("rate_limited"));
     assertThat(sim.balance(ALICE)).isEqualTo("10.00");
@@ -35,7 +36,8 @@ class HttpFaultTest {
   @Test
   void retry_after_date_form_is_an_http_date_on_the_simulated_clock() {
     sim.advance("1h");
-    sim.addFault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"status\":429,\"retryAfterDate\":\"30s\"}}");
+    sim.addFault("{\"when\":{\"endpoint\":\"create\"},"
+        + "\"do\":{\"status\":429,\"retryAfterDate\":\"30s\"}}");
     sim.as(ALICE).body(create("task-1")).post("/v1/videos").then().statusCode(429)
         .header("Retry-After", "Thu, 01 Jan 2026 01:00:30 GMT");
   }
@@ -95,11 +97,14 @@ class HttpFaultTest {
         .post("/v1/videos");
     assertThat(retry.statusCode()).isEqualTo(201);
     assertThat(sim.balance(ALICE)).isEqualTo("9.50");
+    assertThat(sim.admin().get("/_sim/journal").asString())
+        .contains("\"kind\":\"response_lost\",\"path\":\"/v1/videos\",\"rule\":\"flt_1\"");
   }
 
   @Test
   void lost_response_with_drop_closes_the_connection_after_charging() {
-    sim.addFault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"lostResponse\":true,\"drop\":true}}");
+    sim.addFault("{\"when\":{\"endpoint\":\"create\"},"
+        + "\"do\":{\"lostResponse\":true,\"drop\":true}}");
     assertThatThrownBy(() -> sim.as(ALICE).body(create("task-1")).post("/v1/videos"))
         .isInstanceOf(Exception.class);
     sim.as(ALICE).get("/v1/videos").then().body("data.size()", equalTo(1))
@@ -109,7 +114,8 @@ class HttpFaultTest {
 
   @Test
   void nth_and_times_pick_which_matching_requests_fail() {
-    sim.addFault("{\"when\":{\"endpoint\":\"balance\",\"nth\":2,\"times\":2},\"do\":{\"status\":500}}");
+    sim.addFault("{\"when\":{\"endpoint\":\"balance\",\"nth\":2,\"times\":2},"
+        + "\"do\":{\"status\":500}}");
     int[] codes = new int[5];
     for (int i = 0; i < 5; i++) codes[i] = sim.as(ALICE).get("/v1/account/balance").statusCode();
     assertThat(codes).containsExactly(200, 500, 500, 200, 200);
@@ -117,7 +123,8 @@ class HttpFaultTest {
 
   @Test
   void tenant_and_model_narrow_a_rule() {
-    sim.addFault("{\"when\":{\"tenant\":\"sk-bob\",\"model\":\"per-second\"},\"do\":{\"status\":500}}");
+    sim.addFault("{\"when\":{\"tenant\":\"sk-bob\",\"model\":\"per-second\"},"
+        + "\"do\":{\"status\":500}}");
     sim.as(ALICE).body(create("per-second")).post("/v1/videos").then().statusCode(201);
     sim.as(BOB).body(create("task-1")).post("/v1/videos").then().statusCode(201);
     sim.as(BOB).body(create("per-second")).post("/v1/videos").then().statusCode(500);
@@ -132,9 +139,12 @@ class HttpFaultTest {
 
   private String pattern() {
     try (SimFixture s = new SimFixture()) {
-      s.addFault("{\"when\":{\"endpoint\":\"balance\",\"probability\":0.5},\"do\":{\"status\":500}}");
+      s.addFault("{\"when\":{\"endpoint\":\"balance\",\"probability\":0.5},"
+          + "\"do\":{\"status\":500}}");
       StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < 20; i++) sb.append(s.as(ALICE).get("/v1/account/balance").statusCode()).append(' ');
+      for (int i = 0; i < 20; i++) {
+        sb.append(s.as(ALICE).get("/v1/account/balance").statusCode()).append(' ');
+      }
       return sb.toString();
     }
   }

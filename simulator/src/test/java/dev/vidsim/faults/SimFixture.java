@@ -23,7 +23,10 @@ public final class SimFixture implements AutoCloseable {
           regions: [us-east, eu-west]
           maxSeconds: 10
           defaultSeconds: 8
-          pricing: { unit: task, price: "0.50", onFailure: { timeout: keep, error: refund, contentFilter: keep } }
+          pricing:
+            unit: task
+            price: "0.50"
+            onFailure: { timeout: keep, error: refund, contentFilter: keep }
           latency: { queued: 2s, render: 60s }
         - id: per-second
           modes: [text-to-video]

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vidsim.faults.SimFixture;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class RateLimitHttpTest {
   private final SimFixture sim = SimFixture.of((SimFixture.BASE + """
       limits: { requestsPerMinute: 3, concurrentJobs: 1, pollsPerJobPerMinute: 2 }
       """).replace("sk-bob, tier: free, region: eu-west, balance: \"10.00\" }",
-      "sk-bob, tier: free, region: eu-west, balance: \"10.00\", limits: { requestsPerMinute: 60 } }"));
+      "sk-bob, tier: free, region: eu-west, balance: \"10.00\","
+          + " limits: { requestsPerMinute: 60 } }"));
 
   @AfterEach
   void close() {
@@ -35,7 +37,8 @@ class RateLimitHttpTest {
     for (int i = 0; i < 3; i++) sim.as(ALICE).get("/v1/models").then().statusCode(200);
     sim.as(ALICE).get("/v1/models").then().statusCode(429).header("Retry-After", "20")
         .header("X-RateLimit-Remaining", "0").header("X-RateLimit-Reset", "60")
-        .body("error.code", equalTo("rate_limited")).body("error.details.limit", equalTo("requests"));
+        .body("error.code", equalTo("rate_limited"))
+        .body("error.details.limit", equalTo("requests"));
     sim.advance("19s");
     sim.as(ALICE).get("/v1/models").then().statusCode(429).header("Retry-After", "1");
     sim.advance("1s");
@@ -59,10 +62,34 @@ class RateLimitHttpTest {
     sim.as(BOB).body(create("task-1")).post("/v1/videos").then().statusCode(201);
     sim.advance("12s");
     sim.as(BOB).body(create("task-1")).post("/v1/videos").then().statusCode(429)
-        .header("Retry-After", "50").body("error.details.limit", equalTo("concurrentJobs"));
+        .header("Retry-After", "50").header("X-RateLimit-Limit", "1")
+        .header("X-RateLimit-Remaining", "0").header("X-RateLimit-Reset", "50")
+        .body("error.details.limit", equalTo("concurrentJobs"));
     assertThat(sim.balance(BOB)).isEqualTo("9.50");
     sim.advance("50s");
     sim.as(BOB).body(create("task-1")).post("/v1/videos").then().statusCode(201);
+  }
+
+  @Test
+  void racing_creates_never_pass_the_concurrent_job_limit_together() throws Exception {
+    // real time between admission and execution: 2 s of latency at x20 is 100 ms per create
+    sim.admin().body("{\"mode\":\"accelerated\",\"factor\":20}").post("/_sim/clock")
+        .then().statusCode(200);
+    sim.addFault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"latency\":\"2s\"}}");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        codes.add(pool.submit(() -> sim.as(BOB).body(create("task-1")).post("/v1/videos")
+            .statusCode()));
+      }
+      int created = 0;
+      for (var c : codes) created += c.get() == 201 ? 1 : 0;
+      assertThat(created).isEqualTo(1);
+      assertThat(sim.balance(BOB)).isEqualTo("9.50");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -72,7 +99,8 @@ class RateLimitHttpTest {
     sim.as(BOB).get("/v1/videos/" + id).then().statusCode(200);
     sim.as(BOB).get("/v1/videos/" + id).then().statusCode(200);
     sim.as(BOB).get("/v1/videos/" + id).then().statusCode(429).header("Retry-After", "30")
-        .body("error.details.limit", equalTo("polls"));
+        .header("X-RateLimit-Limit", "2").header("X-RateLimit-Remaining", "0")
+        .header("X-RateLimit-Reset", "60").body("error.details.limit", equalTo("polls"));
     sim.as(BOB).get("/v1/account/usage").then().body("pollFees", equalTo("0.02"));
   }
 

@@ -39,7 +39,8 @@ public record PriceSheet(String currency, String unit, Amount price, long per, S
         JsonSupport.text(r, "resolution"), JsonSupport.text(r, "tier"),
         JsonSupport.amount(r, "price"))));
     Map<String, String> failure = new LinkedHashMap<>();
-    p.path("onFailure").fields().forEachRemaining(e -> failure.put(e.getKey(), e.getValue().asText()));
+    p.path("onFailure").fields()
+        .forEachRemaining(e -> failure.put(e.getKey(), e.getValue().asText()));
     return new PriceSheet(JsonSupport.text(p, "currency"), JsonSupport.text(p, "unit"),
         JsonSupport.amount(p, "price"), p.path("per").asLong(1), JsonSupport.text(p, "billOn"),
         p.path("createSharePercent").asInt(0), JsonSupport.amount(p, "minimum"),

@@ -19,8 +19,30 @@ public final class Quoter {
    */
   public static CostQuote quote(ModelInfo model, JobShape shape, String tier) {
     PriceSheet p = model.pricing();
+    return quoteAt(model, shape, unitPrice(p, shape.mode(), model.resolution(shape), tier));
+  }
+
+  /**
+   * The quote at a known unit price: when the tier was unknown, the price the provider applied
+   * is accepted only if the catalog lists it for this job under some tier.
+   */
+  public static CostQuote requote(CostQuote own, ModelInfo model, JobShape shape,
+                                  Amount applied) {
+    PriceSheet p = model.pricing();
+    Set<String> tiers = new LinkedHashSet<>();
+    tiers.add(null);
+    p.prices().forEach(r -> tiers.add(r.tier()));
+    for (String t : tiers) {
+      if (matching(p, shape.mode(), model.resolution(shape), t).equals(applied)) {
+        return quoteAt(model, shape, applied);
+      }
+    }
+    return own;
+  }
+
+  private static CostQuote quoteAt(ModelInfo model, JobShape shape, Amount unitPrice) {
+    PriceSheet p = model.pricing();
     BigDecimal quantity = quantity(p, model.seconds(shape), shape.inputImages());
-    Amount unitPrice = unitPrice(p, shape.mode(), model.resolution(shape), tier);
     BigDecimal raw = unitPrice.toUnits().multiply(quantity)
         .divide(BigDecimal.valueOf(p.per()), 12, RoundingMode.CEILING);
     Amount usage = Amount.max(p.minimum(), Amount.ceilOf(raw));

@@ -67,7 +67,8 @@ public record Reconciliation(Amount expectedTotal, Amount chargedTotal,
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("expected " + expectedTotal + ", charged "
-        + chargedTotal + (isBalanced() ? ": balanced" : ": " + differences.size() + " difference(s)"));
+        + chargedTotal
+        + (isBalanced() ? ": balanced" : ": " + differences.size() + " difference(s)"));
     differences.forEach(d -> sb.append("\n  ").append(d.jobId()).append(": ").append(d.reason()));
     return sb.toString();
   }

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public final class FileJobStore implements JobStore {
   private final Path file;
-  private final InMemoryJobStore index = new InMemoryJobStore();
+  private final InMemoryJobStore index = new InMemoryJobStore(Integer.MAX_VALUE);
   private int skippedLines;
 
   public FileJobStore(Path file) {

@@ -103,9 +103,13 @@ public class WebhookInbox {
     if (!data.isObject() || JsonSupport.text(data, "id") == null) {
       throw new WebhookRejectedException("event body has no data.id: " + body);
     }
-    String created = JsonSupport.text(n, "createdAt");
-    return new WebhookEvent(webhookId, JsonSupport.text(n, "id"), JsonSupport.text(n, "type"),
-        created == null ? null : Instant.parse(created), VideoJob.fromJson(data));
+    try {
+      String created = JsonSupport.text(n, "createdAt");
+      return new WebhookEvent(webhookId, JsonSupport.text(n, "id"), JsonSupport.text(n, "type"),
+          created == null ? null : Instant.parse(created), VideoJob.fromJson(data));
+    } catch (RuntimeException e) {
+      throw new WebhookRejectedException("malformed event (" + e.getMessage() + ")");
+    }
   }
 
   /** Whether this delivery was processed before (providers retry and duplicate deliveries). */

@@ -1,0 +1,109 @@
+package dev.vidsim.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Compares a scenario's expect block with what the simulator and the receiver ended up with. */
+final class Expectations {
+  static final String OPENING_BALANCE = "opening balance";
+  private final Http http;
+  private final HookReceiver receiver;
+  private final Map<String, String> labels = new HashMap<>();
+  private final Map<String, JsonNode> jobs = new HashMap<>();
+  private final List<String> problems = new ArrayList<>();
+
+  Expectations(Http http, HookReceiver receiver, Map<String, String> aliases) {
+    this.http = http;
+    this.receiver = receiver;
+    aliases.forEach((alias, id) -> labels.putIfAbsent(id, alias));
+    int n = 0;
+    for (JsonNode j : http.admin("GET", "/_sim/jobs", null).path("data")) {
+      String id = j.get("id").asText();
+      jobs.put(id, j);
+      labels.putIfAbsent(id, "#" + ++n);
+    }
+  }
+
+  List<String> compare(JsonNode expect, Map<String, String> aliases) {
+    fields(expect.path("jobs"), (alias, want) -> {
+      JsonNode job = jobs.get(aliases.get(alias));
+      String got = job == null ? "no such job (never created)" : job.get("status").asText();
+      if (!got.equals(want.asText())) {
+        problems.add("job " + alias + ": expected " + want.asText() + ", got " + got);
+      }
+    });
+    fields(expect.path("balances"), (key, want) -> {
+      String got = ledger(key).path("balance").path("balance").asText();
+      if (!got.equals(want.asText())) {
+        problems.add("balance " + key + ": expected " + want.asText() + ", got " + got);
+      }
+    });
+    fields(expect.path("jobCount"), (key, want) -> {
+      long got = jobs.values().stream().filter(j -> key.equals(tenantOf(j))).count();
+      if (got != want.asLong()) {
+        problems.add("jobs of " + key + ": expected " + want.asLong() + ", got " + got);
+      }
+    });
+    fields(expect.path("ledger"), (key, want) -> listDiff("ledger " + key, want, ledgerLines(key)));
+    if (expect.has("webhooks")) listDiff("webhooks", expect.get("webhooks"), webhookLines());
+    return problems;
+  }
+
+  private String tenantOf(JsonNode job) {
+    return job.path("tenant").asText(null);
+  }
+
+  private JsonNode ledger(String key) {
+    return http.admin("GET", "/_sim/ledger?tenant=" + ScriptRun.encode(key), null);
+  }
+
+  private List<String> ledgerLines(String key) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : ledger(key).path("data")) {
+      boolean opening = e.get("type").asText().equals("topup")
+          && OPENING_BALANCE.equals(e.path("rule").asText());
+      if (opening) {
+        continue;
+      }
+      String job = e.path("job").isTextual() ? " " + labels.getOrDefault(e.get("job").asText(),
+          e.get("job").asText()) : "";
+      out.add(e.get("type").asText() + " " + e.get("amount").asText() + job);
+    }
+    return out;
+  }
+
+  private List<String> webhookLines() {
+    List<String> out = new ArrayList<>();
+    for (HookReceiver.Delivery d : receiver.deliveries()) {
+      JsonNode event;
+      try {
+        event = Http.JSON.readTree(d.body());
+      } catch (java.io.IOException e) {
+        out.add("unreadable " + d.status());
+        continue;
+      }
+      String id = event.path("data").path("id").asText();
+      out.add(event.path("type").asText() + " " + labels.getOrDefault(id, id) + " " + d.status());
+    }
+    return out;
+  }
+
+  private void listDiff(String what, JsonNode want, List<String> got) {
+    List<String> expected = new ArrayList<>();
+    want.forEach(l -> expected.add(l.asText()));
+    if (expected.equals(got)) return;
+    problems.add(what + " (- expected, + actual):\n"
+        + String.join("\n", Diff.lines(expected, got)));
+  }
+
+  private static void fields(JsonNode o, java.util.function.BiConsumer<String, JsonNode> each) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      each.accept(e.getKey(), e.getValue());
+    }
+  }
+}

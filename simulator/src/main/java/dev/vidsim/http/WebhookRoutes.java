@@ -1,0 +1,60 @@
+package dev.vidsim.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.engine.Simulator;
+import dev.vidsim.engine.SimException;
+import dev.vidsim.journal.Journal;
+import dev.vidsim.webhooks.Attempt;
+import io.javalin.http.Context;
+import java.util.Set;
+
+/** The tenant's signing secret (/v1), delivery attempts and per-tenant URLs (/_sim). */
+final class WebhookRoutes {
+  private final Simulator sim;
+
+  WebhookRoutes(Simulator sim) {
+    this.sim = sim;
+  }
+
+  void secret(Context ctx) {
+    String key = ApiRoutes.apiKey(ctx);
+    String secret = sim.call(e -> e.webhookSecret(key));
+    Json.write(ctx, 200, Json.object().put("key", secret));
+  }
+
+  /** Every attempt, oldest first: event, job, url, attempt number, status (null: in flight). */
+  void attempts(Context ctx) {
+    Json.write(ctx, 200, sim.call(e -> {
+      ObjectNode o = Json.object();
+      ArrayNode data = o.putArray("data");
+      for (Attempt a : e.webhooks().attempts()) {
+        ObjectNode n = data.addObject().put("event", a.eventId()).put("job", a.jobId())
+            .put("type", a.type()).put("url", a.url()).put("attempt", a.attempt())
+            .put("at", a.at().toString());
+        if (a.status() == null) n.putNull("status");
+        else n.put("status", a.status());
+        if (a.error() != null) n.put("error", a.error());
+      }
+      return o;
+    }));
+  }
+
+  /** Body {"url": "http://127.0.0.1:9000/hooks"} (null removes it). */
+  void setTenantUrl(Context ctx) {
+    ObjectNode body = Json.body(ctx, Set.of("url"));
+    String url = Json.string(body, "url");
+    String key = ctx.pathParam("apiKey");
+    sim.run(e -> {
+      e.authenticate(key);
+      if (url != null) {
+        String problem = e.webhooks().problem(url);
+        if (problem != null) throw SimException.invalid("url", problem);
+      }
+      e.webhooks().setTenantUrl(key, url);
+      e.journal().append("webhook_endpoint_set", Journal.fields().put("tenant", key)
+          .put("url", url));
+    });
+    Json.write(ctx, 200, Json.object().put("tenant", key).put("url", url));
+  }
+}

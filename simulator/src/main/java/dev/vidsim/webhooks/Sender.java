@@ -1,0 +1,43 @@
+package dev.vidsim.webhooks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Posts one webhook attempt on a real thread; the answer is a status, or 0 with an error. */
+final class Sender {
+  /** Shared by every engine: its threads are daemons and live as long as the process. */
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+  record Result(int status, String error) {
+    boolean delivered() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private Sender() {}
+
+  static CompletableFuture<Result> post(String url, Map<String, String> headers, String body,
+                                        Duration timeout) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(b::header);
+    return HTTP.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding())
+        .thenApply(r -> new Result(r.statusCode(), null))
+        .exceptionally(e -> new Result(0, describe(e)));
+  }
+
+  private static String describe(Throwable e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof HttpTimeoutException) return "timeout";
+    String m = cause.getMessage();
+    return cause.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}

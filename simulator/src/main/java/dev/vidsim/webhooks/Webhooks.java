@@ -1,0 +1,178 @@
+package dev.vidsim.webhooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.SimClock;
+import dev.vidsim.clock.SimDuration;
+import dev.vidsim.faults.Decision;
+import dev.vidsim.faults.Faults;
+import dev.vidsim.faults.RequestFacts;
+import dev.vidsim.faults.WebhookFault;
+import dev.vidsim.journal.Journal;
+import dev.vidsim.random.SimRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Webhook events of one simulator run: scheduled on the simulated clock, posted on real threads,
+ * retried with backoff until a 2xx, stopped on 410, every attempt journaled. Confined to the
+ * engine's lock; only the HTTP exchange itself runs outside it.
+ */
+public final class Webhooks {
+  /** Attempts kept for GET /_sim/webhooks; older ones are forgotten (the journal keeps them). */
+  public static final int ATTEMPTS_KEPT_MAX = 10_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final SimClock clock;
+  private final Journal journal;
+  private final Faults faults;
+  private final SimRandom random;
+  private final WebhookConfig config;
+  private final Map<String, String> tenantUrls;
+  private final Map<String, String> secrets = new HashMap<>();
+  private final List<InFlight> inFlight = new ArrayList<>();
+  private final LinkedHashMap<Long, Attempt> attempts = new LinkedHashMap<>();
+  private long attemptSeq;
+
+  private record InFlight(long seq, Event event, int attempt, Instant sentAt,
+                          CompletableFuture<Sender.Result> result) {}
+
+  public Webhooks(SimClock clock, Journal journal, Faults faults, SimRandom random,
+                  WebhookConfig config) {
+    this.clock = clock;
+    this.journal = journal;
+    this.faults = faults;
+    this.random = random;
+    this.config = config;
+    this.tenantUrls = new HashMap<>(config.tenantUrls());
+  }
+
+  public String secret(String tenant) {
+    return secrets.computeIfAbsent(tenant, t -> Signer.secretFor(random, t));
+  }
+
+  /** Why this URL may not receive webhooks, or null when it may. */
+  public String problem(String url) {
+    return Targets.problem(url, config.allow());
+  }
+
+  public void setTenantUrl(String tenant, String url) {
+    if (url == null) tenantUrls.remove(tenant);
+    else tenantUrls.put(tenant, url);
+  }
+
+  public String targetFor(String tenant, String jobUrl) {
+    return jobUrl != null ? jobUrl : tenantUrls.get(tenant);
+  }
+
+  /**
+   * Creates the event for a job that ended and schedules its delivery, as fault rules allow.
+   *
+   * @param facts what fault rules may match (endpoint webhook, tenant, model, region, event)
+   */
+  public void publish(RequestFacts facts, String jobId, String url, JsonNode data) {
+    Instant now = clock.instant();
+    String id = "evt_" + random.hexId("events/" + facts.tenant(), 24);
+    ObjectNode body = JSON.createObjectNode().put("id", id).put("object", "event")
+        .put("type", facts.event()).put("createdAt", now.toString());
+    body.set("data", data);
+    Event e = new Event(id, facts.tenant(), jobId, facts.event(), url, body.toString(), now);
+    journal.append("webhook_event", Journal.fields().put("event", id).put("job", jobId)
+        .put("type", e.type()).put("url", url));
+    Decision d = faults.evaluate(facts, now);
+    WebhookFault f = d.webhook();
+    if (f != null) {
+      journal.append("webhook_fault", Journal.fields().put("event", id)
+          .put("fault", f.kind().wireName()).put("rules", String.join(",", d.fired())));
+    }
+    if (f != null && f.kind() == WebhookFault.Kind.DROP) return;
+    Duration wait = f != null && f.delay() != null ? f.delay() : Duration.ZERO;
+    schedule(e, 1, now.plus(wait));
+    if (f != null && f.kind() == WebhookFault.Kind.DUPLICATE) schedule(e, 1, now.plus(wait));
+  }
+
+  private void schedule(Event e, int attempt, Instant at) {
+    clock.schedule(at, e.id() + " attempt " + attempt, () -> send(e, attempt));
+  }
+
+  private void send(Event e, int attempt) {
+    Instant now = clock.instant();
+    long timestamp = now.getEpochSecond();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("webhook-id", e.id());
+    headers.put("webhook-timestamp", Long.toString(timestamp));
+    headers.put("webhook-signature", Signer.sign(secret(e.tenant()), e.id(), timestamp, e.body()));
+    headers.put("User-Agent", "vidsim-webhooks");
+    long seq = ++attemptSeq;
+    remember(seq, new Attempt(e.id(), e.jobId(), e.type(), e.url(), attempt, now, null, null));
+    journal.append("webhook_attempt", Journal.fields().put("event", e.id()).put("job", e.jobId())
+        .put("url", e.url()).put("attempt", attempt));
+    inFlight.add(new InFlight(seq, e, attempt, now,
+        Sender.post(e.url(), headers, e.body(), config.timeout())));
+  }
+
+  public long timeoutMillis() {
+    return config.timeout().toMillis();
+  }
+
+  public boolean hasInFlight() {
+    return !inFlight.isEmpty();
+  }
+
+  /** The exchanges still on the wire, to wait for outside the engine's lock. */
+  public List<CompletableFuture<?>> inFlightResults() {
+    return inFlight.stream().<CompletableFuture<?>>map(InFlight::result).toList();
+  }
+
+  /** Records every finished exchange, in sending order, and schedules retries. */
+  public int settle() {
+    int settled = 0;
+    for (Iterator<InFlight> it = inFlight.iterator(); it.hasNext(); ) {
+      InFlight f = it.next();
+      if (!f.result().isDone()) continue;
+      it.remove();
+      settled++;
+      outcome(f, f.result().join());
+    }
+    return settled;
+  }
+
+  private void outcome(InFlight f, Sender.Result r) {
+    Event e = f.event();
+    remember(f.seq(), new Attempt(e.id(), e.jobId(), e.type(), e.url(), f.attempt(), f.sentAt(),
+        r.status(), r.error()));
+    ObjectNode line = Journal.fields().put("event", e.id()).put("attempt", f.attempt())
+        .put("status", r.status());
+    if (r.error() != null) line.put("error", r.error());
+    if (r.delivered()) {
+      journal.append("webhook_delivered", line);
+    } else if (r.status() == 410) {
+      journal.append("webhook_stopped", line.put("reason", "410 Gone: endpoint unsubscribed"));
+    } else if (f.attempt() >= config.attemptsMax()) {
+      journal.append("webhook_failed", line.put("reason", "gave up after "
+          + config.attemptsMax() + " attempts"));
+    } else {
+      Instant at = f.sentAt().plus(config.retries().get(f.attempt() - 1));
+      if (at.isBefore(clock.instant())) at = clock.instant();
+      journal.append("webhook_retry", line.put("next", at.toString())
+          .put("backoff", SimDuration.format(config.retries().get(f.attempt() - 1))));
+      schedule(e, f.attempt() + 1, at);
+    }
+  }
+
+  private void remember(long seq, Attempt a) {
+    attempts.put(seq, a);
+    if (attempts.size() > ATTEMPTS_KEPT_MAX) attempts.remove(attempts.keySet().iterator().next());
+  }
+
+  public List<Attempt> attempts() {
+    return List.copyOf(attempts.values());
+  }
+}

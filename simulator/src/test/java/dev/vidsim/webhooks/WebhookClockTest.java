@@ -1,0 +1,75 @@
+package dev.vidsim.webhooks;
+
+import static dev.vidsim.faults.SimFixture.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.vidsim.check.HookReceiver;
+import dev.vidsim.faults.SimFixture;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Webhooks and the clock: no deadlock when the receiver calls back; the real-time ticker. */
+class WebhookClockTest {
+  @Test
+  void a_receiver_may_call_the_api_while_the_clock_waits_for_its_answer() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (SimFixture sim = new SimFixture()) {
+      HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+          0), 0);
+      hook.createContext("/", ex -> {
+        String body = new String(ex.getRequestBody().readAllBytes());
+        String id = body.replaceAll(".*\"data\":\\{\"id\":\"([^\"]+)\".*", "$1");
+        HttpRequest get = HttpRequest.newBuilder(URI.create(sim.server.baseUrl()
+            + "/v1/videos/" + id)).header("Authorization", "Bearer " + ALICE).build();
+        try {
+          seen.add(HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString())
+              .body());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        ex.sendResponseHeaders(200, -1);
+        ex.close();
+      });
+      hook.start();
+      try {
+        String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/h";
+        sim.as(ALICE).body("{\"model\":\"task-1\",\"prompt\":\"p\",\"webhookUrl\":\"" + url + "\"}")
+            .post("/v1/videos").then().statusCode(201);
+        sim.advance("2m");
+      } finally {
+        hook.stop(0);
+      }
+    }
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0)).contains("\"status\":\"succeeded\"");
+  }
+
+  @Test
+  void on_an_accelerated_clock_the_ticker_delivers_and_retries() throws Exception {
+    try (HookReceiver receiver = new HookReceiver();
+         SimFixture sim = new SimFixture("""
+             webhooks: { retries: [1s] }
+             """)) {
+      sim.admin().body("{\"mode\":\"accelerated\",\"factor\":600}").post("/_sim/clock")
+          .then().statusCode(200);
+      receiver.answer(List.of(503));
+      sim.as(ALICE).body("{\"model\":\"task-1\",\"prompt\":\"p\",\"webhookUrl\":\""
+          + receiver.url() + "\"}").post("/v1/videos").then().statusCode(201);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (receiver.deliveries().size() < 2 && System.nanoTime() < deadline) {
+        TimeUnit.MILLISECONDS.sleep(20);
+      }
+      assertThat(receiver.deliveries()).extracting(HookReceiver.Delivery::status)
+          .containsExactly(503, 200);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.vidsim.webhooks;
+
+import static dev.vidsim.faults.SimFixture.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.vidsim.faults.SimFixture;
+import dev.vidsim.random.SimRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The allowlist (loopback unless listed) and seeded secrets. */
+class WebhookTargetTest {
+  private final SimFixture sim = new SimFixture("""
+      webhooks: { allow: [hooks.internal.test] }
+      """);
+
+  @AfterEach
+  void close() {
+    sim.close();
+  }
+
+  private io.restassured.response.ValidatableResponse create(String url) {
+    return sim.as(ALICE).body("{\"model\":\"task-1\",\"prompt\":\"p\",\"webhookUrl\":\"" + url
+        + "\"}").post("/v1/videos").then();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://example.com/hook", "https://10.0.0.8/h", "ftp://127.0.0.1/x",
+      "http:///nohost", "not a url"})
+  void targets_outside_the_allowlist_are_refused_at_create_without_charge(String url) {
+    create(url).statusCode(400).body("error.details.field", equalTo("webhookUrl"));
+    assertThat(sim.balance(ALICE)).isEqualTo("10.00");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:9/h", "http://localhost:9/h", "http://[::1]:9/h",
+      "https://hooks.internal.test/h"})
+  void loopback_and_listed_hosts_are_accepted(String url) {
+    create(url).statusCode(201);
+  }
+
+  @Test
+  void the_refusal_says_how_to_allow_a_host() {
+    create("http://example.com/hook").body("error.message", containsString("webhooks.allow"));
+  }
+
+  @Test
+  void secrets_come_from_the_seed_and_differ_per_tenant() {
+    String a = Signer.secretFor(new SimRandom(11), "sk-alice");
+    assertThat(sim.as(ALICE).get("/v1/webhooks/secret").then().extract().<String>path("key"))
+        .isEqualTo(a);
+    assertThat(Signer.secretFor(new SimRandom(11), "sk-bob")).isNotEqualTo(a);
+    assertThat(Signer.secretFor(new SimRandom(12), "sk-alice")).isNotEqualTo(a);
+  }
+}
