@@ -79,12 +79,12 @@ public final class SimHost {
 
   /** Whether this simulator delivers webhooks (the webhook faults and checks need it). */
   public boolean hasWebhooks() {
-    return false;
+    return true;
   }
 
   /** The tenant's webhook signing secret, or null while the simulator has no webhook engine. */
   public String webhookSecret(String apiKey) {
-    return null;
+    return simulator.call(e -> e.webhooks().secret(apiKey));
   }
 
   public Instant now() {
@@ -94,7 +94,7 @@ public final class SimHost {
   /** Advances the virtual clock, running jobs, expiries and webhook deliveries on the way. */
   public void advance(Duration by) {
     if (by.isNegative() || by.isZero()) return;
-    simulator.run(e -> e.clock().advance(by));
+    simulator.advance(by);
   }
 
   private void deliver(HttpExchange exchange) throws IOException {

@@ -43,7 +43,7 @@ final class Mutants {
                 Duration.ofMinutes(5)))), "backoff_within_bounds"),
         new Mutant("polls below the floor", REFERENCE.withBuilder(b -> b.pollPolicy(
             new GrowingPollPolicy(Duration.ofSeconds(1), 200, Duration.ofMinutes(5), 120,
-                Duration.ofMinutes(2)))), "polling_bounded"),
+                Duration.ofSeconds(1)))), "polling_bounded"),
         new Mutant("no deadline on stuck jobs", REFERENCE.withBuilder(b -> b.jobDeadline(
             Duration.ofDays(365))), "stuck_jobs_flagged_or_cancelled"),
         new Mutant("processes duplicate webhooks twice", REFERENCE.withInbox(
