@@ -148,8 +148,7 @@ public final class Actions {
       return Arbitraries.of("0.50", "5.00", "20.00").map(a -> Transformer.mutate("top up " + a,
           w -> {
             w.step("top up " + a);
-            w.host().simulator().run(e -> e.topUp(w.apiKey(),
-                dev.vidsim.money.Money.parse(a)));
+            w.topUp(a);
           }));
     }
   }

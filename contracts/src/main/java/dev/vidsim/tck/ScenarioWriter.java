@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Turns a failing run into a scenario file: the property world with the run's tenant, the faults
- * injected during the run (each from the simulated time it was added), and the run's actions and
- * violation as the header.
+ * Turns a failing run into a scenario file for {@code vidsim check}: the property world with the
+ * run's tenant, the client's requests and the injected faults as its script, the end state as its
+ * expectations, and the violation and the action chain as the header.
  */
 final class ScenarioWriter {
   private ScenarioWriter() {}
@@ -28,10 +28,8 @@ final class ScenarioWriter {
             w.apiKey() + ", tier: pro, region: us-east, balance: \"" + World.OPENING_BALANCE
                 + "\"");
     out.append(world);
-    if (!w.faults().isEmpty()) {
-      out.append("faults:\n");
-      w.faults().forEach(f -> out.append("  - ").append(f).append('\n'));
-    }
+    out.append(ScriptWriter.write(w.evidence(false), w.apiKey(), w.host().scenario().startTime(),
+        w.markers()));
     return out.toString();
   }
 

@@ -35,6 +35,7 @@ public final class World implements AutoCloseable {
   private final JournalCursor cursor = new JournalCursor();
   private final List<String> steps = new ArrayList<>();
   private final List<String> faults = new ArrayList<>();
+  private final List<Marker> markers = new ArrayList<>();
   private final GuardedTime time;
   private ClientUnderTest client;
   private int restarts;
@@ -94,9 +95,31 @@ public final class World implements AutoCloseable {
     client = start();
   }
 
+  /**
+   * Something the harness did to the simulator between client requests, as a script step.
+   *
+   * @param seq the journal's last line when it happened
+   */
+  public record Marker(long seq, java.time.Instant at, String step) {}
+
   void addFault(String json) {
     host.simulator().run(e -> e.faults().add(dev.vidsim.checker.JsonText.parse(json)));
     faults.add(ScenarioWriter.fromTime(json, host.scenario().startTime(), host.now()));
+    mark("fault: " + json);
+  }
+
+  void topUp(String amount) {
+    host.simulator().run(e -> e.topUp(apiKey, Money.parse(amount)));
+    mark("topup: { apiKey: " + apiKey + ", amount: \"" + amount + "\" }");
+  }
+
+  private void mark(String step) {
+    long seq = host.simulator().call(e -> e.journal().dropped() + e.journal().size());
+    markers.add(new Marker(seq, host.now(), step));
+  }
+
+  public List<Marker> markers() {
+    return List.copyOf(markers);
   }
 
   /** Runs a client call under the hang guard: a call that never returns fails the property. */
@@ -151,7 +174,10 @@ public final class World implements AutoCloseable {
       var b = Evidence.builder().journal(cursor.read(e))
           .ledger(e.ledger().all().stream().map(LedgerLine::of).toList())
           .jobs(e.jobs().all().stream().map(JobSnapshot::of).toList())
-          .now(e.clock().instant()).clientLog(log).limits(limits);
+          .now(e.clock().instant()).clientLog(log).limits(limits)
+          .reportedBalance(new dev.vidsim.checker.ReportedBalance(apiKey,
+              e.ledger().balance(apiKey).balance(), e.ledger().balance(apiKey).held(),
+              e.ledger().balance(apiKey).available()));
       e.scenario().models().forEach(m -> b.policy(ModelPolicy.of(m)));
       return b.build();
     });
