@@ -19,6 +19,7 @@ public final class ClientLog {
   private final List<WebhookHandling> webhooks = new ArrayList<>();
   private final Set<String> flaggedJobs = new LinkedHashSet<>();
   private final Map<String, Money> believedSpent = new LinkedHashMap<>();
+  private final Map<String, Money> believedJobCosts = new LinkedHashMap<>();
   private final List<java.time.Instant> restarts = new ArrayList<>();
   private final List<Long> callStarts = new ArrayList<>();
   private boolean settled = true;
@@ -101,6 +102,16 @@ public final class ClientLog {
 
   public synchronized List<java.time.Instant> restarts() {
     return List.copyOf(restarts);
+  }
+
+  /** What the client believes one job cost (fees included): names the job when totals differ. */
+  public synchronized ClientLog believedJobCost(String jobId, Money cost) {
+    believedJobCosts.put(jobId, cost);
+    return this;
+  }
+
+  public synchronized Map<String, Money> believedJobCosts() {
+    return Map.copyOf(believedJobCosts);
   }
 
   public synchronized List<Generation> generations() {

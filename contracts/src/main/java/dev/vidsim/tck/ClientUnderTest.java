@@ -52,9 +52,20 @@ public interface ClientUnderTest extends AutoCloseable {
    * @param generations  each generation id with its idempotency key and the jobs it ended with
    * @param flaggedJobs  jobs the client cancelled or reported at its deadline
    * @param believedSpent what the client believes it has been charged in total
+   * @param believedJobCosts optional: what it believes each job cost, fees included (names the
+   *                     jobs when the total is off)
    */
   record Report(List<GenerationRecord> generations, Set<String> flaggedJobs,
-                Money believedSpent) {}
+                Money believedSpent, Map<String, Money> believedJobCosts) {
+    public Report {
+      believedJobCosts = believedJobCosts == null ? Map.of() : Map.copyOf(believedJobCosts);
+    }
+
+    public Report(List<GenerationRecord> generations, Set<String> flaggedJobs,
+                  Money believedSpent) {
+      this(generations, flaggedJobs, believedSpent, Map.of());
+    }
+  }
 
   record GenerationRecord(String id, String idempotencyKey, List<String> jobIds) {}
 }

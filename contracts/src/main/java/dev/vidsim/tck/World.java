@@ -169,6 +169,7 @@ public final class World implements AutoCloseable {
     // a restarted client has lost its memory of fees paid before: reconcile only without one
     if (end && restarts == 0 && r.believedSpent() != null) {
       log.believedSpent(apiKey, r.believedSpent());
+      r.believedJobCosts().forEach(log::believedJobCost);
     }
     return host.simulator().call(e -> {
       var b = Evidence.builder().journal(cursor.read(e))

@@ -139,7 +139,9 @@ final class ReferenceClient implements ClientUnderTest {
   public Report report() {
     List<GenerationRecord> gens = client.options().jobStore().all().stream()
         .map(ReferenceClient::record).toList();
-    return new Report(gens, Set.copyOf(flagged), believedSpend.apply(client));
+    Map<String, Money> perJob = new HashMap<>();
+    client.ledger().lines().forEach(l -> perJob.put(l.jobId(), new Money(l.expected().micros())));
+    return new Report(gens, Set.copyOf(flagged), believedSpend.apply(client), perJob);
   }
 
   private static GenerationRecord record(StoredGeneration g) {

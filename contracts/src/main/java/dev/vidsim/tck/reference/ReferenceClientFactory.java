@@ -37,6 +37,8 @@ public class ReferenceClientFactory implements ClientFactory {
   public static final ClientLimits LIMITS = new ClientLimits(8, Duration.ofSeconds(30),
       Duration.ofSeconds(10), 500, Duration.ofMinutes(30), Duration.ofMinutes(2));
   static final Duration WEBHOOK_TOLERANCE = Duration.ofMinutes(5);
+  /** How often a waiting client looks at its inbox: each look is one step of virtual time. */
+  static final Duration WEBHOOK_CHECK = Duration.ofSeconds(10);
   private final UnaryOperator<VideoClientBuilder> builder;
   private final InboxFactory inbox;
   private final ClientLimits limits;
@@ -103,6 +105,7 @@ public class ReferenceClientFactory implements ClientFactory {
     VideoClientBuilder b = VideoClient.builder(baseUrl.apply(env.baseUrl()), env.apiKey())
         .clock(clock)
         .seed(env.seed()).tier(env.tier()).retryPolicy(RETRY).pollPolicy(POLL)
+        .webhookCheckInterval(WEBHOOK_CHECK)
         .jobStore((dev.vidsim.client.store.JobStore) env.durable().computeIfAbsent("jobStore",
             k -> dev.vidsim.client.store.JobStore.inMemory()));
     WebhookInbox webhooks = webhookInbox(env, clock);
