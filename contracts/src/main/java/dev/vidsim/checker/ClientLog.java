@@ -21,6 +21,7 @@ public final class ClientLog {
   private final Map<String, Money> believedSpent = new LinkedHashMap<>();
   private final List<java.time.Instant> restarts = new ArrayList<>();
   private final List<Long> callStarts = new ArrayList<>();
+  private boolean settled = true;
 
   /**
    * One logical generation (one user intent) and the provider jobs the client associates with it.
@@ -79,6 +80,19 @@ public final class ClientLog {
   public synchronized ClientLog callStarted(long journalSeq) {
     callStarts.add(journalSeq);
     return this;
+  }
+
+  /**
+   * Whether the client has finished every generation it started (the default). While it has
+   * not, a generation may still be waiting to adopt the job of a lost response.
+   */
+  public synchronized ClientLog settled(boolean finished) {
+    settled = finished;
+    return this;
+  }
+
+  public synchronized boolean isSettled() {
+    return settled;
   }
 
   public synchronized List<Long> callStarts() {

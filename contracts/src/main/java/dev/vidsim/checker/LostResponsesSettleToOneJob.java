@@ -37,11 +37,11 @@ final class LostResponsesSettleToOneJob implements Check {
       if (lost.idempotencyKey() == null) {
         retriedWithoutKey(all.subList(i + 1, all.size()), lost, job, sink);
       }
-      if (e.clientLog() != null) adopted(e, lost, job, sink);
+      if (e.clientLog() != null && e.clientLog().isSettled()) adopted(e, lost, job, sink);
     }
     if (e.clientLog() != null) {
       oneJobPerGeneration(e, sink);
-      noOrphans(e, sink);
+      if (e.clientLog().isSettled()) noOrphans(e, sink);
     }
   }
 

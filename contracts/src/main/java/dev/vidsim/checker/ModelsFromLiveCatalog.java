@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * models_from_live_catalog: the client creates only with a model its tenant's catalog
  * (GET /v1/models) listed, and after a create is answered "model not found" it does not use that
- * model again until a fresher catalog lists it.
+ * model again until a fresher catalog lists it. (A create resent under its first
+ * Idempotency-Key must repeat its first body, so only the first create of a key is judged.)
  */
 final class ModelsFromLiveCatalog extends ClientCheck {
   @Override
@@ -21,6 +22,7 @@ final class ModelsFromLiveCatalog extends ClientCheck {
   public void run(Evidence e, Sink sink) {
     Map<String, Set<String>> known = new HashMap<>();
     Map<String, Exchange> lastCatalog = new HashMap<>();
+    Set<String> firstOfKey = new HashSet<>();
     for (Exchange x : e.exchanges()) {
       if (x.tenant() == null) continue;
       if (x.isModels() && x.succeeded()) {
@@ -31,6 +33,10 @@ final class ModelsFromLiveCatalog extends ClientCheck {
         continue;
       }
       if (!x.isCreate()) continue;
+      // a resent create (same key) must carry the first body: judge only the first one
+      if (x.idempotencyKey() != null && !firstOfKey.add(x.tenant() + " " + x.idempotencyKey())) {
+        continue;
+      }
       String model = Js.text(x.body(), "model");
       Set<String> ids = known.get(x.tenant());
       if (ids == null) {

@@ -3,6 +3,7 @@ package dev.vidsim.tck;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.state.ActionChain;
@@ -12,13 +13,15 @@ import net.jqwik.api.state.ActionChain;
  * invariant suite runs against it: a thousand random action chains (submits, waits, polls,
  * cancels, restarts, clock jumps and injected faults), with every billing and retry invariant
  * checked after every action. A failure prints its seed and the shrunk chain, and writes the
- * chain as a scenario file under {@code target/vidsim-failures/}.
+ * chain as a scenario file under {@code target/vidsim-failures/}. Fewer tries for a quick run:
+ * {@code @PropertyDefaults(tries = 100)} on your subclass.
  */
+@PropertyDefaults(tries = 1000, shrinking = ShrinkingMode.FULL)
 public abstract class ClientContract {
   /** Your client, started fresh for every try. */
   protected abstract ClientFactory clientFactory();
 
-  @Property(tries = 1000, shrinking = ShrinkingMode.FULL)
+  @Property
   void client_keeps_every_billing_and_retry_invariant(
       @ForAll("vidsimActionChains") ActionChain<World> chain) {
     Coverage.Facts covered = FailureReport.around(chain, getClass(), () -> Chains.run(chain));

@@ -13,7 +13,10 @@ import java.util.Map;
  *                   kept anywhere else is lost on restart
  * @param webhookUrl where the simulator delivers this client's webhooks; the harness passes
  *                   each delivery to {@link ClientUnderTest#onWebhook}
+ * @param webhookSecret the tenant's webhook signing secret ({@code whsec_...}), as a real
+ *                   deployment would configure it; null when the simulator sends no webhooks
  * @param seed       seed for the client's own randomness (jitter, keys)
  */
 public record ClientEnvironment(String baseUrl, String apiKey, String tier, SimTime time,
-                                Map<String, Object> durable, String webhookUrl, long seed) {}
+                                Map<String, Object> durable, String webhookUrl,
+                                String webhookSecret, long seed) {}

@@ -27,7 +27,8 @@ public final class Coverage {
 
   /** Facts of one run. */
   public record Facts(boolean lostResponse, boolean retryAfter429, boolean timeoutCharged,
-                      boolean modelRemoved, boolean webhookDuplicate, boolean webhooks) {}
+                      boolean modelRemoved, boolean webhookDuplicate, boolean webhooks,
+                      int requests, int polls) {}
 
   static Facts facts(Evidence e) {
     boolean lost = false;
@@ -55,7 +56,8 @@ public final class Coverage {
     }
     boolean webhooks = e.journal().stream().anyMatch(j -> j.is("webhook_attempt"));
     if (webhooks) webhooksSeen = true;
-    return new Facts(lost, retryAfter, timeout, removed, duplicate, webhooks);
+    return new Facts(lost, retryAfter, timeout, removed, duplicate, webhooks,
+        e.exchanges().size(), (int) e.exchanges().stream().filter(Exchange::isPoll).count());
   }
 
   /** Records the facts and declares the minimum coverage jqwik checks after the last try. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.Transformer;
 
@@ -14,8 +15,10 @@ import net.jqwik.api.state.Transformer;
 public final class FaultAction implements Action.Independent<World> {
   @Override
   public Arbitrary<Transformer<World>> transformer() {
-    return Arbitraries.oneOf(rateLimit(), lostResponse(), serverError(), jobOutcome(),
-        regionOutage(), noCredit(), webhook())
+    // outages are rare and short: every request in one is retried, lookups included
+    return Arbitraries.frequencyOf(Tuple.of(3, rateLimit()), Tuple.of(3, lostResponse()),
+        Tuple.of(2, serverError()), Tuple.of(3, jobOutcome()), Tuple.of(1, regionOutage()),
+        Tuple.of(1, noCredit()), Tuple.of(2, webhook()))
         .map(f -> Transformer.mutate("fault " + f.describe(), w -> {
           String json = f.json(w);
           w.step("fault " + json);
@@ -57,7 +60,7 @@ public final class FaultAction implements Action.Independent<World> {
 
   static Arbitrary<Fault> serverError() {
     return Combinators.combine(Arbitraries.of("create", "get", "cancel", "models", "any"),
-        Arbitraries.of(500, 502, 504), Arbitraries.integers().between(1, 3))
+        Arbitraries.of(500, 502, 504), Arbitraries.integers().between(1, 7))
         .as((endpoint, status, times) -> new Fixed(times + "x " + status + " on " + endpoint,
             "{\"when\":{\"endpoint\":\"" + endpoint + "\",\"times\":" + times + "},"
                 + "\"do\":{\"status\":" + status + "}}"));
@@ -70,7 +73,7 @@ public final class FaultAction implements Action.Independent<World> {
   }
 
   static Arbitrary<Fault> regionOutage() {
-    return Arbitraries.integers().between(1, 20).map(minutes -> new Fault() {
+    return Arbitraries.integers().between(1, 3).map(minutes -> new Fault() {
       @Override
       public String describe() {
         return "region us-east down for " + minutes + "m";

@@ -10,7 +10,8 @@ import java.time.Instant;
  */
 final class GuardedTime implements SimTime {
   static final Duration CALL_TIME_MAX = Duration.ofHours(48);
-  static final int CALL_SLEEPS_MAX = 20_000;
+  /** A client checking its webhook inbox every second sleeps 172,800 times in 48 h. */
+  static final int CALL_SLEEPS_MAX = 200_000;
   private final SimHost host;
   private String call;
   private Duration used = Duration.ZERO;

@@ -77,6 +77,16 @@ public final class SimHost {
     return "http://127.0.0.1:" + hooks.getAddress().getPort() + "/hooks";
   }
 
+  /** Whether this simulator delivers webhooks (the webhook faults and checks need it). */
+  public boolean hasWebhooks() {
+    return true;
+  }
+
+  /** The tenant's webhook signing secret, or null while the simulator has no webhook engine. */
+  public String webhookSecret(String apiKey) {
+    return simulator.call(e -> e.webhooks().secret(apiKey));
+  }
+
   public Instant now() {
     return simulator.call(e -> e.clock().instant());
   }
@@ -84,7 +94,7 @@ public final class SimHost {
   /** Advances the virtual clock, running jobs, expiries and webhook deliveries on the way. */
   public void advance(Duration by) {
     if (by.isNegative() || by.isZero()) return;
-    simulator.run(e -> e.clock().advance(by));
+    simulator.advance(by);
   }
 
   private void deliver(HttpExchange exchange) throws IOException {
@@ -94,7 +104,9 @@ public final class SimHost {
         body = in.readNBytes(1 << 20);
       }
       var hook = receiver;
-      if (hook != null) hook.accept(exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8));
+      if (hook != null) {
+        hook.accept(exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8));
+      }
       // the simulator's deliveries are authentic: acknowledge them all, duplicates included
       exchange.sendResponseHeaders(204, -1);
     }

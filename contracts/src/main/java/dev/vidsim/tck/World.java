@@ -53,7 +53,7 @@ public final class World implements AutoCloseable {
 
   private ClientUnderTest start() {
     return factory.start(new ClientEnvironment(host.baseUrl(), apiKey, "pro", time, durable,
-        host.webhookUrl(), 1000L + restarts));
+        host.webhookUrl(), host.webhookSecret(apiKey), 1000L + restarts));
   }
 
   public SimHost host() { return host; }
@@ -135,7 +135,7 @@ public final class World implements AutoCloseable {
   /** Everything the checker needs, collected in-process. */
   public Evidence evidence(boolean end) {
     ClientUnderTest.Report r = client.report();
-    ClientLog log = new ClientLog();
+    ClientLog log = new ClientLog().settled(end);
     webhookLog.webhooks().forEach(w -> log.webhook(w.webhookId(), w.jobId(), w.authentic(),
         w.processed()));
     webhookLog.restarts().forEach(log::restarted);

@@ -1,0 +1,132 @@
+package dev.vidsim.tck.reference;
+
+import dev.vidsim.checker.ClientLimits;
+import dev.vidsim.client.ClientClock;
+import dev.vidsim.client.VideoClient;
+import dev.vidsim.client.VideoClientBuilder;
+import dev.vidsim.client.webhook.WebhookInbox;
+import dev.vidsim.client.webhook.WebhookVerifier;
+import dev.vidsim.tck.ClientEnvironment;
+import dev.vidsim.tck.ClientFactory;
+import dev.vidsim.tck.ClientUnderTest;
+import dev.vidsim.tck.SimTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import dev.vidsim.money.Money;
+
+/**
+ * Runs vidsim's reference client ({@link VideoClient}) under the TCK. Variants (the mutant
+ * clients of the harness's own tests) change one piece through {@link #withBuilder} or
+ * {@link #withInbox}.
+ */
+public class ReferenceClientFactory implements ClientFactory {
+  /**
+   * The retry policy the TCK runs the reference client with: the standard one with more
+   * attempts, so that its 30 s backoff cap actually binds (with 5 attempts it never would).
+   */
+  public static final dev.vidsim.client.BackoffRetryPolicy RETRY =
+      new dev.vidsim.client.BackoffRetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 8,
+          Duration.ofMinutes(5));
+  /** Polls from 10 s, doubling up to 5 min: fewer requests per try than the 5 s default. */
+  public static final dev.vidsim.client.GrowingPollPolicy POLL =
+      new dev.vidsim.client.GrowingPollPolicy(Duration.ofSeconds(10), 200, Duration.ofMinutes(5),
+          120, Duration.ofMinutes(2));
+  /** What the reference client promises with those policies. */
+  public static final ClientLimits LIMITS = new ClientLimits(8, Duration.ofSeconds(30),
+      Duration.ofSeconds(10), 500, Duration.ofMinutes(30), Duration.ofMinutes(2));
+  static final Duration WEBHOOK_TOLERANCE = Duration.ofMinutes(5);
+  private final UnaryOperator<VideoClientBuilder> builder;
+  private final InboxFactory inbox;
+  private final ClientLimits limits;
+  private UnaryOperator<String> baseUrl = u -> u;
+  private Function<VideoClient, Money> believedSpend = ReferenceClientFactory::expectedTotal;
+
+  /** Makes the client's webhook inbox; a variant can make a broken one. */
+  public interface InboxFactory {
+    WebhookInbox create(WebhookVerifier verifier);
+  }
+
+  public ReferenceClientFactory() {
+    this(b -> b, WebhookInbox::new, LIMITS);
+  }
+
+  protected ReferenceClientFactory(UnaryOperator<VideoClientBuilder> builder, InboxFactory inbox,
+                                   ClientLimits limits) {
+    this.builder = builder;
+    this.inbox = inbox;
+    this.limits = limits;
+  }
+
+  public ReferenceClientFactory withBuilder(UnaryOperator<VideoClientBuilder> change) {
+    return copy(new ReferenceClientFactory(b -> change.apply(builder.apply(b)), inbox, limits));
+  }
+
+  public ReferenceClientFactory withInbox(InboxFactory newInbox) {
+    return copy(new ReferenceClientFactory(builder, newInbox, limits));
+  }
+
+  /** Points the client elsewhere, e.g. through a proxy that rewrites its requests. */
+  public ReferenceClientFactory withBaseUrl(UnaryOperator<String> change) {
+    ReferenceClientFactory f = copy(new ReferenceClientFactory(builder, inbox, limits));
+    f.baseUrl = change;
+    return f;
+  }
+
+  /** How the application derives what it believes it spent (default: the client's ledger). */
+  public ReferenceClientFactory withBelievedSpend(Function<VideoClient, Money> spend) {
+    ReferenceClientFactory f = copy(new ReferenceClientFactory(builder, inbox, limits));
+    f.believedSpend = spend;
+    return f;
+  }
+
+  private ReferenceClientFactory copy(ReferenceClientFactory f) {
+    f.baseUrl = baseUrl;
+    f.believedSpend = believedSpend;
+    return f;
+  }
+
+  /** The client's own ledger: fees paid, usage by the status it last saw, policies applied. */
+  static Money expectedTotal(VideoClient client) {
+    return new Money(client.ledger().expectedTotal().micros());
+  }
+
+  @Override
+  public ClientLimits limits() {
+    return limits;
+  }
+
+  @Override
+  public ClientUnderTest start(ClientEnvironment env) {
+    ClientClock clock = clock(env.time());
+    VideoClientBuilder b = VideoClient.builder(baseUrl.apply(env.baseUrl()), env.apiKey())
+        .clock(clock)
+        .seed(env.seed()).tier(env.tier()).retryPolicy(RETRY).pollPolicy(POLL)
+        .jobStore((dev.vidsim.client.store.JobStore) env.durable().computeIfAbsent("jobStore",
+            k -> dev.vidsim.client.store.JobStore.inMemory()));
+    WebhookInbox webhooks = webhookInbox(env, clock);
+    if (webhooks != null) b.webhookInbox(webhooks);
+    return new ReferenceClient(builder.apply(b).build(), env, webhooks, believedSpend);
+  }
+
+  /** The inbox needs the tenant's signing secret; a simulator without webhooks has none. */
+  private WebhookInbox webhookInbox(ClientEnvironment env, ClientClock clock) {
+    if (env.webhookSecret() == null) return null;
+    return inbox.create(new WebhookVerifier(env.webhookSecret(), WEBHOOK_TOLERANCE, clock));
+  }
+
+  static ClientClock clock(SimTime time) {
+    return new ClientClock() {
+      @Override
+      public Instant now() {
+        return time.now();
+      }
+
+      @Override
+      public void sleep(Duration d) {
+        time.sleep(d);
+      }
+    };
+  }
+}

@@ -1,0 +1,110 @@
+package dev.vidsim.tck.mutants;
+
+import dev.vidsim.client.BackoffRetryPolicy;
+import dev.vidsim.client.Failure;
+import dev.vidsim.client.GrowingPollPolicy;
+import dev.vidsim.client.catalog.ModelChoice;
+import dev.vidsim.client.catalog.ModelChooser;
+import dev.vidsim.client.catalog.NoModelException;
+import dev.vidsim.client.webhook.WebhookInbox;
+import dev.vidsim.money.Money;
+import dev.vidsim.tck.reference.ReferenceClientFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Deliberately broken variants of the reference client, one bug each, each with the invariant
+ * that should catch it. They prove the suite has teeth: a suite that passes them is worthless.
+ */
+final class Mutants {
+  private Mutants() {}
+
+  /** A broken client and the check expected to report it. */
+  record Mutant(String name, ReferenceClientFactory factory, String caughtBy) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static final ReferenceClientFactory REFERENCE = new ReferenceClientFactory();
+
+  static List<Mutant> all() {
+    return List.of(
+        new Mutant("creates without an idempotency key",
+            REFERENCE.withBaseUrl(KeyStrippingProxy::before), "creates_use_idempotency_key"),
+        new Mutant("ignores Retry-After", REFERENCE.withBuilder(b -> b.retryPolicy(
+            new IgnoresRetryAfter())), "waits_at_least_retry_after"),
+        new Mutant("retries 402 and 422", REFERENCE.withBuilder(b -> b.retryPolicy(
+            new RetriesPaymentErrors())), "no_retry_of_non_retryable_errors"),
+        new Mutant("no backoff cap", REFERENCE.withBuilder(b -> b.retryPolicy(
+            new BackoffRetryPolicy(Duration.ofSeconds(1), Duration.ofDays(1), 8,
+                Duration.ofMinutes(5)))), "backoff_within_bounds"),
+        new Mutant("polls below the floor", REFERENCE.withBuilder(b -> b.pollPolicy(
+            new GrowingPollPolicy(Duration.ofSeconds(1), 200, Duration.ofMinutes(5), 120,
+                Duration.ofSeconds(1)))), "polling_bounded"),
+        new Mutant("no deadline on stuck jobs", REFERENCE.withBuilder(b -> b.jobDeadline(
+            Duration.ofDays(365))), "stuck_jobs_flagged_or_cancelled"),
+        new Mutant("processes duplicate webhooks twice", REFERENCE.withInbox(
+            v -> new WebhookInbox(v) {
+              @Override
+              protected boolean isDuplicate(String webhookId) {
+                return false;
+              }
+            }), "webhook_duplicates_processed_once"),
+        new Mutant("hard-codes a model id", REFERENCE.withBuilder(b -> b.modelChooser(
+            new HardCodedModel("clip-video"))), "models_from_live_catalog"),
+        new Mutant("trusts its own cost estimate", REFERENCE.withBelievedSpend(c -> new Money(
+            c.ledger().lines().stream().mapToLong(l -> l.quote().total().micros()).sum())),
+            "client_cost_reconciles_with_ledger"));
+  }
+
+  /** Waits its jittered backoff whatever Retry-After says. */
+  static final class IgnoresRetryAfter extends BackoffRetryPolicy {
+    IgnoresRetryAfter() {
+      super(Duration.ofSeconds(1), Duration.ofSeconds(30), 8, Duration.ofMinutes(5));
+    }
+
+    @Override
+    public Duration delay(int retry, Duration retryAfter, SplittableRandom random) {
+      return super.delay(retry, null, random);
+    }
+  }
+
+  /** Treats "no credit" and "key reused" as transient. */
+  static final class RetriesPaymentErrors extends BackoffRetryPolicy {
+    RetriesPaymentErrors() {
+      super(Duration.ofSeconds(1), Duration.ofSeconds(30), 8, Duration.ofMinutes(5));
+    }
+
+    @Override
+    public boolean isRetryable(Failure f) {
+      return f.status() == 402 || f.status() == 422 || super.isRetryable(f);
+    }
+  }
+
+  /** Always renders with one model, remembered from the first catalog that had it. */
+  static final class HardCodedModel implements ModelChooser {
+    private final String id;
+    private ModelChoice remembered;
+
+    HardCodedModel(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public synchronized ModelChoice choose(List<dev.vidsim.client.catalog.ModelInfo> catalog,
+                                           dev.vidsim.client.catalog.JobShape shape,
+                                           List<String> preferred, String tier) {
+      try {
+        ModelChoice c = ModelChooser.byCapability().choose(catalog, shape, List.of(id), tier);
+        if (c.model().id().equals(id)) remembered = c;
+      } catch (NoModelException gone) {
+        if (remembered == null) throw gone;
+      }
+      if (remembered == null) throw new NoModelException(id + " has never been in the catalog");
+      return remembered;
+    }
+  }
+}
