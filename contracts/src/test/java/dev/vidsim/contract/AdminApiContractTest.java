@@ -28,7 +28,8 @@ class AdminApiContractTest {
   }
 
   RequestSpecification admin() {
-    return given().baseUri(vidsim.baseUrl());
+    RequestSpecification r = given().baseUri(vidsim.baseUrl());
+    return vidsim.adminToken() == null ? r : r.header("X-Vidsim-Admin-Token", vidsim.adminToken());
   }
 
   @Test

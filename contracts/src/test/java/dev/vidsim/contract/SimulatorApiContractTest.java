@@ -31,6 +31,12 @@ class SimulatorApiContractTest {
     return given().baseUri(vidsim.baseUrl()).header("Authorization", "Bearer " + key);
   }
 
+  /** The admin API, with the token a container-mode simulator requires. */
+  RequestSpecification admin() {
+    RequestSpecification r = given().baseUri(vidsim.baseUrl());
+    return vidsim.adminToken() == null ? r : r.header("X-Vidsim-Admin-Token", vidsim.adminToken());
+  }
+
   RequestSpecification alice() {
     return as("sk-test-alice");
   }
@@ -42,7 +48,7 @@ class SimulatorApiContractTest {
   }
 
   void advance(String by) {
-    given().baseUri(vidsim.baseUrl()).body("{\"by\":\"" + by + "\"}")
+    admin().body("{\"by\":\"" + by + "\"}")
         .post("/_sim/clock/advance").then().statusCode(200);
   }
 
@@ -93,7 +99,7 @@ class SimulatorApiContractTest {
     alice().get("/v1/account/usage").then().statusCode(200)
         .body("spent", equalTo("0.40")).body("jobs[0].id", equalTo(id))
         .body("jobs[0].charged", equalTo("0.40")).body("models[0].model", equalTo("reel-1"));
-    given().baseUri(vidsim.baseUrl()).queryParam("tenant", "sk-test-alice").get("/_sim/ledger")
+    admin().queryParam("tenant", "sk-test-alice").get("/_sim/ledger")
         .then().statusCode(200).body("data.type", equalTo(java.util.List.of("topup", "hold", "capture")))
         .body("data[2].amount", equalTo("0.40"));
     byte[] mp4 = alice().get("/v1/videos/" + id + "/content").then().statusCode(200)
@@ -182,13 +188,13 @@ class SimulatorApiContractTest {
 
   @Test
   void insufficient_balance_is_402_and_leaves_the_ledger_untouched() {
-    String key = given().baseUri(vidsim.baseUrl()).body("{\"balance\":\"0.10\"}")
+    String key = admin().body("{\"balance\":\"0.10\"}")
         .post("/_sim/tenants").then().statusCode(201).extract().path("apiKey");
     as(key).contentType(ContentType.JSON).body("{\"model\":\"reel-1\",\"prompt\":\"x\"}")
         .post("/v1/videos").then().statusCode(402)
         .body("error.code", equalTo("insufficient_balance"))
         .body("error.details.needed", equalTo("0.80"));
-    given().baseUri(vidsim.baseUrl()).queryParam("tenant", key).get("/_sim/ledger").then()
+    admin().queryParam("tenant", key).get("/_sim/ledger").then()
         .body("data.type", equalTo(java.util.List.of("topup")));
   }
 

@@ -180,6 +180,11 @@ public final class Engine {
     return webhooks.secret(authenticate(apiKey).apiKey());
   }
 
+  /** This engine is being replaced: let held sync creates answer instead of hanging. */
+  void retire() {
+    syncWaits.answerAll();
+  }
+
   /** A job reached its final state: answer a waiting sync create, then send its webhook. */
   void jobEnded(Job job) {
     syncWaits.finish(job);

@@ -132,11 +132,13 @@ public final class Simulator implements AutoCloseable {
 
   /** Back to the scenario's initial state: clock, tenants, ledger, jobs and journal. */
   public synchronized void reset() {
+    engine().retire();
     engine = newEngine(engine().scenario());
     updateTicker();
   }
 
   public synchronized void load(Scenario scenario) {
+    if (pending == null) engine.retire();
     pending = null;
     engine = newEngine(scenario);
     updateTicker();

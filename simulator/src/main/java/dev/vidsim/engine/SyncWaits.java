@@ -43,6 +43,14 @@ final class SyncWaits {
     return w == null ? null : w.answer();
   }
 
+  /** The engine is being replaced (reset, new scenario): answer every held create now. */
+  void answerAll() {
+    for (var entry : java.util.List.copyOf(byJob.entrySet())) {
+      Waiting w = byJob.remove(entry.getKey());
+      w.answer().complete(world.jobs().snapshot(entry.getKey()));
+    }
+  }
+
   /** The job ended or the wait is over: answer with its state now. Idempotent. */
   void finish(Job job) {
     Waiting w = byJob.remove(job.id());

@@ -32,12 +32,23 @@ final class CheckBinder {
       step("/script/" + i, script.get(i), aliases);
     }
     JsonNode expect = r.path("expect");
-    for (String section : new String[] {"jobs"}) {
+    for (Iterator<String> it = expect.path("jobs").fieldNames(); it.hasNext(); ) {
+      String alias = it.next();
+      if (!aliases.contains(alias)) {
+        throw tree.error("/expect/jobs/" + LocatedTree.escape(alias),
+            "no job named \"" + alias + "\": name one with as: in a create or list step");
+      }
+    }
+    Set<String> keys = new HashSet<>();
+    r.path("accounts").forEach(a -> keys.add(a.path("apiKey").asText()));
+    for (String section : new String[] {"balances", "ledger", "jobCount"}) {
       for (Iterator<String> it = expect.path(section).fieldNames(); it.hasNext(); ) {
-        String alias = it.next();
-        if (!aliases.contains(alias)) {
-          throw tree.error("/expect/" + section + "/" + LocatedTree.escape(alias),
-              "no job named \"" + alias + "\": name one with as: in a create or list step");
+        String key = it.next();
+        if (!keys.contains(key)) {
+          String at = "/expect/" + section + "/" + LocatedTree.escape(key);
+          throw new ScenarioException(tree.file(), tree.locateKey(at), LocatedTree.fieldName(at),
+              "no account with apiKey \"" + key + "\"; accounts: " + keys.stream().sorted()
+              .toList());
         }
       }
     }

@@ -118,6 +118,15 @@ class CheckerTest {
   }
 
   @Test
+  void an_expectation_about_an_unknown_account_is_a_located_load_error() {
+    assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", HEAD + """
+        expect:
+          balances: { sk-b: "1.00" }
+        """)).isInstanceOf(ScenarioException.class)
+        .hasMessageStartingWith("t.yaml:12:15: expect.balances.sk-b: no account with apiKey");
+  }
+
+  @Test
   void duplicate_fault_ids_are_a_located_load_error() {
     assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", HEAD + """
         faults:

@@ -55,6 +55,14 @@ class FaultParserTest {
   }
 
   @Test
+  void latency_takes_every_distribution_of_the_catalog() throws Exception {
+    assertThat(parse("{\"do\":{\"latency\":\"lognormal(500ms, 0.5, 10s)\"}}").effect()
+        .latency()).isNotNull();
+    assertThat(parse("{\"do\":{\"latency\":\"1s..5s\"}}").effect().latency().toString())
+        .isEqualTo("1s..5s");
+  }
+
+  @Test
   void nth_fires_once_unless_times_says_otherwise() throws Exception {
     assertThat(parse("{\"when\":{\"nth\":3},\"do\":{\"status\":500}}").when().timesOrDefault())
         .isEqualTo(1);

@@ -98,6 +98,16 @@ class SyncModelTest {
   }
 
   @Test
+  void a_reset_answers_a_held_create_instead_of_leaving_it_hanging() throws Exception {
+    var response = createAsync("sync-1", null, Duration.ofSeconds(30));
+    awaitJobs(1);
+    sim.admin().post("/_sim/reset").then().statusCode(200);
+    HttpResponse<String> r = response.get(10, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(r.body()).contains("\"status\":\"queued\"");
+  }
+
+  @Test
   void the_same_key_while_the_first_create_waits_is_409_and_afterwards_a_free_replay()
       throws Exception {
     var first = createAsync("sync-1", "gen-2", Duration.ofSeconds(30));
