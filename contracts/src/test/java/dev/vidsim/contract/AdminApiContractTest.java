@@ -147,4 +147,38 @@ class AdminApiContractTest {
           .containsExactlyInAnyOrderElementsOf(server.routes());
     }
   }
+
+  @Test
+  void absurd_clock_requests_are_400s_and_leave_the_simulator_working() {
+    for (String factor : java.util.List.of("1e400", "\"fast\"", "2.7", "0", "10001")) {
+      admin().body("{\"mode\":\"accelerated\",\"factor\":" + factor + "}").post("/_sim/clock")
+          .then().statusCode(400).body("error.details.field", equalTo("factor"));
+    }
+    admin().body("{\"to\":\"+1000000000-12-31T23:59:59Z\"}").post("/_sim/clock/advance").then()
+        .statusCode(400).body("error.details.field", equalTo("to"));
+    admin().body("{\"by\":\"999999999999999999d\"}").post("/_sim/clock/advance").then()
+        .statusCode(400).body("error.message", containsString("longer than the maximum 3650d"));
+    admin().body("{\"by\":\"1m\"}").post("/_sim/clock/advance").then().statusCode(200)
+        .body("now", equalTo("2026-01-01T00:01:00Z"));
+  }
+
+  @Test
+  void unknown_tenants_are_404_on_admin_reads() {
+    admin().queryParam("tenant", "sk-nobody").get("/_sim/ledger").then().statusCode(404)
+        .body("error.message", containsString("sk-nobody"));
+  }
+
+  @Test
+  void the_journal_pages_by_sequence_number_and_says_what_it_dropped() {
+    admin().body("{\"by\":\"1s\"}").post("/_sim/clock/advance");
+    var all = admin().get("/_sim/journal").then().statusCode(200)
+        .header("X-Vidsim-Journal-Dropped", "0").extract();
+    long last = Long.parseLong(all.header("X-Vidsim-Journal-Last-Seq"));
+    String page = admin().queryParam("after", 2).queryParam("limit", 2).get("/_sim/journal")
+        .then().statusCode(200).extract().asString();
+    org.assertj.core.api.Assertions.assertThat(page.split("\n")).hasSize(2)
+        .satisfies(l -> org.assertj.core.api.Assertions.assertThat(l[0]).startsWith("{\"seq\":3,"));
+    org.assertj.core.api.Assertions.assertThat(last).isGreaterThanOrEqualTo(4);
+    admin().queryParam("after", "x").get("/_sim/journal").then().statusCode(400);
+  }
 }

@@ -166,6 +166,9 @@ class SimulatorApiContractTest {
         {"{\"model\":\"reel-1\",\"prompt\":\"x\",\"secnds\":4}", "secnds"},
         {"{\"model\":42,\"prompt\":\"x\"}", "model"},
         {"{\"model\":\"clip-video\",\"prompt\":\"x\",\"mode\":\"image-to-video\"}", "mode"},
+        {"{\"model\":\"reel-1\",\"prompt\":\"x\",\"seconds\":1e400}", "seconds"},
+        {"{\"model\":\"reel-1\",\"prompt\":\"x\",\"seconds\":4.0000001}", "seconds"},
+        {"{\"model\":\"reel-1\",\"model\":\"clip-video\",\"prompt\":\"x\"}", "body"},
     };
     for (String[] c : cases) {
       alice().contentType(ContentType.JSON).body(c[0]).post("/v1/videos").then()

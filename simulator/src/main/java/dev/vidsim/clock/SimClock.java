@@ -16,6 +16,8 @@ import java.util.function.BooleanSupplier;
 public final class SimClock implements InstantSource {
   /** Bounds one advance so a task that reschedules itself at "now" cannot spin forever. */
   static final int TASKS_PER_ADVANCE_MAX = 1_000_000;
+  /** Fastest accelerated clock: a day per 8.6 s; beyond it overflow lurks and nothing gains. */
+  public static final long FACTOR_MAX = 10_000;
 
   private final PriorityQueue<ScheduledTask> tasks = new PriorityQueue<>();
   private final WallClock wall;
@@ -26,9 +28,7 @@ public final class SimClock implements InstantSource {
   private long sequence;
 
   public SimClock(Instant start, ClockMode mode, long factor, WallClock wall) {
-    if (factor < 1) {
-      throw new IllegalArgumentException("clock factor must be >= 1, got " + factor);
-    }
+    requireFactor(factor);
     this.wall = wall;
     this.anchorSim = start;
     this.anchorWallNanos = wall.nanoTime();
@@ -59,14 +59,19 @@ public final class SimClock implements InstantSource {
 
   /** Switches mode keeping the current simulated instant, so time never jumps. */
   public void setMode(ClockMode newMode, long newFactor) {
-    if (newFactor < 1) {
-      throw new IllegalArgumentException("clock factor must be >= 1, got " + newFactor);
-    }
+    requireFactor(newFactor);
     Instant now = instant();
     anchorSim = now;
     anchorWallNanos = wall.nanoTime();
     mode = newMode;
     factor = newMode == ClockMode.REAL ? 1 : newFactor;
+  }
+
+  private static void requireFactor(long factor) {
+    if (factor < 1 || factor > FACTOR_MAX) {
+      throw new IllegalArgumentException("clock factor must be between 1 and " + FACTOR_MAX
+          + ", got " + factor);
+    }
   }
 
   public ScheduledTask schedule(Instant at, String label, Runnable action) {

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Parses the duration syntax of scenario files and admin requests: "500ms", "2s", "10m", "1h30m". */
 public final class SimDuration {
   public static final String PATTERN = "^(\\d+(ms|s|m|h|d))+$";
+  /** Longest duration accepted anywhere: ten years of simulated time. */
+  public static final Duration MAX = Duration.ofDays(3650);
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private SimDuration() {}
@@ -19,6 +21,7 @@ public final class SimDuration {
     Duration total = Duration.ZERO;
     Matcher m = PART.matcher(text);
     while (m.find()) {
+      if (m.group(1).length() > 9) throw tooLong(text);
       long n = Long.parseLong(m.group(1));
       total = total.plus(switch (m.group(2)) {
         case "ms" -> Duration.ofMillis(n);
@@ -28,7 +31,13 @@ public final class SimDuration {
         default -> Duration.ofDays(n);
       });
     }
+    if (total.compareTo(MAX) > 0) throw tooLong(text);
     return total;
+  }
+
+  private static IllegalArgumentException tooLong(String text) {
+    return new IllegalArgumentException("duration \"" + text + "\" is longer than the maximum "
+        + MAX.toDays() + "d");
   }
 
   /** The shortest spelling in the same syntax: 90s → "1m30s". */

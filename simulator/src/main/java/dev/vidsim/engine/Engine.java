@@ -139,9 +139,18 @@ public final class Engine {
     return t;
   }
 
-  public void topUp(String apiKey, Money amount) {
+  /** The tenant with this key, for admin calls: unknown keys are a 404 that says so. */
+  public Tenant tenant(String apiKey) {
     Tenant t = tenants.get(apiKey);
-    if (t == null) throw new SimException(ErrorCode.NOT_FOUND, "no tenant with key " + apiKey);
+    if (t == null) {
+      throw new SimException(ErrorCode.NOT_FOUND, "no tenant with key '" + apiKey
+          + "'; list them with GET /_sim/tenants");
+    }
+    return t;
+  }
+
+  public void topUp(String apiKey, Money amount) {
+    Tenant t = tenant(apiKey);
     if (!amount.isPositive()) throw SimException.invalid("amount", "must be positive");
     ledger.topUp(t.apiKey(), amount, "top-up", clock.instant());
   }

@@ -1,5 +1,6 @@
 package dev.vidsim.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.clock.ClockMode;
@@ -112,6 +113,10 @@ final class AdminRoutes {
       Duration by2 = by != null ? parse("by", by, SimDuration::parse)
           : Duration.between(e.clock().instant(), parse("to", to, Instant::parse));
       if (by2.isNegative()) throw SimException.invalid("to", "is in the simulated past");
+      if (by2.compareTo(SimDuration.MAX) > 0) {
+        throw SimException.invalid(by != null ? "by" : "to", "at most "
+            + SimDuration.MAX.toDays() + "d ahead in one step");
+      }
       if (e.clock().mode() != ClockMode.VIRTUAL) {
         throw SimException.invalid("by", "the clock is " + e.clock().mode().wireName()
             + "; switch it to virtual (POST /_sim/clock {\"mode\":\"virtual\"}) to advance it");
@@ -126,8 +131,13 @@ final class AdminRoutes {
   void setClock(Context ctx) {
     ObjectNode body = Json.body(ctx, Set.of("mode", "factor"));
     ClockMode mode = parse("mode", Json.string(body, "mode"), ClockMode::parse);
-    long factor = body.path("factor").asLong(60);
-    if (factor < 1) throw SimException.invalid("factor", "must be >= 1");
+    JsonNode f = body.path("factor");
+    if (!f.isMissingNode() && !(f.canConvertToExactIntegral() && f.canConvertToLong()
+        && f.asLong() >= 1 && f.asLong() <= SimClock.FACTOR_MAX)) {
+      throw SimException.invalid("factor", "expected a whole number from 1 to "
+          + SimClock.FACTOR_MAX + ", got " + f);
+    }
+    long factor = f.isMissingNode() ? 60 : f.asLong();
     sim.setClockMode(mode, factor);
     getClock(ctx);
   }
@@ -135,6 +145,7 @@ final class AdminRoutes {
   void ledger(Context ctx) {
     String tenant = ctx.queryParam("tenant");
     Json.write(ctx, 200, sim.call(e -> {
+      if (tenant != null) e.tenant(tenant);
       ObjectNode o = Json.object();
       ArrayNode data = o.putArray("data");
       (tenant == null ? e.ledger().all() : e.ledger().entries(tenant))
@@ -165,9 +176,20 @@ final class AdminRoutes {
     Json.write(ctx, 200, Wire.job(sim.call(e -> e.jobs().fail(id, kind, message))));
   }
 
+  /**
+   * The journal as JSONL; {@code ?after=SEQ&limit=N} pages through it. Headers say how many old
+   * lines the bounded journal has dropped and the newest seq, so a reader knows what it missed.
+   */
   void journal(Context ctx) {
-    ctx.status(200).contentType("application/x-ndjson")
-        .result(sim.call((Engine e) -> e.journal().toJsonl()));
+    long after = ApiRoutes.longParam(ctx, "after", 0);
+    int limit = ApiRoutes.intParam(ctx, "limit", Integer.MAX_VALUE);
+    if (limit < 1) throw SimException.invalid("limit", "must be at least 1");
+    String body = sim.call((Engine e) -> {
+      ctx.header("X-Vidsim-Journal-Dropped", Long.toString(e.journal().dropped()));
+      ctx.header("X-Vidsim-Journal-Last-Seq", Long.toString(e.journal().lastSeq()));
+      return e.journal().toJsonl(after, limit);
+    });
+    ctx.status(200).contentType("application/x-ndjson").result(body);
   }
 
   void openApi(Context ctx) {

@@ -115,9 +115,15 @@ final class ApiRoutes {
   }
 
   static int intParam(Context ctx, String name, int fallback) {
+    return (int) Math.min(Integer.MAX_VALUE, longParam(ctx, name, fallback));
+  }
+
+  static long longParam(Context ctx, String name, long fallback) {
     String v = ctx.queryParam(name);
     if (v == null) return fallback;
-    if (!v.matches("\\d{1,6}")) throw SimException.invalid(name, "expected a whole number, got '" + v + "'");
-    return Integer.parseInt(v);
+    if (!v.matches("\\d{1,18}")) {
+      throw SimException.invalid(name, "expected a whole number, got '" + v + "'");
+    }
+    return Long.parseLong(v);
   }
 }

@@ -57,6 +57,9 @@ final class Guard {
   }
 
   /** The admission of the current request (PASS outside guarded routes). */
+  /** Longest real wait a latency fault may impose on a request thread (real/accelerated clock). */
+  static final Duration REAL_DELAY_MAX = Duration.ofMinutes(2);
+
   static Admission admission(Context ctx) {
     Admission a = ctx.attribute(ADMISSION);
     return a != null ? a : Admission.PASS;
@@ -74,7 +77,11 @@ final class Guard {
           .put("latency", SimDuration.format(latency)));
       return e.clock().mode() == ClockMode.VIRTUAL ? 0L : e.clock().factor();
     });
-    if (factor > 0) Thread.sleep(Math.max(1, latency.toMillis() / factor));
+    // a request thread never sleeps longer than REAL_DELAY_MAX, whatever the rule says
+    if (factor > 0) {
+      long wallMillis = Math.max(1, latency.toMillis() / factor);
+      Thread.sleep(Math.min(REAL_DELAY_MAX.toMillis(), wallMillis));
+    }
   }
 
   /** Closes the TCP connection without writing a response: the client sees a reset/EOF. */

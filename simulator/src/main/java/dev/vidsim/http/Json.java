@@ -1,6 +1,9 @@
 package dev.vidsim.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +18,16 @@ import java.util.Set;
 
 /** Reading request bodies strictly and writing JSON responses. */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Request bodies are read strictly: a repeated key is an error (it would otherwise silently
+   * pick one of two models), and decimals stay exact (1e400 is a number, not Infinity).
+   */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+  /** Largest number accepted where a request expects seconds or similar small quantities. */
+  static final BigDecimal NUMBER_MAX = BigDecimal.valueOf(1_000_000);
   static final String BODY_ATTRIBUTE = "vidsim.responseBody";
 
   private Json() {}
@@ -71,9 +83,20 @@ public final class Json {
   static BigDecimal decimal(ObjectNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) return null;
-    if (n.isNumber()) return n.decimalValue();
-    if (n.isTextual() && n.asText().matches("\\d{1,6}(\\.\\d{1,3})?")) return new BigDecimal(n.asText());
-    throw SimException.invalid(field, "expected a number such as 8, got " + n);
+    BigDecimal value = null;
+    if (n.isNumber()) value = n.decimalValue();
+    if (n.isTextual() && n.asText().matches("\\d{1,6}(\\.\\d{1,3})?")) {
+      value = new BigDecimal(n.asText());
+    }
+    if (value == null || value.abs().compareTo(NUMBER_MAX) > 0 || value.scale() > 6) {
+      throw SimException.invalid(field, "expected a number such as 8 (at most " + NUMBER_MAX
+          + ", 6 decimals), got " + abbreviate(n.toString()));
+    }
+    return value;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
   }
 
   static List<String> strings(ObjectNode body, String field) {

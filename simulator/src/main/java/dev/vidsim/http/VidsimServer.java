@@ -139,7 +139,7 @@ public final class VidsimServer implements AutoCloseable {
       line.put("apiKey", ApiRoutes.apiKey(ctx));
       if (ctx.header("Idempotency-Key") != null) line.put("idempotencyKey", ctx.header("Idempotency-Key"));
       String body = ctx.body();
-      if (body != null && !body.isBlank()) line.put("body", body);
+      if (body != null && !body.isBlank()) line.put("body", Journal.truncate(body));
       sim.run(e -> e.journal().append("request", line));
     }
   }

@@ -26,13 +26,22 @@ public final class Journal {
   private long seq;
   private long dropped;
 
-  private record Line(Instant at, String kind, String json) {}
+  private record Line(long seq, Instant at, String kind, String json) {}
 
   public Journal(int maxEntries, Duration maxAge, InstantSource clock) {
     if (maxEntries < 1) throw new IllegalArgumentException("maxEntries must be >= 1");
     this.maxEntries = maxEntries;
     this.maxAge = maxAge;
     this.clock = clock;
+  }
+
+  /** Request bodies longer than this are journaled cut, with their full length noted. */
+  public static final int BODY_CHARS_MAX = 4096;
+
+  /** Keeps the journal's memory bounded by line size as well as by line count. */
+  public static String truncate(String body) {
+    return body.length() <= BODY_CHARS_MAX ? body
+        : body.substring(0, BODY_CHARS_MAX) + "…[" + body.length() + " chars]";
   }
 
   public static ObjectNode fields() {
@@ -48,7 +57,7 @@ public final class Journal {
     line.put("kind", kind);
     line.setAll(body);
     try {
-      lines.addLast(new Line(now, kind, JSON.writeValueAsString(line)));
+      lines.addLast(new Line(seq, now, kind, JSON.writeValueAsString(line)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("journal line not serialisable", e);
     }
@@ -76,6 +85,26 @@ public final class Journal {
     StringBuilder sb = new StringBuilder();
     lines.forEach(l -> sb.append(l.json()).append('\n'));
     return sb.toString();
+  }
+
+  /**
+   * At most {@code limit} lines with a sequence number above {@code afterSeq}, oldest first, as
+   * JSONL: a reader that remembers the last seq it saw can page through a long journal.
+   */
+  public synchronized String toJsonl(long afterSeq, int limit) {
+    StringBuilder sb = new StringBuilder();
+    int n = 0;
+    for (Line l : lines) {
+      if (l.seq() <= afterSeq) continue;
+      if (n++ == limit) break;
+      sb.append(l.json()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Sequence number of the newest line (0 when nothing was ever journaled). */
+  public synchronized long lastSeq() {
+    return seq;
   }
 
   public synchronized long dropped() {
