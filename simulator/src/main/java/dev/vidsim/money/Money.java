@@ -16,7 +16,8 @@ public record Money(long micros) implements Comparable<Money> {
   public static Money parse(String text) {
     if (text == null || !text.matches("\\d{1,12}(\\.\\d{1,6})?")) {
       throw new IllegalArgumentException(
-          "expected a non-negative amount with at most 6 decimals such as \"0.50\", got \""
+          "expected a non-negative amount under 10^12 with at most 6 decimals, such as \"0.50\","
+              + " got \""
               + text + "\"");
     }
     return new Money(new BigDecimal(text).movePointRight(6).longValueExact());

@@ -90,9 +90,16 @@ final class SchemaCheck {
     if (defs >= 0) {
       String def = loc.substring(defs + 8).split("/")[0];
       JsonNode d = SCHEMA_TREE.path("$defs").path(def).path("description");
-      if (d.isTextual()) return d.asText();
+      if (d.isTextual()) return sentenceFragment(d.asText());
     }
     return "a value matching " + m.getSchemaNode().asText();
+  }
+
+  /** "Exact amount, e.g. \"0.50\"." reads as "exact amount, e.g. \"0.50\"" after "expected". */
+  private static String sentenceFragment(String description) {
+    String d = description.endsWith(".") ? description.substring(0, description.length() - 1)
+        : description;
+    return d.isEmpty() ? d : Character.toLowerCase(d.charAt(0)) + d.substring(1);
   }
 
   private static String allowedFields(ValidationMessage m) {

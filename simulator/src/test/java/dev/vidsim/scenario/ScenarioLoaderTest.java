@@ -63,7 +63,7 @@ class ScenarioLoaderTest {
         Arguments.of("money as a float", HEAD + MODEL.replace("\"0.10\"", "0.10"),
             "t.yaml:7:37: models[0].pricing.price: expected a value of type string, got 0.10"),
         Arguments.of("money with too many decimals", HEAD + MODEL.replace("0.10", "0.1234567"),
-            "t.yaml:7:37: models[0].pricing.price: expected Exact amount as a string"),
+            "t.yaml:7:37: models[0].pricing.price: expected exact amount as a string"),
         Arguments.of("bad duration", HEAD + "contentTtl: 10 minutes\n" + MODEL,
             "t.yaml:3:13: contentTtl: expected e.g. 500ms, 30s, 10m, 1h30m, got \"10 minutes\""),
         Arguments.of("unknown field inside a model", HEAD + MODEL.replace("modes:", "mode:"),
