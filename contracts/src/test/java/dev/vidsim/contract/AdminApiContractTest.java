@@ -54,7 +54,8 @@ class AdminApiContractTest {
         .statusCode(200).body("mode", equalTo("accelerated")).body("factor", equalTo(60));
     admin().body("{\"by\":\"1m\"}").post("/_sim/clock/advance").then().statusCode(400)
         .body("error.message", containsString("switch it to virtual"));
-    admin().body("{\"mode\":\"virtual\"}").post("/_sim/clock").then().body("mode", equalTo("virtual"));
+    admin().body("{\"mode\":\"virtual\"}").post("/_sim/clock").then().body("mode",
+        equalTo("virtual"));
     admin().body("{\"mode\":\"sideways\"}").post("/_sim/clock").then().statusCode(400);
   }
 
@@ -78,11 +79,13 @@ class AdminApiContractTest {
   @Test
   void jobs_can_be_failed_and_inspected_with_their_ledger_lines() {
     String id = given().baseUri(vidsim.baseUrl()).header("Authorization", "Bearer sk-test-alice")
-        .contentType(ContentType.JSON).body("{\"model\":\"studio-credits\",\"prompt\":\"x\",\"seconds\":4}")
+        .contentType(ContentType.JSON)
+            .body("{\"model\":\"studio-credits\",\"prompt\":\"x\",\"seconds\":4}")
         .post("/v1/videos").then().statusCode(201).extract().path("id");
     admin().body("{\"kind\":\"timeout\"}").post("/_sim/jobs/" + id + "/fail").then().statusCode(200)
         .body("status", equalTo("timed_out")).body("charged", equalTo("0.00")); // timeout: refund
-    admin().body("{\"kind\":\"timeout\"}").post("/_sim/jobs/" + id + "/fail").then().statusCode(409);
+    admin().body("{\"kind\":\"timeout\"}").post("/_sim/jobs/" + id + "/fail").then()
+        .statusCode(409);
     admin().body("{\"kind\":\"meteor\"}").post("/_sim/jobs/" + id + "/fail").then().statusCode(400);
     admin().queryParam("tenant", "sk-test-alice").get("/_sim/jobs").then()
         .body("data", hasSize(1)).body("data[0].error.code", equalTo("timeout"));
@@ -98,8 +101,10 @@ class AdminApiContractTest {
         .contentType("application/x-ndjson").extract().asString();
     String[] lines = jsonl.split("\n");
     org.assertj.core.api.Assertions.assertThat(lines).hasSizeGreaterThan(3);
-    org.assertj.core.api.Assertions.assertThat(lines[0]).startsWith("{\"seq\":1,\"t\":\"2026-01-01T00:00:00Z\"");
-    org.assertj.core.api.Assertions.assertThat(jsonl).contains("\"kind\":\"request\"", "/_sim/clock/advance");
+    org.assertj.core.api.Assertions.assertThat(lines[0])
+        .startsWith("{\"seq\":1,\"t\":\"2026-01-01T00:00:00Z\"");
+    org.assertj.core.api.Assertions.assertThat(jsonl).contains("\"kind\":\"request\"",
+        "/_sim/clock/advance");
   }
 
   @Test
@@ -111,12 +116,14 @@ class AdminApiContractTest {
         models:
           - { id: m, modes: [text-to-video], regions: [r], pricing: { unit: task, price: "0.10" } }
         """;
-    admin().body(yaml).post("/_sim/scenario").then().statusCode(200).body("scenario", equalTo("tiny"));
+    admin().body(yaml).post("/_sim/scenario").then().statusCode(200).body("scenario",
+        equalTo("tiny"));
     admin().get("/_sim/scenario").then().body("name", equalTo("tiny"));
     given().baseUri(vidsim.baseUrl()).header("Authorization", "Bearer sk-t").get("/v1/models")
         .then().body("data[0].id", equalTo("m"));
     admin().body("schemaVersion: 1\nname: bad\nmodels: []\n").post("/_sim/scenario").then()
-        .statusCode(400).body("error.message", containsString("request.yaml:3:9: models: expected at least 1 item"));
+        .statusCode(400).body("error.message",
+            containsString("request.yaml:3:9: models: expected at least 1 item"));
     admin().get("/_sim/scenario").then().body("name", equalTo("tiny"));
     admin().body(ScenarioLoader.builtInDefault().source()).get("/_sim/schema").then()
         .statusCode(200).body("title", equalTo("vidsim scenario"));
@@ -125,7 +132,8 @@ class AdminApiContractTest {
 
   @Test
   void the_admin_api_needs_its_token_when_one_is_set() {
-    try (var guarded = dev.vidsim.http.VidsimServer.start(vidsim.simulator(), "127.0.0.1", 0, "s3cret")) {
+    try (var guarded = dev.vidsim.http.VidsimServer.start(vidsim.simulator(), "127.0.0.1", 0,
+        "s3cret")) {
       given().baseUri(guarded.baseUrl()).get("/_sim/health").then().statusCode(200);
       given().baseUri(guarded.baseUrl()).get("/_sim/ledger").then().statusCode(401)
           .body("error.message", containsString("X-Vidsim-Admin-Token"));

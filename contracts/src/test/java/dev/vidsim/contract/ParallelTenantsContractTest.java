@@ -37,7 +37,8 @@ class ParallelTenantsContractTest {
       VidsimAdmin admin = new VidsimAdmin(server.baseUrl());
       HttpClient http = HttpClient.newHttpClient();
       List<String> keys = new ArrayList<>();
-      for (int t = 0; t < TENANTS; t++) keys.add(admin.createTenant("5.00", "free", "us-east").apiKey());
+      for (int t = 0; t < TENANTS; t++) keys.add(admin.createTenant("5.00", "free", "us-east")
+          .apiKey());
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Future<Integer>> calls = new ArrayList<>();
       for (String apiKey : keys) {
@@ -57,7 +58,8 @@ class ParallelTenantsContractTest {
         long spent = 0;
         int jobs = admin.jobs(apiKey).get("data").size();
         for (JsonNode line : ledger.get("data")) {
-          long micros = new java.math.BigDecimal(line.get("amount").asText()).movePointRight(6).longValueExact();
+          long micros = new java.math.BigDecimal(line.get("amount").asText()).movePointRight(6)
+              .longValueExact();
           switch (line.get("type").asText()) {
             case "topup" -> topups += micros;
             case "charge", "capture" -> spent += micros;
@@ -65,7 +67,8 @@ class ParallelTenantsContractTest {
             default -> { }
           }
         }
-        assertThat(jobs).as("one job per idempotency key for %s", apiKey).isEqualTo(KEYS_PER_TENANT);
+        assertThat(jobs).as("one job per idempotency key for %s", apiKey)
+            .isEqualTo(KEYS_PER_TENANT);
         assertThat(spent).isEqualTo(KEYS_PER_TENANT * 350_000L); // clip-video: 0.35 each
         long balance = new java.math.BigDecimal(ledger.get("balance").get("balance").asText())
             .movePointRight(6).longValueExact();
@@ -75,10 +78,12 @@ class ParallelTenantsContractTest {
     }
   }
 
-  private static int create(HttpClient http, String base, String apiKey, String idem) throws Exception {
+  private static int create(HttpClient http, String base, String apiKey,
+      String idem) throws Exception {
     HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/v1/videos"))
         .header("Authorization", "Bearer " + apiKey).header("Idempotency-Key", idem)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"clip-video\",\"prompt\":\"" + idem + "\"}"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"clip-video\",\"prompt\":\"" + idem
+            + "\"}"))
         .build();
     return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
   }

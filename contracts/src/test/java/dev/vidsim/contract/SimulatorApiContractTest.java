@@ -82,7 +82,8 @@ class SimulatorApiContractTest {
   @Test
   void image_to_video_is_inferred_from_an_image() {
     alice().contentType(ContentType.JSON)
-        .body("{\"model\":\"reel-1\",\"prompt\":\"pan\",\"image\":\"https://example.invalid/a.png\"}")
+        .body("{\"model\":\"reel-1\",\"prompt\":\"pan\","
+            + "\"image\":\"https://example.invalid/a.png\"}")
         .post("/v1/videos").then().statusCode(201).body("mode", equalTo("image-to-video"));
   }
 
@@ -100,7 +101,8 @@ class SimulatorApiContractTest {
         .body("spent", equalTo("0.40")).body("jobs[0].id", equalTo(id))
         .body("jobs[0].charged", equalTo("0.40")).body("models[0].model", equalTo("reel-1"));
     admin().queryParam("tenant", "sk-test-alice").get("/_sim/ledger")
-        .then().statusCode(200).body("data.type", equalTo(java.util.List.of("topup", "hold", "capture")))
+        .then().statusCode(200).body("data.type", equalTo(java.util.List.of("topup", "hold",
+            "capture")))
         .body("data[2].amount", equalTo("0.40"));
     byte[] mp4 = alice().get("/v1/videos/" + id + "/content").then().statusCode(200)
         .contentType("video/mp4").extract().asByteArray();
@@ -186,7 +188,8 @@ class SimulatorApiContractTest {
     alice().contentType(ContentType.JSON).body("{\"model\":\"fusion-pro\",\"prompt\":\"x\"}")
         .post("/v1/videos").then().statusCode(403);
     alice().contentType(ContentType.JSON).body("{\"model\":\"quick-task\",\"prompt\":\"x\"}")
-        .post("/v1/videos").then().statusCode(503).body("error.code", equalTo("region_unavailable"));
+        .post("/v1/videos").then().statusCode(503).body("error.code",
+            equalTo("region_unavailable"));
   }
 
   @Test
@@ -211,9 +214,12 @@ class SimulatorApiContractTest {
 
   @Test
   void unknown_jobs_and_routes_are_404_in_the_error_envelope() {
-    alice().get("/v1/videos/vid_nope").then().statusCode(404).body("error.code", equalTo("not_found"));
-    alice().get("/v1/nothing").then().statusCode(404).body("error.message", containsString("no route"));
-    alice().delete("/v1/videos").then().statusCode(405).body("error.code", equalTo("invalid_request"));
+    alice().get("/v1/videos/vid_nope").then().statusCode(404).body("error.code",
+        equalTo("not_found"));
+    alice().get("/v1/nothing").then().statusCode(404).body("error.message",
+        containsString("no route"));
+    alice().delete("/v1/videos").then().statusCode(405).body("error.code",
+        equalTo("invalid_request"));
   }
 
   @Test

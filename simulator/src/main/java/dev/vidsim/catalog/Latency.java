@@ -20,7 +20,8 @@ public record Latency(Range queued, Range render) {
   public sealed interface Range permits Uniform, LogNormal {
     String DURATION = "(\\d+(ms|s|m|h|d))+";
     String PATTERN = "^(" + DURATION + "(\\.\\." + DURATION + ")?"
-        + "|lognormal\\(\\s*" + DURATION + "\\s*,\\s*\\d+(\\.\\d+)?\\s*,\\s*" + DURATION + "\\s*\\))$";
+        + "|lognormal\\(\\s*" + DURATION + "\\s*,\\s*\\d+(\\.\\d+)?\\s*,\\s*" + DURATION
+            + "\\s*\\))$";
 
     Duration draw(SplittableRandom random);
 

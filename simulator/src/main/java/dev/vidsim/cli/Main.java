@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code vidsim}: serve a simulated provider, or validate and check scenario files. */
 @Command(name = "vidsim", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Simulator of paid AI video-generation APIs, with exact billing on a simulated clock.",
+    description = "Simulator of paid AI video-generation APIs, "
+        + "with exact billing on a simulated clock.",
     subcommands = {ServeCommand.class, ValidateCommand.class, CheckCommand.class,
         HealthCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

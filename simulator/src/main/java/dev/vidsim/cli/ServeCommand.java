@@ -24,7 +24,8 @@ final class ServeCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--bind", defaultValue = "127.0.0.1",
-      description = "Address to bind (default: ${DEFAULT-VALUE}). Non-loopback needs --admin-token.")
+      description = "Address to bind (default: ${DEFAULT-VALUE}). "
+          + "Non-loopback needs --admin-token.")
   String bind;
 
   @Option(names = "--clock", paramLabel = "MODE",
@@ -90,11 +91,13 @@ final class ServeCommand implements Callable<Integer> {
   private void printBanner(Scenario s, VidsimServer server) {
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
     String url = "http://" + host + ":" + server.port();
-    String key = s.accounts().isEmpty() ? "<create one: POST /_sim/tenants>" : s.accounts().get(0).apiKey();
+    String key = s.accounts().isEmpty() ? "<create one: POST /_sim/tenants>" : s.accounts().get(0)
+        .apiKey();
     System.out.println("vidsim listening on " + url + " (scenario " + s.name() + ", seed "
         + s.seed() + ", clock " + s.clock().wireName() + ")");
     System.out.println("  API key:  " + key);
-    System.out.println("  try:      curl -s -H 'Authorization: Bearer " + key + "' " + url + "/v1/models");
+    System.out.println("  try:      curl -s -H 'Authorization: Bearer " + key + "' " + url
+        + "/v1/models");
     System.out.println("  admin:    " + url + "/_sim/health  (clock: POST " + url
         + "/_sim/clock/advance {\"by\":\"2m\"})");
     System.out.flush();

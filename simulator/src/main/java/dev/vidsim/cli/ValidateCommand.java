@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check scenario files (or folders of them); exit 1 with file:line:column on error.")
+    description = "Check scenario files (or folders of them); "
+        + "exit 1 with file:line:column on error.")
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files or folders.")
   List<Path> paths;

@@ -8,7 +8,9 @@ public enum ClockMode {
   VIRTUAL,
   /** Follows the wall clock. */
   REAL,
-  /** Wall clock times a factor (local development: ×60 makes a minute-long render take a second). */
+  /**
+   * Wall clock times a factor (local development: ×60 makes a minute-long render take a second).
+   */
   ACCELERATED;
 
   public static ClockMode parse(String text) {

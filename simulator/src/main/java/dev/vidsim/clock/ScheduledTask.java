@@ -2,7 +2,9 @@ package dev.vidsim.clock;
 
 import java.time.Instant;
 
-/** A task due at a simulated instant; ties run in scheduling order, which keeps runs deterministic. */
+/**
+ * A task due at a simulated instant; ties run in scheduling order, which keeps runs deterministic.
+ */
 public final class ScheduledTask implements Comparable<ScheduledTask> {
   private final Instant at;
   private final long sequence;

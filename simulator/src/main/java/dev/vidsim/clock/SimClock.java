@@ -135,7 +135,8 @@ public final class SimClock implements InstantSource {
     int ran = 0;
     while (!tasks.isEmpty() && !tasks.peek().at().isAfter(target)) {
       if (++ran > TASKS_PER_ADVANCE_MAX) {
-        throw new IllegalStateException("more than " + TASKS_PER_ADVANCE_MAX + " tasks in one step");
+        throw new IllegalStateException("more than " + TASKS_PER_ADVANCE_MAX
+            + " tasks in one step");
       }
       ScheduledTask task = tasks.poll();
       if (task.isCancelled()) {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the duration syntax of scenario files and admin requests: "500ms", "2s", "10m", "1h30m". */
+/**
+ * Parses the duration syntax of scenario files and admin requests: "500ms", "2s", "10m", "1h30m".
+ */
 public final class SimDuration {
   public static final String PATTERN = "^(\\d+(ms|s|m|h|d))+$";
   /** Longest duration accepted anywhere: ten years of simulated time. */
@@ -16,7 +18,8 @@ public final class SimDuration {
   public static Duration parse(String text) {
     if (text == null || !text.matches(PATTERN)) {
       throw new IllegalArgumentException(
-          "expected a duration such as \"500ms\", \"30s\", \"10m\", \"1h30m\", got \"" + text + "\"");
+          "expected a duration such as \"500ms\", \"30s\", \"10m\", \"1h30m\", got \"" + text
+              + "\"");
     }
     Duration total = Duration.ZERO;
     Matcher m = PART.matcher(text);

@@ -18,7 +18,8 @@ public record CreateRequest(String model, String prompt, String mode, BigDecimal
   /** Identifies the body for Idempotency-Key reuse checks: same key + other fingerprint → 422. */
   public String fingerprint() {
     return String.join("\u0001", String.valueOf(model), String.valueOf(prompt),
-        String.valueOf(mode), seconds == null ? "null" : seconds.stripTrailingZeros().toPlainString(),
+        String.valueOf(mode), seconds == null ? "null" : seconds.stripTrailingZeros()
+            .toPlainString(),
         String.valueOf(resolution), String.join("\u0002", images), String.valueOf(webhookUrl));
   }
 }

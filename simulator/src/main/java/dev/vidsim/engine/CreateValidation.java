@@ -18,7 +18,8 @@ final class CreateValidation {
 
   static ModelSpec model(Engine world, Tenant t, String id) {
     if (id == null || id.isBlank()) {
-      throw SimException.invalid("model", "required; list the models you may use with GET /v1/models");
+      throw SimException.invalid("model",
+          "required; list the models you may use with GET /v1/models");
     }
     var now = world.clock().instant();
     String gone = world.catalog().whyGone(id, now);
@@ -56,7 +57,8 @@ final class CreateValidation {
       throw SimException.invalid("image", "image-to-video needs an input image");
     }
     if (mode.equals(ModelSpec.TEXT_TO_VIDEO) && !req.images().isEmpty()) {
-      throw SimException.invalid("image", "text-to-video takes no input image; use mode image-to-video");
+      throw SimException.invalid("image",
+          "text-to-video takes no input image; use mode image-to-video");
     }
     if (req.images().size() > IMAGES_MAX) {
       throw SimException.invalid("images", "at most " + IMAGES_MAX + " input images");
@@ -76,7 +78,8 @@ final class CreateValidation {
   }
 
   static void key(String key) {
-    if (key.isEmpty() || key.length() > KEY_CHARS_MAX || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+    if (key.isEmpty() || key.length() > KEY_CHARS_MAX || !key.chars().allMatch(c -> c > 32
+        && c < 127)) {
       throw SimException.invalid("Idempotency-Key", "1 to " + KEY_CHARS_MAX
           + " printable ASCII characters without spaces");
     }

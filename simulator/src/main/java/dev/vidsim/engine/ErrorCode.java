@@ -1,6 +1,8 @@
 package dev.vidsim.engine;
 
-/** Every error the simulator answers with, and its HTTP status (a number: the engine has no HTTP). */
+/**
+ * Every error the simulator answers with, and its HTTP status (a number: the engine has no HTTP).
+ */
 public enum ErrorCode {
   INVALID_REQUEST(400),
   UNAUTHORIZED(401),

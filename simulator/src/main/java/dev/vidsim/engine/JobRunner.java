@@ -50,7 +50,8 @@ final class JobRunner {
         req.webhookUrl(), now);
     if (!world.jobStore().add(job)) {
       throw new SimException(ErrorCode.SIMULATOR_FULL, "the simulator holds "
-          + world.jobStore().capacity() + " unfinished jobs; advance the clock or POST /_sim/reset");
+          + world.jobStore().capacity()
+              + " unfinished jobs; advance the clock or POST /_sim/reset");
     }
     ObjectNode created = Journal.fields().put("job", id).put("tenant", t.apiKey())
         .put("model", m.id()).put("status", job.status().wireName());

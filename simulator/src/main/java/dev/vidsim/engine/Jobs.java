@@ -210,7 +210,8 @@ public final class Jobs {
   JobView view(Job j) {
     Money charged = Money.ZERO;
     for (LedgerEntry e : world.ledger().entriesForJob(j.tenant(), j.id())) {
-      if (e.type() == EntryType.CHARGE || e.type() == EntryType.CAPTURE) charged = charged.plus(e.amount());
+      if (e.type() == EntryType.CHARGE
+          || e.type() == EntryType.CAPTURE) charged = charged.plus(e.amount());
       if (e.type() == EntryType.REFUND) charged = charged.minus(e.amount());
     }
     return new JobView(j.id(), j.model(), j.spec().mode(), j.status().wireName(),

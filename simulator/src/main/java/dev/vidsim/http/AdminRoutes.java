@@ -39,7 +39,8 @@ final class AdminRoutes {
 
   void reset(Context ctx) {
     sim.reset();
-    Json.write(ctx, 200, Json.object().put("status", "reset").put("scenario", sim.scenario().name()));
+    Json.write(ctx, 200, Json.object().put("status", "reset").put("scenario", sim.scenario()
+        .name()));
   }
 
   void getScenario(Context ctx) {
@@ -107,7 +108,8 @@ final class AdminRoutes {
     String by = Json.string(body, "by");
     String to = Json.string(body, "to");
     if ((by == null) == (to == null)) {
-      throw SimException.invalid("by", "give exactly one of 'by' (e.g. \"10m\") or 'to' (an instant)");
+      throw SimException.invalid("by",
+          "give exactly one of 'by' (e.g. \"10m\") or 'to' (an instant)");
     }
     Duration d = sim.call(e -> {
       Duration by2 = by != null ? parse("by", by, SimDuration::parse)

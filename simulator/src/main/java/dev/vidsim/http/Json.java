@@ -57,7 +57,8 @@ public final class Json {
       node = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column "
+          + loc.getColumnNr();
       throw SimException.invalid("body", "malformed JSON" + where + ": " + e.getOriginalMessage());
     }
     if (!(node instanceof ObjectNode obj)) {
@@ -66,7 +67,8 @@ public final class Json {
     for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!allowedFields.contains(name)) {
-        throw SimException.invalid(name, "unknown field; allowed: " + allowedFields.stream().sorted().toList());
+        throw SimException.invalid(name, "unknown field; allowed: " + allowedFields.stream()
+            .sorted().toList());
       }
     }
     return obj;
@@ -75,7 +77,8 @@ public final class Json {
   static String string(ObjectNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) return null;
-    if (!n.isTextual()) throw SimException.invalid(field, "expected a string, got " + n.getNodeType());
+    if (!n.isTextual()) throw SimException.invalid(field, "expected a string, got "
+        + n.getNodeType());
     return n.asText();
   }
 
@@ -105,7 +108,8 @@ public final class Json {
     if (!n.isArray()) throw SimException.invalid(field, "expected an array of strings");
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n.size(); i++) {
-      if (!n.get(i).isTextual()) throw SimException.invalid(field + "[" + i + "]", "expected a string");
+      if (!n.get(i).isTextual()) throw SimException.invalid(field + "[" + i + "]",
+          "expected a string");
       out.add(n.get(i).asText());
     }
     return out;

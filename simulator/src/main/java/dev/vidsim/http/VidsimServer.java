@@ -137,7 +137,8 @@ public final class VidsimServer implements AutoCloseable {
       ObjectNode line = Journal.fields().put("method", ctx.method().name()).put("path", ctx.path());
       if (ctx.queryString() != null) line.put("query", ctx.queryString());
       line.put("apiKey", ApiRoutes.apiKey(ctx));
-      if (ctx.header("Idempotency-Key") != null) line.put("idempotencyKey", ctx.header("Idempotency-Key"));
+      if (ctx.header("Idempotency-Key") != null) line.put("idempotencyKey",
+          ctx.header("Idempotency-Key"));
       String body = ctx.body();
       if (body != null && !body.isBlank()) line.put("body", Journal.truncate(body));
       sim.run(e -> e.journal().append("request", line));

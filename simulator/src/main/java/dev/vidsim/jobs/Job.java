@@ -36,7 +36,8 @@ public final class Job {
   private String holdId;
 
   public Job(String id, String tenant, String model, String region, String prompt, JobSpec spec,
-             Quote quote, Pricing pricing, String idempotencyKey, String webhookUrl, Instant createdAt) {
+             Quote quote, Pricing pricing, String idempotencyKey, String webhookUrl,
+                 Instant createdAt) {
     this.id = id;
     this.tenant = tenant;
     this.model = model;

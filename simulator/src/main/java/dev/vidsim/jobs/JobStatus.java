@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code queued → in_progress → succeeded | failed | timed_out | cancelled}, then {@code expired}
+ * {@code queued → in_progress → succeeded | failed | timed_out | cancelled},
+ * then {@code expired}
  * when a succeeded job's content lapses. Every other move is illegal.
  */
 public enum JobStatus {

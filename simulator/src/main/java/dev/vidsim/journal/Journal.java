@@ -66,7 +66,8 @@ public final class Journal {
 
   private void evict(Instant now) {
     Instant oldest = now.minus(maxAge);
-    while (lines.size() > maxEntries || (!lines.isEmpty() && lines.peekFirst().at().isBefore(oldest))) {
+    while (lines.size() > maxEntries || (!lines.isEmpty() && lines.peekFirst().at()
+        .isBefore(oldest))) {
       lines.removeFirst();
       dropped++;
     }

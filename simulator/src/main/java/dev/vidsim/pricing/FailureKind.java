@@ -22,6 +22,7 @@ public enum FailureKind {
   public static FailureKind parse(String text) {
     return Arrays.stream(values()).filter(k -> k.wireName.equals(text)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(
-            "expected a failure kind (error, timeout, cancel, contentFilter), got \"" + text + "\""));
+            "expected a failure kind (error, timeout, cancel, contentFilter), got \"" + text
+                + "\""));
   }
 }

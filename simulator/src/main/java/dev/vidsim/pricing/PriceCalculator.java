@@ -41,7 +41,8 @@ public final class PriceCalculator {
           ? seconds.multiply(p.creditsPerSecond()).setScale(0, RoundingMode.CEILING)
           : p.creditsPerVideo();
       case IMAGE -> "frames".equals(p.imageCount())
-          ? seconds.multiply(BigDecimal.valueOf(p.framesPerSecond())).setScale(0, RoundingMode.CEILING)
+          ? seconds.multiply(BigDecimal.valueOf(p.framesPerSecond())).setScale(0,
+              RoundingMode.CEILING)
           : BigDecimal.valueOf(spec.inputImages());
       case VIDEO, TASK -> BigDecimal.ONE;
     };

@@ -30,6 +30,7 @@ public enum PricingUnit {
   public static PricingUnit parse(String text) {
     return Arrays.stream(values()).filter(u -> u.wireName.equals(text)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(
-            "expected a pricing unit (token, credit, second, image, video, task), got \"" + text + "\""));
+            "expected a pricing unit (token, credit, second, image, video, task), got \"" + text
+                + "\""));
   }
 }

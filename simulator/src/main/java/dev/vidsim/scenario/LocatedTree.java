@@ -56,7 +56,8 @@ public final class LocatedTree {
     }
   }
 
-  private static JsonNode read(String file, JsonParser p, String pointer, Map<String, Location> values,
+  private static JsonNode read(String file, JsonParser p, String pointer, Map<String,
+      Location> values,
                                Map<String, Location> keys) throws IOException {
     values.put(pointer, location(p));
     JsonToken t = p.currentToken();
@@ -95,7 +96,8 @@ public final class LocatedTree {
 
   /** SnakeYAML's messages quote the source with a caret; the location already says where. */
   static String oneLine(String message) {
-    return message.replaceAll("(?m)^\\s*in 'reader', line \\d+, column \\d+:\\n.*\\n\\s*\\^\\s*$", "")
+    return message.replaceAll("(?m)^\\s*in 'reader', line \\d+, column \\d+:\\n.*\\n\\s*\\^\\s*$",
+        "")
         .replaceAll("\\s+", " ").trim();
   }
 

@@ -46,7 +46,8 @@ final class PricingBinder {
       throw tree.error(at + "/billOn", "billOn split needs createSharePercent (1..99)");
     }
     if (billOn != BillOn.SPLIT && share != 0) {
-      throw tree.error(at + "/createSharePercent", "createSharePercent only applies to billOn split");
+      throw tree.error(at + "/createSharePercent",
+          "createSharePercent only applies to billOn split");
     }
     if (unit == PricingUnit.CREDIT && !p.has("creditsPerSecond") && !p.has("creditsPerVideo")) {
       throw tree.error(at + "/unit", "unit credit needs creditsPerSecond or creditsPerVideo");
@@ -75,7 +76,8 @@ final class PricingBinder {
       String mode = text(o, "mode");
       String resolution = text(o, "resolution");
       if (mode != null && !modes.contains(mode)) {
-        throw tree.error(here + "/mode", "the model has no mode \"" + mode + "\"; its modes: " + modes);
+        throw tree.error(here + "/mode", "the model has no mode \"" + mode + "\"; its modes: "
+            + modes);
       }
       if (resolution != null && !resolutions.contains(resolution)) {
         throw tree.error(here + "/resolution", "the model has no resolution \"" + resolution

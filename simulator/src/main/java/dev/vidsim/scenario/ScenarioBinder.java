@@ -119,10 +119,12 @@ final class ScenarioBinder {
         throw tree.error(at + "/maxSeconds", "maxSeconds " + max.toPlainString()
             + " is below minSeconds " + min.toPlainString());
       }
-      BigDecimal def = helper.decimal(at + "/defaultSeconds", min.max(BigDecimal.valueOf(4)).min(max));
+      BigDecimal def = helper.decimal(at + "/defaultSeconds", min.max(BigDecimal.valueOf(4))
+          .min(max));
       if (def.compareTo(min) < 0 || def.compareTo(max) > 0) {
         throw tree.error(at + "/defaultSeconds", "defaultSeconds " + def.toPlainString()
-            + " is outside minSeconds..maxSeconds " + min.toPlainString() + ".." + max.toPlainString());
+            + " is outside minSeconds..maxSeconds " + min.toPlainString() + ".."
+                + max.toPlainString());
       }
       var pricing = new PricingBinder(tree, helper, at + "/pricing", modes, resolutions).bind();
       Latency latency = new Latency(

@@ -58,7 +58,8 @@ final class SchemaCheck {
           "unknown field; allowed here: " + allowedFields(m));
     }
     if ("required".equals(type)) {
-      return new Located(tree.locate(pointer), LocatedTree.fieldName(pointer + "/" + m.getProperty()),
+      return new Located(tree.locate(pointer), LocatedTree.fieldName(pointer + "/"
+          + m.getProperty()),
           "required field is missing");
     }
     return new Located(tree.locate(pointer), LocatedTree.fieldName(pointer),

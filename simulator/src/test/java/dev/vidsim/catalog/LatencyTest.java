@@ -19,7 +19,8 @@ class LatencyTest {
 
   @Test
   void fixed_and_uniform_ranges_stay_within_their_bounds() {
-    assertThat(Latency.Range.parse("2s").draw(new SplittableRandom(1))).isEqualTo(Duration.ofSeconds(2));
+    assertThat(Latency.Range.parse("2s").draw(new SplittableRandom(1)))
+        .isEqualTo(Duration.ofSeconds(2));
     long[] d = drawMillis(Latency.Range.parse("40s..90s"), 3, 5_000);
     assertThat(d[0]).isGreaterThanOrEqualTo(40_000);
     assertThat(d[d.length - 1]).isLessThanOrEqualTo(90_000);

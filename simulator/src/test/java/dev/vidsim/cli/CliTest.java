@@ -32,7 +32,8 @@ class CliTest {
     Path good = Files.writeString(dir.resolve("good.yaml"), """
         schemaVersion: 1
         name: good
-        models: [{ id: m, modes: [text-to-video], regions: [r], pricing: { unit: task, price: "1" } }]
+        models: [{ id: m, modes: [text-to-video], regions: [r], pricing: { unit: task,
+            price: "1" } }]
         """);
     Path bad = Files.writeString(dir.resolve("bad.yaml"), """
         schemaVersion: 1
@@ -42,7 +43,8 @@ class CliTest {
     assertThat(run("validate", good.toString()).exit()).isZero();
     Run r = run("validate", good.toString(), bad.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("bad.yaml:3:87: models[0].pricing.price: expected a value of type string")
+    assertThat(r.out())
+        .contains("bad.yaml:3:87: models[0].pricing.price: expected a value of type string")
         .contains("1 valid, 1 invalid");
   }
 

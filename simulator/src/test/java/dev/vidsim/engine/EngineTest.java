@@ -56,7 +56,8 @@ class EngineTest {
   @Test
   void insufficient_balance_is_402_and_writes_nothing() {
     int before = sim.call(e -> e.ledger().entries("sk-poor").size());
-    assertThat(codeOf(() -> sim.call(e -> e.jobs().create("sk-poor", request("per-second", 8), null))))
+    assertThat(codeOf(() -> sim.call(e -> e.jobs().create("sk-poor", request("per-second", 8),
+        null))))
         .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
     List<?> after = sim.call(e -> e.ledger().entries("sk-poor"));
     assertThat(after).hasSize(before);
@@ -77,7 +78,8 @@ class EngineTest {
   void unavailable_models_are_refused_without_a_charge() {
     assertThat(codeOf(() -> sim.call(e -> e.jobs().create(KEY, request("pro-only", 4), null))))
         .isEqualTo(ErrorCode.MODEL_NOT_AVAILABLE_FOR_TIER);
-    assertThat(codeOf(() -> sim.call(e -> e.jobs().create("sk-eu", request("per-second", 4), null))))
+    assertThat(codeOf(() -> sim.call(e -> e.jobs().create("sk-eu", request("per-second", 4),
+        null))))
         .isEqualTo(ErrorCode.REGION_UNAVAILABLE);
     assertThat(codeOf(() -> sim.call(e -> e.jobs().create(KEY, request("nope", 4), null))))
         .isEqualTo(ErrorCode.MODEL_NOT_FOUND);

@@ -39,13 +39,17 @@ class IdempotencyTest {
 
   @Test
   void a_failure_after_validation_is_replayed_too() {
-    assertThatThrownBy(() -> sim.call(e -> e.jobs().create("sk-poor", request("on-create", 8), "k1")))
+    assertThatThrownBy(() -> sim.call(e -> e.jobs().create("sk-poor", request("on-create", 8),
+        "k1")))
         .isInstanceOf(SimException.class).hasMessageContaining("insufficient balance");
     sim.run(e -> e.topUp("sk-poor", dev.vidsim.money.Money.parse("5.00")));
-    assertThatThrownBy(() -> sim.call(e -> e.jobs().create("sk-poor", request("on-create", 8), "k1")))
+    assertThatThrownBy(() -> sim.call(e -> e.jobs().create("sk-poor", request("on-create", 8),
+        "k1")))
         .isInstanceOf(SimException.class)
-        .satisfies(x -> assertThat(((SimException) x).code()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE));
-    assertThat(ledger("sk-poor")).extracting(x -> x.type().wireName()).containsExactly("topup", "topup");
+        .satisfies(x -> assertThat(((SimException) x).code())
+            .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE));
+    assertThat(ledger("sk-poor")).extracting(x -> x.type().wireName()).containsExactly("topup",
+        "topup");
   }
 
   @Test
@@ -54,7 +58,8 @@ class IdempotencyTest {
     int lines = ledger(KEY).size();
     assertThatThrownBy(() -> sim.call(e -> e.jobs().create(KEY, request("on-create", 4), "k1")))
         .isInstanceOf(SimException.class)
-        .satisfies(x -> assertThat(((SimException) x).code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED))
+        .satisfies(x -> assertThat(((SimException) x).code())
+            .isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED))
         .hasMessageContaining("different request body");
     assertThat(ledger(KEY)).hasSize(lines);
   }
@@ -84,7 +89,8 @@ class IdempotencyTest {
     sim.run(e -> e.clock().advance(Duration.ofHours(1)));
     JobView fresh = sim.call(e -> e.jobs().create(KEY, request("on-create", 8), "k1"));
     assertThat(fresh.id()).isNotEqualTo(first.id());
-    List<String> expired = sim.call(e -> e.journal().lines(k -> k.equals("idempotency_key_expired")));
+    List<String> expired = sim.call(e -> e.journal()
+        .lines(k -> k.equals("idempotency_key_expired")));
     assertThat(expired).hasSize(1);
   }
 
@@ -96,12 +102,14 @@ class IdempotencyTest {
     assertThat(store.begin("a", "k", "body", t)).isInstanceOf(IdempotencyStore.InFlight.class);
     assertThat(store.begin("a", "k", "other", t)).isInstanceOf(IdempotencyStore.Mismatch.class);
     store.complete("a", "k", "response");
-    assertThat(store.begin("a", "k", "body", t)).isEqualTo(new IdempotencyStore.Replay<>("response"));
+    assertThat(store.begin("a", "k", "body", t))
+        .isEqualTo(new IdempotencyStore.Replay<>("response"));
   }
 
   @Test
   void malformed_keys_are_rejected_with_the_header_named() {
-    assertThatThrownBy(() -> sim.call(e -> e.jobs().create(KEY, request("on-create", 8), "has space")))
+    assertThatThrownBy(() -> sim.call(e -> e.jobs().create(KEY, request("on-create", 8),
+        "has space")))
         .hasMessageStartingWith("Idempotency-Key:");
   }
 }

@@ -32,11 +32,13 @@ class SettlementTest {
         Arguments.of("split", "succeeded",
             List.of("charge 0.01", "charge 0.20", "hold 0.60", "capture 0.60"), "0.81"),
         Arguments.of("split", "error",
-            List.of("charge 0.01", "charge 0.20", "hold 0.60", "release 0.60", "refund 0.20"), "0.01"),
+            List.of("charge 0.01", "charge 0.20", "hold 0.60", "release 0.60", "refund 0.20"),
+                "0.01"),
         Arguments.of("split", "timeout",
             List.of("charge 0.01", "charge 0.20", "hold 0.60", "capture 0.60"), "0.81"),
         Arguments.of("split", "cancel",
-            List.of("charge 0.01", "charge 0.20", "hold 0.60", "release 0.60", "refund 0.12"), "0.09"),
+            List.of("charge 0.01", "charge 0.20", "hold 0.60", "release 0.60", "refund 0.12"),
+                "0.09"),
         Arguments.of("task", "error", List.of("charge 0.05"), "0.05"),
         Arguments.of("task", "contentFilter", List.of("charge 0.05"), "0.05"));
   }

@@ -37,7 +37,8 @@ final class TestScenarios {
             modes: [text-to-video]
             regions: [us-east]
             pricing: { unit: second, price: "0.10", billOn: split, createSharePercent: 25,
-                       flatFee: "0.01", onFailure: { error: refund, timeout: keep, cancel: partial:10 } }
+                       flatFee: "0.01", onFailure: { error: refund, timeout: keep,
+                           cancel: partial:10 } }
             latency: { queued: 2s, render: 60s }
           - id: task
             modes: [text-to-video]

@@ -21,7 +21,8 @@ class DeterminismTest {
          VidsimServer server = VidsimServer.start(sim, 0)) {
       String u = server.baseUrl();
       for (String model : List.of("reel-1", "studio-credits", "clip-video", "reel-1")) {
-        send(u, "POST", "/v1/videos", "{\"model\":\"" + model + "\",\"prompt\":\"p\"}", "k-" + model);
+        send(u, "POST", "/v1/videos", "{\"model\":\"" + model + "\",\"prompt\":\"p\"}", "k-"
+            + model);
       }
       send(u, "POST", "/_sim/clock/advance", "{\"by\":\"40s\"}", null);
       send(u, "GET", "/v1/videos", null, null);

@@ -18,7 +18,8 @@ class JobStoreTest {
   private static Job job(String id) {
     Pricing p = Pricing.simple(PricingUnit.TASK, Money.parse("0.10"), BillOn.CREATE);
     JobSpec spec = new JobSpec("text-to-video", "720p", "free", BigDecimal.ONE, 0);
-    return new Job(id, "sk", "m", "r", "p", spec, PriceCalculator.quote(p, spec), p, null, null, T0);
+    return new Job(id, "sk", "m", "r", "p", spec, PriceCalculator.quote(p, spec), p, null, null,
+        T0);
   }
 
   @Test

@@ -15,7 +15,8 @@ class JournalTest {
     Journal j = new Journal(10, Duration.ofDays(1), clock);
     j.append("state", Journal.fields().put("job", "vid_1"));
     assertThat(j.toJsonl())
-        .isEqualTo("{\"seq\":1,\"t\":\"2026-01-01T00:00:00Z\",\"kind\":\"state\",\"job\":\"vid_1\"}\n");
+        .isEqualTo("{\"seq\":1,\"t\":\"2026-01-01T00:00:00Z\",\"kind\":\"state\","
+            + "\"job\":\"vid_1\"}\n");
   }
 
   @Test

@@ -35,9 +35,11 @@ class LedgerTest {
   void a_hold_reserves_money_until_it_is_settled() {
     ledger.topUp("a", m("1.00"), "opening", T0);
     String hold = ledger.hold("a", m("0.80"), "j1", null, "8 s", T0);
-    assertThat(ledger.balance("a")).isEqualTo(new Balance(m("1.00"), m("0.80"), m("0.20"), m("0.00")));
+    assertThat(ledger.balance("a")).isEqualTo(new Balance(m("1.00"), m("0.80"), m("0.20"),
+        m("0.00")));
     ledger.settle(hold, m("0.60"), "delivered 6 s", T0);
-    assertThat(ledger.balance("a")).isEqualTo(new Balance(m("0.40"), m("0.00"), m("0.40"), m("0.60")));
+    assertThat(ledger.balance("a")).isEqualTo(new Balance(m("0.40"), m("0.00"), m("0.40"),
+        m("0.60")));
     assertThat(posted).extracting(LedgerEntry::type).containsExactly(
         EntryType.TOPUP, EntryType.HOLD, EntryType.CAPTURE, EntryType.RELEASE);
   }

@@ -32,7 +32,8 @@ class PriceCalculatorTest {
     return Stream.of(
         row("second: seconds x price", p(PricingUnit.SECOND, "0.10", BillOn.DELIVERY, b -> b),
             EIGHT_SECONDS_720, "8", "0.80", "0.00", "0.80"),
-        row("second: 4.2 s ceil to whole seconds", p(PricingUnit.SECOND, "0.10", BillOn.DELIVERY, b -> b),
+        row("second: 4.2 s ceil to whole seconds", p(PricingUnit.SECOND, "0.10", BillOn.DELIVERY,
+            b -> b),
             spec("text-to-video", "720p", "free", "4.2", 0), "5", "0.50", "0.00", "0.50"),
         row("second: increment of 5 s rounds 6 s up to 10 s",
             p(PricingUnit.SECOND, "0.10", BillOn.DELIVERY, b -> b.increment("5")),
@@ -50,11 +51,13 @@ class PriceCalculatorTest {
             p(PricingUnit.SECOND, "0.10", BillOn.DELIVERY, b -> b
                 .override(null, "1080p", null, "0.30").override(null, "1080p", "pro", "0.25")),
             spec("text-to-video", "1080p", "pro", "8", 0), "8", "2.00", "0.00", "2.00"),
-        row("second: mode override for image-to-video", p(PricingUnit.SECOND, "0.10", BillOn.DELIVERY,
+        row("second: mode override for image-to-video", p(PricingUnit.SECOND, "0.10",
+            BillOn.DELIVERY,
                 b -> b.override("image-to-video", null, null, "0.12")),
             spec("image-to-video", "720p", "free", "5", 1), "5", "0.60", "0.00", "0.60"),
         row("token: per million tokens, rounded up to a micro",
-            p(PricingUnit.TOKEN, "2.50", BillOn.CREATE, b -> b.per(1_000_000).tokensPerSecond("40000")),
+            p(PricingUnit.TOKEN, "2.50", BillOn.CREATE, b -> b.per(1_000_000)
+                .tokensPerSecond("40000")),
             spec("text-to-video", "720p", "free", "6", 0), "240000", "0.60", "0.60", "0.00"),
         row("token: a sub-micro remainder rounds up",
             p(PricingUnit.TOKEN, "0.000001", BillOn.CREATE, b -> b.per(3).tokensPerSecond("1")),
@@ -75,13 +78,15 @@ class PriceCalculatorTest {
             "48", "0.048", "0.00", "0.048"),
         row("video: one per delivered video", p(PricingUnit.VIDEO, "0.35", BillOn.DELIVERY, b -> b),
             EIGHT_SECONDS_720, "1", "0.35", "0.00", "0.35"),
-        row("task: one per task, charged on create", p(PricingUnit.TASK, "0.05", BillOn.CREATE, b -> b),
+        row("task: one per task, charged on create", p(PricingUnit.TASK, "0.05", BillOn.CREATE,
+            b -> b),
             EIGHT_SECONDS_720, "1", "0.05", "0.05", "0.00"),
         row("split: 20% on create, the rest held", p(PricingUnit.SECOND, "0.10", BillOn.SPLIT,
                 b -> b.share(20)), EIGHT_SECONDS_720, "8", "0.80", "0.16", "0.64"),
         row("split: the create share rounds down, the hold takes the remainder",
             p(PricingUnit.SECOND, "0.000003", BillOn.SPLIT, b -> b.share(50)),
-            spec("text-to-video", "720p", "free", "1", 0), "1", "0.000003", "0.000001", "0.000002"));
+            spec("text-to-video", "720p", "free", "1", 0), "1", "0.000003", "0.000001",
+                "0.000002"));
   }
 
   private static Arguments row(String name, Pricing pricing, JobSpec spec, String quantity,

@@ -23,8 +23,10 @@ class PricingScenariosTest {
     return new Simulator(ScenarioLoader.load(DIR.resolve(file)));
   }
 
-  private static CreateRequest req(String model, int seconds, String resolution, List<String> images) {
-    return new CreateRequest(model, "p", null, BigDecimal.valueOf(seconds), resolution, images, null);
+  private static CreateRequest req(String model, int seconds, String resolution,
+      List<String> images) {
+    return new CreateRequest(model, "p", null, BigDecimal.valueOf(seconds), resolution, images,
+        null);
   }
 
   private static List<String> lines(Simulator sim, String key, String job) {
@@ -44,9 +46,12 @@ class PricingScenariosTest {
   @Test
   void unit_second_rounds_to_its_increment_and_minimum() {
     try (Simulator sim = load("unit-second.yaml")) {
-      JobView five = sim.call(e -> e.jobs().create("sk-second", req("per-second", 5, null, null), null));
-      JobView one = sim.call(e -> e.jobs().create("sk-second", req("per-second", 1, null, null), null));
-      JobView hd = sim.call(e -> e.jobs().create("sk-second", req("per-second", 5, "1080p", null), null));
+      JobView five = sim.call(e -> e.jobs().create("sk-second", req("per-second", 5, null, null),
+          null));
+      JobView one = sim.call(e -> e.jobs().create("sk-second", req("per-second", 1, null, null),
+          null));
+      JobView hd = sim.call(e -> e.jobs().create("sk-second", req("per-second", 5, "1080p", null),
+          null));
       assertThat(five.quote().usage()).hasToString("0.60");
       assertThat(one.quote().usage()).hasToString("0.40");
       assertThat(hd.quote().usage()).hasToString("1.50");
@@ -55,14 +60,18 @@ class PricingScenariosTest {
 
   @Test
   void unit_token_credit_image_video_and_task_quote_as_documented() {
-    assertThat(quote("unit-token.yaml", "sk-token", req("per-token", 5, null, null))).isEqualTo("0.75");
-    assertThat(quote("unit-credit.yaml", "sk-credit", req("per-credit", 5, null, null))).isEqualTo("0.25");
+    assertThat(quote("unit-token.yaml", "sk-token", req("per-token", 5, null, null)))
+        .isEqualTo("0.75");
+    assertThat(quote("unit-credit.yaml", "sk-credit", req("per-credit", 5, null, null)))
+        .isEqualTo("0.25");
     assertThat(quote("unit-image.yaml", "sk-image",
         req("per-input-image", 4, null, List.of("a", "b", "c")))).isEqualTo("0.12");
     assertThat(quote("unit-image.yaml", "sk-image", req("per-output-frame", 2, null, null)))
         .isEqualTo("0.096");
-    assertThat(quote("unit-video.yaml", "sk-video", req("per-video", 10, null, null))).isEqualTo("0.35");
-    assertThat(quote("unit-task.yaml", "sk-task", req("per-task", 4, null, null))).isEqualTo("0.50");
+    assertThat(quote("unit-video.yaml", "sk-video", req("per-video", 10, null, null)))
+        .isEqualTo("0.35");
+    assertThat(quote("unit-task.yaml", "sk-task", req("per-task", 4, null, null)))
+        .isEqualTo("0.50");
   }
 
   private static String quote(String file, String key, CreateRequest r) {
@@ -74,22 +83,26 @@ class PricingScenariosTest {
   @Test
   void billing_timings_write_the_documented_ledger_lines() {
     try (Simulator sim = load("billing-split.yaml")) {
-      JobView ok = sim.call(e -> e.jobs().create("sk-split", req("split-billing", 8, null, null), null));
+      JobView ok = sim.call(e -> e.jobs().create("sk-split", req("split-billing", 8, null, null),
+          null));
       sim.run(e -> e.clock().advance(Duration.ofMinutes(2)));
       assertThat(lines(sim, "sk-split", ok.id()))
           .containsExactly("charge 0.02", "charge 0.24", "hold 0.56", "capture 0.56");
-      JobView bad = sim.call(e -> e.jobs().create("sk-split", req("split-billing", 8, null, null), null));
+      JobView bad = sim.call(e -> e.jobs().create("sk-split", req("split-billing", 8, null, null),
+          null));
       sim.run(e -> e.jobs().fail(bad.id(), FailureKind.ERROR, "boom"));
       assertThat(lines(sim, "sk-split", bad.id())).containsExactly(
           "charge 0.02", "charge 0.24", "hold 0.56", "release 0.56", "refund 0.24");
     }
     try (Simulator sim = load("billing-on-delivery.yaml")) {
-      JobView bad = sim.call(e -> e.jobs().create("sk-delivery", req("charge-on-delivery", 8, null, null), null));
+      JobView bad = sim.call(e -> e.jobs().create("sk-delivery", req("charge-on-delivery", 8, null,
+          null), null));
       sim.run(e -> e.jobs().fail(bad.id(), FailureKind.ERROR, "boom"));
       assertThat(lines(sim, "sk-delivery", bad.id())).containsExactly("hold 0.80", "release 0.80");
     }
     try (Simulator sim = load("billing-on-create.yaml")) {
-      JobView c = sim.call(e -> e.jobs().create("sk-create", req("charge-on-create", 8, null, null), null));
+      JobView c = sim.call(e -> e.jobs().create("sk-create", req("charge-on-create", 8, null, null),
+          null));
       sim.run(e -> e.jobs().cancel("sk-create", c.id()));
       assertThat(lines(sim, "sk-create", c.id())).containsExactly("charge 0.80", "refund 0.40");
     }

@@ -27,7 +27,8 @@ class ScenarioLoaderTest {
     assertThat(s.models()).hasSizeGreaterThanOrEqualTo(4);
     assertThat(s.models()).extracting(m -> m.pricing().unit())
         .contains(PricingUnit.SECOND, PricingUnit.CREDIT, PricingUnit.VIDEO, PricingUnit.TASK);
-    assertThat(s.accounts()).extracting(a -> a.region()).containsExactlyInAnyOrder("us-east", "eu-west");
+    assertThat(s.accounts()).extracting(a -> a.region()).containsExactlyInAnyOrder("us-east",
+        "eu-west");
     assertThat(s.accounts()).extracting(a -> a.tier()).containsExactlyInAnyOrder("free", "pro");
   }
 
@@ -59,7 +60,8 @@ class ScenarioLoaderTest {
         Arguments.of("missing models", HEAD,
             "t.yaml:1:1: models: required field is missing"),
         Arguments.of("unknown pricing unit", HEAD + MODEL.replace("unit: second", "unit: minute"),
-            "t.yaml:7:22: models[0].pricing.unit: expected one of [\"token\",\"credit\",\"second\""),
+            "t.yaml:7:22: models[0].pricing.unit: expected one of "
+                + "[\"token\",\"credit\",\"second\""),
         Arguments.of("money as a float", HEAD + MODEL.replace("\"0.10\"", "0.10"),
             "t.yaml:7:37: models[0].pricing.price: expected a value of type string, got 0.10"),
         Arguments.of("money with too many decimals", HEAD + MODEL.replace("0.10", "0.1234567"),
@@ -89,12 +91,14 @@ class ScenarioLoaderTest {
         Arguments.of("price override for a missing resolution",
             HEAD + MODEL.replace("price: \"0.10\"",
                 "price: \"0.10\", prices: [{ resolution: 4k, price: \"1.00\" }]"),
-            "t.yaml:7:68: models[0].pricing.prices[0].resolution: the model has no resolution \"4k\""),
+            "t.yaml:7:68: models[0].pricing.prices[0].resolution: "
+                + "the model has no resolution \"4k\""),
         Arguments.of("maxSeconds below minSeconds",
             HEAD + MODEL + "    minSeconds: 10\n    maxSeconds: 5\n",
             "t.yaml:9:17: models[0].maxSeconds: maxSeconds 5 is below minSeconds 10"),
         Arguments.of("settlement policy misspelt",
-            HEAD + MODEL.replace("price: \"0.10\"", "price: \"0.10\", onFailure: { timeout: keeep }"),
+            HEAD + MODEL.replace("price: \"0.10\"",
+                "price: \"0.10\", onFailure: { timeout: keeep }"),
             "models[0].pricing.onFailure.timeout: expected refund, keep or partial:<percent>"),
         Arguments.of("empty file", "", "t.yaml:1:1: the file is empty"));
   }
