@@ -199,6 +199,12 @@ final class AdminRoutes {
   }
 
   private static final String OPENAPI = resource("/dev/vidsim/http/openapi.json");
+  private static final String DASHBOARD = resource("/dev/vidsim/http/dashboard.html");
+
+  /** The dashboard: one self-contained page over this admin API (works offline). */
+  void dashboard(Context ctx) {
+    ctx.status(200).contentType("text/html; charset=utf-8").result(DASHBOARD);
+  }
 
   private static String resource(String path) {
     try (var in = AdminRoutes.class.getResourceAsStream(path)) {

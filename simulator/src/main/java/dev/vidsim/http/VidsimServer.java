@@ -94,6 +94,7 @@ public final class VidsimServer implements AutoCloseable {
     r.post("/_sim/jobs/{id}/fail", admin::failJob);
     r.get("/_sim/journal", admin::journal);
     r.get("/_sim/openapi.json", admin::openApi);
+    r.get("/_sim/ui", admin::dashboard);
     r.post("/_sim/faults", faults::add);
     r.get("/_sim/faults", faults::list);
     r.delete("/_sim/faults", faults::clear);
@@ -126,12 +127,17 @@ public final class VidsimServer implements AutoCloseable {
     Json.write(ctx, status, body);
   }
 
+  /** Readable without the admin token: liveness, and the dashboard page (it holds no data). */
+  private static final java.util.Set<String> OPEN_ADMIN_PATHS = java.util.Set.of("/_sim/health",
+      "/_sim/ui");
+
   private void beforeRequest(Context ctx) {
     boolean admin = ctx.path().startsWith("/_sim/");
-    if (admin && adminToken != null && !ctx.path().equals("/_sim/health")
+    if (admin && adminToken != null && !OPEN_ADMIN_PATHS.contains(ctx.path())
         && !constantTimeEquals(adminToken, ctx.header(ADMIN_TOKEN_HEADER))) {
       throw new SimException(ErrorCode.UNAUTHORIZED, "the admin API needs the header "
-          + ADMIN_TOKEN_HEADER + " with the token given to vidsim serve --admin-token");
+          + ADMIN_TOKEN_HEADER + " with the token given to vidsim serve --admin-token"
+          + " (the dashboard: open /_sim/ui#token=<token>)");
     }
     if (journaled(ctx)) {
       ObjectNode line = Journal.fields().put("method", ctx.method().name()).put("path", ctx.path());
