@@ -44,6 +44,12 @@ class ModelRemovalTest {
         .models("clip-video", "reel-1").build();
   }
 
+  /** studio-credits keeps the whole price of a cancelled job; clip-video refunds it. */
+  private static GenerationRequest keepingFallback() {
+    return GenerationRequest.builder("a cat").generationId("order-2").seconds(6)
+        .models("clip-video", "studio-credits").build();
+  }
+
   private static long createsWithKey(VideoClient c, String key) {
     return c.requestLog().records("create").stream()
         .filter(r -> key.equals(r.idempotencyKey())).count();
@@ -124,13 +130,14 @@ class ModelRemovalTest {
   void a_cancelled_job_of_a_removed_model_is_believed_to_cost_what_the_provider_says()
       throws Exception {
     JobStore store = JobStore.inMemory();
-    fx.client("sk-test-alice").jobStore(store).build().submit(order());
+    fx.client("sk-test-alice").jobStore(store).build().submit(keepingFallback());
     remove("clip-video");
 
     VideoClient restarted = fx.client("sk-test-alice").jobStore(store).build();
-    Submission s = restarted.submit(order());
+    Submission s = restarted.submit(keepingFallback());
     VideoJob cancelled = restarted.cancel(s.job().id());
 
+    assertThat(cancelled.charged()).isEqualTo(Amount.ZERO);
     assertThat(restarted.ledger().line(s.job().id())).get()
         .satisfies(l -> assertThat(l.expected()).isEqualTo(cancelled.charged()));
     assertThat(restarted.reconcile().isBalanced()).as(restarted.reconcile().toString()).isTrue();
