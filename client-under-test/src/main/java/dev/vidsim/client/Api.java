@@ -26,16 +26,23 @@ final class Api {
   /**
    * Creates a job; every retry sends the same key and body. Before each retry that follows an
    * ambiguous failure (timeout, dropped connection, 5xx) it looks the key up first, so a create
-   * whose response was lost is found rather than paid for again.
+   * whose response was lost is found rather than paid for again. Each such lookup is a single
+   * request (a failed one just lets the create retry, under the same key): one logical create
+   * sends at most twice the policy's attempts, however long the outage.
    */
   VideoJob create(String key, String body) {
     Call call = new Call("create", "POST", "/v1/videos", body, key, null,
         r -> JsonSupport.amount(r.json(), "charged"));
     ApiResponse r = retrier.send(n -> call.withKey(idempotency.header(key, n)),
         last -> last.isAmbiguous() && idempotency.lookUpBeforeRetry()
-            ? lookupJson(key).map(j -> new ApiResponse(200, Map.of(), j.toString()))
+            ? lookupOnce(key).map(j -> new ApiResponse(200, Map.of(), j.toString()))
             : Optional.empty());
     return VideoJob.fromJson(r.json());
+  }
+
+  private static Call lookupCall(String key) {
+    String path = "/v1/videos?limit=1&idempotency_key=" + encode(key);
+    return new Call("lookup", "GET", path, null, key, null, r -> Amount.ZERO);
   }
 
   /** The job created with this key, if any ({@code GET /v1/videos?idempotency_key=K}). */
@@ -44,10 +51,14 @@ final class Api {
   }
 
   private Optional<JsonNode> lookupJson(String key) {
-    String path = "/v1/videos?limit=1&idempotency_key=" + encode(key);
-    JsonNode data = retrier.send(new Call("lookup", "GET", path, null, key, null,
-        r -> Amount.ZERO)).json().path("data");
+    JsonNode data = retrier.send(lookupCall(key)).json().path("data");
     return data.size() == 0 ? Optional.empty() : Optional.of(data.get(0));
+  }
+
+  /** The job with this key, from one lookup request; empty if none or if the lookup failed. */
+  private Optional<JsonNode> lookupOnce(String key) {
+    return retrier.sendOnce(lookupCall(key)).map(r -> r.json().path("data"))
+        .filter(d -> d.size() > 0).map(d -> d.get(0));
   }
 
   /** @param waited the poll interval waited before this poll, for the request log */

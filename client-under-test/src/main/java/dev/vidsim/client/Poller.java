@@ -4,17 +4,28 @@ import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.webhook.WebhookInbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Waits for a job's outcome: from the webhook inbox when one is configured, else by polling at
  * the policy's growing intervals, never past the poll limit or the job's deadline. At the deadline
- * it cancels the job (or flags it when cancel is off or unsupported) and reports it stuck.
+ * it polls once (unless it just did) and, if the job is still running, cancels it (or flags it
+ * when cancel is off or unsupported) and reports it stuck.
  */
 final class Poller {
   private final ClientOptions options;
   private final Api api;
   private final CostLedger ledger;
+  /** When each job was last polled, so no poll comes sooner than the policy's first interval. */
+  private final Map<String, Instant> lastPolled = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+      return size() > LAST_POLLED_MAX;
+    }
+  };
+  private static final int LAST_POLLED_MAX = 10_000;
 
   Poller(ClientOptions options, Api api, CostLedger ledger) {
     this.options = options;
@@ -41,9 +52,16 @@ final class Poller {
       }
       Instant now = options.clock().now();
       if (!now.isBefore(sub.deadline()) || polls >= options.pollPolicy().pollsMax()) {
-        return stuck(sub, job, polls);
+        if (polls > 0 || !mayPollNow(job.id())) return stuck(sub, job, polls);
+        // the deadline passed before any poll (e.g. a resume after it): look before cancelling
+        polls++;
+        job = pollOnce(job, Duration.ZERO);
+        source = "poll";
+        if (!job.isTerminal()) return stuck(sub, job, polls);
+        break;
       }
-      Duration wait = options.pollPolicy().interval(polls + 1, inbox != null);
+      // only a job created with a webhook URL can expect one; others poll at the normal pace
+      Duration wait = options.pollPolicy().interval(polls + 1, inbox != null && sub.webhook());
       Duration left = Duration.between(now, sub.deadline());
       if (wait.compareTo(left) >= 0) {
         sleepWatching(left, job.id());
@@ -60,14 +78,31 @@ final class Poller {
   /** One status poll; a transient failure (retries exhausted) keeps the last known state. */
   private VideoJob pollOnce(VideoJob job, Duration waited) {
     try {
-      VideoJob now = api.get(job.id(), pollFee(job.id()), waited);
-      ledger.recordPoll(now);
-      if (options.webhookInbox() != null) options.webhookInbox().observe(now);
-      return now;
+      return poll(job.id(), waited);
     } catch (ApiException e) {
       if (e.status() == 0 || e.status() == 429 || e.status() >= 500) return job;
       throw e;
     }
+  }
+
+  /** One status poll, charged and recorded; failures are the caller's. */
+  VideoJob poll(String jobId, Duration waited) {
+    synchronized (lastPolled) {
+      lastPolled.put(jobId, options.clock().now());
+    }
+    VideoJob now = api.get(jobId, pollFee(jobId), waited);
+    ledger.recordPoll(now);
+    if (options.webhookInbox() != null) options.webhookInbox().observe(now);
+    return now;
+  }
+
+  private boolean mayPollNow(String jobId) {
+    Instant last;
+    synchronized (lastPolled) {
+      last = lastPolled.get(jobId);
+    }
+    return last == null || Duration.between(last, options.clock().now())
+        .compareTo(options.pollPolicy().interval(1, false)) >= 0;
   }
 
   private Amount pollFee(String jobId) {
@@ -101,7 +136,7 @@ final class Poller {
       if (options.webhookInbox() != null) options.webhookInbox().observe(cancelled);
       return result(sub, cancelled, polls, "cancel", true, true);
     } catch (ApiException e) {
-      if (e.status() == 409) {
+      if (e.status() == 409 && mayPollNow(job.id())) {
         // Not cancellable any more: it ended on its own meanwhile. Its state decides.
         VideoJob now = pollOnce(job, Duration.ZERO);
         if (now.isTerminal()) return result(sub, now, polls + 1, "poll", false, false);

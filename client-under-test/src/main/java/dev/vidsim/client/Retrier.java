@@ -67,6 +67,25 @@ final class Retrier {
     }
   }
 
+  /**
+   * One attempt, never retried: the response, or empty after a retryable failure. For requests
+   * made inside another call's retry loop, so one logical call stays within its own budget.
+   */
+  Optional<ApiResponse> sendOnce(Call call) {
+    ApiResponse r = null;
+    Failure f;
+    try {
+      r = http.send(call);
+      f = r.isSuccess() ? null : Failure.of(r);
+    } catch (IOException e) {
+      f = Failure.of(e);
+    }
+    record(call, 1, f, call.waitedFor(), r);
+    if (f == null) return Optional.of(r);
+    if (!policy.isRetryable(f)) throw giveUp(call, 1, f, r, "not retryable");
+    return Optional.empty();
+  }
+
   /** Backoff for this retry, at least Retry-After; ends the call if Retry-After is too long. */
   private Duration delay(Call call, int attempt, Failure f, ApiResponse r) {
     Duration retryAfter = r == null ? null

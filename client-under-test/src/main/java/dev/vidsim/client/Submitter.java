@@ -1,13 +1,12 @@
 package dev.vidsim.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidsim.client.catalog.CostQuote;
 import dev.vidsim.client.catalog.ModelChoice;
 import dev.vidsim.client.catalog.ModelInfo;
 import dev.vidsim.client.catalog.NoModelException;
-import dev.vidsim.client.catalog.Quoter;
 import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.store.StoredGeneration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Submits one logical generation at most once: choose and quote, check the budget, save the key
- * and body, then create (retries reuse both); a known generation is resumed, never re-created.
+ * and body, then create (retries reuse both); a known generation is resumed, never re-created,
+ * and a create the provider definitely refused is never sent again.
  */
 final class Submitter {
   private static final int KEY_DRAWS_MAX = 100;
@@ -45,51 +45,69 @@ final class Submitter {
   Submission submit(GenerationRequest req) {
     Optional<StoredGeneration> stored = Optional.ofNullable(req.generationId())
         .flatMap(options.jobStore()::find);
-    if (stored.isPresent()) {
-      ModelChoice choice = choose(req, stored.get().model(), List.of());
-      Optional<VideoJob> existing = api.lookup(stored.get().idempotencyKey());
-      if (existing.isPresent()) return accepted(stored.get(), existing.get(), choice, req, true);
-      if (stored.get().model().equals(choice.model().id())) {
-        options.budget().check(choice.quote(), ledger.committedTotal());
-        return create(stored.get(), choice, req, List.of());
-      }
-    }
-    return createNew(req, List.of());
+    if (stored.isEmpty()) return createNew(req, null);
+    StoredGeneration g = stored.get();
+    if (g.isRefused()) return createNew(req, g); // its key made no job: nothing to look up
+    Optional<VideoJob> existing = api.lookup(g.idempotencyKey());
+    if (existing.isPresent()) return resumed(g, existing.get(), req);
+    ModelChoice choice = choose(req, g.model(), g.refused());
+    if (!g.model().equals(choice.model().id())) return createNew(req, g);
+    options.budget().check(choice.quote(), ledger.committedTotal());
+    return create(g, choice, req);
   }
 
-  /** A new key and body for a new attempt at this generation, saved before it is sent. */
-  private Submission createNew(GenerationRequest req, List<String> unavailable) {
-    ModelChoice choice = choose(req, null, unavailable);
+  /**
+   * A new key and body for a new attempt at this generation, saved before it is sent; models
+   * refused earlier stay excluded and the first attempt's deadline stays.
+   */
+  private Submission createNew(GenerationRequest req, StoredGeneration prior) {
+    List<String> refused = prior == null ? List.of() : prior.refused();
+    if (refused.size() >= MODEL_SWITCHES_MAX) {
+      throw new NoModelException("the provider refused " + refused + " for generation "
+          + prior.generationId() + "; nothing sent again");
+    }
+    ModelChoice choice = choose(req, null, refused);
     options.budget().check(choice.quote(), ledger.committedTotal());
     String key = newKey();
     String id = req.generationId() != null ? req.generationId() : "gen-" + key.substring(3);
+    Instant now = options.clock().now();
+    Instant deadline = prior != null && prior.deadline() != null ? prior.deadline()
+        : now.plus(req.deadline() != null ? req.deadline() : options.jobDeadline());
     StoredGeneration g = new StoredGeneration(id, key, choice.model().id(),
-        body(req, choice.model()), null, options.clock().now());
+        body(req, choice.model()), null, now, refused, deadline);
     options.jobStore().save(g);
-    return create(g, choice, req, unavailable);
+    return create(g, choice, withId(req, id));
   }
 
   /**
    * Sends the saved create. When the provider no longer offers the model (removed, or not for
-   * this tier), refreshes the catalog and falls back to the next capable model, a bounded number
-   * of times; the refused request was not remembered by the provider, so nothing was charged.
+   * this tier) the refusal is saved first, so a crash or a failed catalog refresh can never lead
+   * to the same create again; then the catalog is fetched again (once) and the next capable
+   * model is tried, a bounded number of times. A refused create was not charged.
    */
-  private Submission create(StoredGeneration g, ModelChoice choice, GenerationRequest req,
-                            List<String> unavailable) {
+  private Submission create(StoredGeneration g, ModelChoice choice, GenerationRequest req) {
+    VideoJob job;
     try {
-      return accepted(g, api.create(g.idempotencyKey(), g.requestBody()), choice, req, false);
+      job = api.create(g.idempotencyKey(), g.requestBody());
     } catch (ApiException e) {
-      if (!MODEL_GONE.contains(e.code()) || unavailable.size() + 1 >= MODEL_SWITCHES_MAX) throw e;
-      List<String> next = new ArrayList<>(unavailable);
-      next.add(g.model());
-      refreshCatalog.run();
+      if (!MODEL_GONE.contains(e.code())) throw e;
+      StoredGeneration refused = g.withRefused(g.model(), options.clock().now());
+      options.jobStore().save(refused);
       try {
-        return createNew(withId(req, g.generationId()), next);
+        refreshCatalog.run();
+      } catch (RuntimeException notRefreshed) {
+        e.addSuppressed(notRefreshed);
+        throw e;
+      }
+      if (refused.refused().size() >= MODEL_SWITCHES_MAX) throw e;
+      try {
+        return createNew(req, refused);
       } catch (NoModelException none) {
         e.addSuppressed(none);
         throw e;
       }
     }
+    return accepted(g, job, choice, req, false);
   }
 
   private static GenerationRequest withId(GenerationRequest r, String id) {
@@ -97,29 +115,31 @@ final class Submitter {
         r.region(), r.images(), r.webhookUrl(), r.models(), r.deadline());
   }
 
-  private Submission accepted(StoredGeneration g, VideoJob job, ModelChoice choice,
-                              GenerationRequest req, boolean resumed) {
-    if (!job.id().equals(g.jobId())) {
-      options.jobStore().save(g.withJob(job.id(), options.clock().now()));
+  /** A job found by the stored key: priced as the provider quoted it, on its own model. */
+  private Submission resumed(StoredGeneration g, VideoJob job, GenerationRequest req) {
+    ModelChoice choice;
+    try {
+      choice = choose(req, g.model(), g.refused());
+    } catch (NoModelException none) {
+      choice = null;
     }
-    ledger.recordCreate(job, expected(choice, job, req), choice.model().pricing());
-    if (options.webhookInbox() != null) options.webhookInbox().observe(job);
-    var deadline = options.clock().now().plus(req.deadline() != null ? req.deadline()
-        : options.jobDeadline());
-    return new Submission(g.generationId(), g.idempotencyKey(), job, choice, resumed, deadline);
+    return accepted(g, job, choice, req, true);
   }
 
-  /**
-   * The quote the ledger expects: the client's own, except that with the tier unknown (quoted at
-   * the dearest tier for the budget) the provider's applied price is taken when the catalog
-   * lists it for this job; any other price stays a difference for reconciliation to show.
-   */
-  private CostQuote expected(ModelChoice choice, VideoJob job, GenerationRequest req) {
-    if (options.tier() != null || job.quotedUnitPrice() == null
-        || !job.model().equals(choice.model().id())) {
-      return choice.quote();
+  private Submission accepted(StoredGeneration g, VideoJob job, ModelChoice choice,
+                              GenerationRequest req, boolean resumed) {
+    Instant now = options.clock().now();
+    Instant deadline = g.deadline() != null ? g.deadline()
+        : now.plus(req.deadline() != null ? req.deadline() : options.jobDeadline());
+    if (!job.id().equals(g.jobId()) || g.deadline() == null) {
+      options.jobStore().save(g.withJob(job.id(), now).withDeadline(deadline));
     }
-    return Quoter.requote(choice.quote(), choice.model(), req.shape(), job.quotedUnitPrice());
+    JobPricing.Priced p = JobPricing.of(choice, job, resumed, req, options.tier(), catalog.get());
+    ledger.recordCreate(job, p.quote(), p.pricing());
+    if (options.webhookInbox() != null) options.webhookInbox().observe(job);
+    ModelChoice shown = p.choice();
+    return new Submission(g.generationId(), g.idempotencyKey(), job, shown, resumed, deadline,
+        JsonSupport.parseOrEmpty(g.requestBody()).hasNonNull("webhookUrl"));
   }
 
   /**

@@ -66,11 +66,7 @@ public final class VideoClient {
 
   /** One status poll (charges the model's poll fee, if any, and the ledger records it). */
   public VideoJob poll(String jobId) {
-    Amount fee = ledger.line(jobId).map(l -> l.quote().pollFee()).orElse(Amount.ZERO);
-    VideoJob job = api.get(jobId, fee, java.time.Duration.ZERO);
-    ledger.recordPoll(job);
-    if (options.webhookInbox() != null) options.webhookInbox().observe(job);
-    return job;
+    return poller.poll(jobId, java.time.Duration.ZERO);
   }
 
   public VideoJob cancel(String jobId) {
@@ -84,13 +80,18 @@ public final class VideoClient {
     return api.lookup(idempotencyKey);
   }
 
-  /** The live catalog, fetched once and cached; {@link #refreshModels} fetches it again. */
+  /**
+   * The live catalog, fetched once and cached; {@link #refreshModels} fetches it again, and the
+   * client does so itself (once) when a create says the model is gone.
+   */
   public List<ModelInfo> models() {
     List<ModelInfo> c = catalog;
     return c != null ? c : refreshModels();
   }
 
+  /** Drops the cached catalog first: if the fetch fails, the next use fetches it again. */
   public List<ModelInfo> refreshModels() {
+    catalog = null;
     List<ModelInfo> out = new ArrayList<>();
     api.models().path("data").forEach(m -> out.add(ModelInfo.fromJson(m)));
     catalog = List.copyOf(out);

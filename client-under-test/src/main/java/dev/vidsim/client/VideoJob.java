@@ -1,6 +1,7 @@
 package dev.vidsim.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vidsim.client.catalog.CostQuote;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
@@ -11,12 +12,13 @@ import java.util.Set;
  * @param charged   what the provider says this job has cost so far (net of refunds)
  * @param errorCode why it did not deliver: error, timeout, cancel, contentFilter; else null
  * @param quotedUnitPrice the unit price the provider says it applied (its "quote"), or null
+ * @param quote     the provider's own quote for this job, or null; its poll fee is unknown (zero)
  */
 public record VideoJob(String id, String model, String mode, String status, int progress,
                        BigDecimal seconds, String resolution, Instant createdAt,
                        Instant completedAt, Amount charged, String currency,
                        String idempotencyKey, String errorCode, String errorMessage,
-                       Amount quotedUnitPrice) {
+                       Amount quotedUnitPrice, CostQuote quote) {
   private static final Set<String> IN_FLIGHT = Set.of("queued", "in_progress");
 
   public static VideoJob fromJson(JsonNode j) {
@@ -28,7 +30,21 @@ public record VideoJob(String id, String model, String mode, String status, int 
         JsonSupport.text(j, "currency"), JsonSupport.text(j, "idempotencyKey"),
         error.isObject() ? JsonSupport.text(error, "code") : null,
         error.isObject() ? JsonSupport.text(error, "message") : null,
-        j.path("quote").has("unitPrice") ? JsonSupport.amount(j.path("quote"), "unitPrice") : null);
+        j.path("quote").has("unitPrice") ? JsonSupport.amount(j.path("quote"), "unitPrice")
+            : null,
+        quote(JsonSupport.text(j, "model"), j.path("quote")));
+  }
+
+  /** The wire quote as a {@link CostQuote}: chargedOnCreate includes the flat fee. */
+  private static CostQuote quote(String model, JsonNode q) {
+    if (!q.has("usage") || !q.has("chargedOnCreate")) return null;
+    Amount flat = JsonSupport.amount(q, "flatFee");
+    Amount usage = JsonSupport.amount(q, "usage");
+    Amount onCreate = JsonSupport.amount(q, "chargedOnCreate").minus(flat);
+    return new CostQuote(model, JsonSupport.text(q, "unit"),
+        JsonSupport.decimal(q, "quantity", BigDecimal.ZERO), JsonSupport.amount(q, "unitPrice"),
+        usage, onCreate, JsonSupport.amount(q, "heldOnCreate"), flat, Amount.ZERO,
+        JsonSupport.text(q, "currency"));
   }
 
   private static Instant instant(JsonNode j, String field) {

@@ -159,6 +159,21 @@ class RetryTest {
   }
 
   @Test
+  void during_an_outage_one_create_stays_within_twice_its_attempts_in_requests() {
+    stub.enqueue(CREATE, json(503, StubJson.error("region_unavailable")));
+    stub.enqueue(LIST, json(503, StubJson.error("region_unavailable")));
+    VideoClient client = client().retryPolicy(new BackoffRetryPolicy(Duration.ofSeconds(1),
+        Duration.ofSeconds(4), 6, Duration.ofMinutes(1))).build();
+
+    assertThatThrownBy(() -> client.submit(request())).isInstanceOf(ApiException.class);
+
+    assertThat(stub.requests(CREATE)).hasSize(6);
+    assertThat(stub.requests(LIST)).as("one lookup per retry, each a single request")
+        .hasSize(6);
+    assertThat(clock.sleeps).as("no backoff of its own for a lookup").hasSize(5);
+  }
+
+  @Test
   void a_retry_after_beyond_the_limit_ends_the_call_instead_of_blocking() {
     stub.enqueue(CREATE, json(429, StubJson.error("rate_limited")).header("Retry-After", "3600"));
 

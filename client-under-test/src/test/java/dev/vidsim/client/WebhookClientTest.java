@@ -116,4 +116,19 @@ class WebhookClientTest {
     RequestRecord create = client.requestLog().records("create").get(0);
     assertThat(Duration.between(create.at(), poll.at())).isEqualTo(Duration.ofMinutes(2));
   }
+
+  @Test
+  void a_job_created_without_a_webhook_is_polled_at_the_normal_pace_despite_the_inbox() {
+    VideoClient client = fx.client("sk-test-alice").webhookInbox(inbox).build();
+
+    GenerationResult r = client.generate(GenerationRequest.builder("a heron").models("reel-1")
+        .build());
+
+    assertThat(r.status()).isEqualTo("succeeded");
+    RequestRecord poll = client.requestLog().records("get").get(0);
+    RequestRecord create = client.requestLog().records("create").get(0);
+    assertThat(Duration.between(create.at(), poll.at()))
+        .as("the standard policy's first interval, not the 2 min webhook fallback")
+        .isEqualTo(Duration.ofSeconds(5));
+  }
 }

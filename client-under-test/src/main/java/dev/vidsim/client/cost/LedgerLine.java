@@ -8,6 +8,10 @@ import dev.vidsim.client.catalog.PriceSheet;
 /**
  * The client's belief about one job's cost: its quote, the polls it paid for and the last
  * status it saw. Immutable; the ledger replaces it as news arrives.
+ *
+ * @param pricing the model's price sheet, or null when the catalog no longer lists the model
+ *                (a job resumed after its model was removed): then its failure policy is
+ *                unknown and a failed job is believed to cost what the provider reports
  */
 public record LedgerLine(String jobId, String idempotencyKey, CostQuote quote,
                          PriceSheet pricing, int paidPolls, VideoJob lastSeen) {
@@ -29,6 +33,7 @@ public record LedgerLine(String jobId, String idempotencyKey, CostQuote quote,
     Amount fixed = quote.flatFee().plus(new Amount(quote.pollFee().micros() * paidPolls));
     if (lastSeen == null || !lastSeen.isTerminal()) return fixed.plus(quote.onCreate());
     if (lastSeen.isSucceeded()) return fixed.plus(quote.usage());
+    if (pricing == null) return lastSeen.charged();
     return fixed.plus(quote.usage().percent(pricing.failurePercent(lastSeen.failureKind())));
   }
 

@@ -48,10 +48,12 @@ public final class FileJobStore implements JobStore {
     try {
       JsonNode n = JsonSupport.MAPPER.readTree(line);
       String saved = JsonSupport.text(n, "savedAt");
+      String deadline = JsonSupport.text(n, "deadline");
       return new StoredGeneration(n.get("generationId").asText(),
           n.get("idempotencyKey").asText(), JsonSupport.text(n, "model"),
           n.get("requestBody").asText(), JsonSupport.text(n, "jobId"),
-          saved == null ? null : Instant.parse(saved));
+          saved == null ? null : Instant.parse(saved), JsonSupport.strings(n, "refused"),
+          deadline == null ? null : Instant.parse(deadline));
     } catch (JsonProcessingException | RuntimeException e) {
       return null;
     }
@@ -62,7 +64,9 @@ public final class FileJobStore implements JobStore {
     ObjectNode o = JsonSupport.object().put("generationId", g.generationId())
         .put("idempotencyKey", g.idempotencyKey()).put("model", g.model())
         .put("requestBody", g.requestBody()).put("jobId", g.jobId())
-        .put("savedAt", g.savedAt() == null ? null : g.savedAt().toString());
+        .put("savedAt", g.savedAt() == null ? null : g.savedAt().toString())
+        .put("deadline", g.deadline() == null ? null : g.deadline().toString());
+    g.refused().forEach(o.putArray("refused")::add);
     try {
       append(o.toString() + "\n");
     } catch (IOException e) {

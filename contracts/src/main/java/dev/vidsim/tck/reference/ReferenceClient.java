@@ -70,8 +70,6 @@ final class ReferenceClient implements ClientUnderTest {
       return s.job().id();
     } catch (ApiException e) {
       if (isFinal(e.status())) refused().add(id);
-      // the client caches the catalog and leaves refreshing it to the application
-      if ("model_not_found".equals(e.code())) client.refreshModels();
       throw e;
     } catch (RuntimeException e) {
       if (client.options().jobStore().find(id).isEmpty()) refused().add(id);
