@@ -27,7 +27,8 @@ public final class Evidence {
 
   Evidence(List<JournalEvent> journal, List<LedgerLine> ledger, List<JobSnapshot> jobs,
            Map<String, ModelPolicy> policies, Instant now, ClientLog clientLog,
-           ClientLimits limits, Map<String, ReportedBalance> balances) {
+           ClientLimits limits, Map<String, ReportedBalance> balances,
+           List<Exchange> exchanges) {
     this.journal = List.copyOf(journal);
     this.ledger = List.copyOf(ledger);
     this.jobs = List.copyOf(jobs);
@@ -36,6 +37,7 @@ public final class Evidence {
     this.clientLog = clientLog;
     this.limits = limits;
     this.balances = Map.copyOf(balances);
+    this.exchanges = exchanges == null ? null : List.copyOf(exchanges);
   }
 
   public static EvidenceBuilder builder() {

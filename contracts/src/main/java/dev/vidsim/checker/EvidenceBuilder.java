@@ -16,11 +16,21 @@ public final class EvidenceBuilder {
   private ClientLog clientLog;
   private ClientLimits limits;
   private final Map<String, ReportedBalance> balances = new LinkedHashMap<>();
+  private ExchangeTracker tracker;
 
   EvidenceBuilder() {}
 
   public EvidenceBuilder journal(List<JournalEvent> events) {
     journal.addAll(events);
+    return this;
+  }
+
+  /**
+   * The journal's exchanges already paired by a tracker fed exactly the journal given here: saves
+   * re-pairing (and re-parsing bodies) when checking after every step of a growing journal.
+   */
+  public EvidenceBuilder paired(ExchangeTracker exchanges) {
+    tracker = exchanges;
     return this;
   }
 
@@ -70,9 +80,15 @@ public final class EvidenceBuilder {
   }
 
   public Evidence build() {
-    addPoliciesSeenInJournal();
+    List<Exchange> exchanges = null;
+    if (tracker != null) {
+      exchanges = tracker.exchanges();
+      tracker.catalogPolicies().forEach(policies::putIfAbsent);
+    } else {
+      addPoliciesSeenInJournal();
+    }
     return new Evidence(journal, ledger, jobs, policies, now != null ? now : latest(), clientLog,
-        limits, balances);
+        limits, balances, exchanges);
   }
 
   /** Catalog responses in the journal carry full pricing: use them for undeclared models. */

@@ -24,11 +24,23 @@ public final class Exchange {
   private JsonNode body;
   private String signature;
   private Matcher path;
+  // read once: checks ask for these for every exchange on every check
+  private final String method;
+  private final String pathText;
+  private final String tenant;
+  private final String key;
+  private final int status;
+  private List<String> created;
 
   public Exchange(JournalEvent request, JournalEvent response, List<JournalEvent> inside) {
     this.request = request;
     this.response = response;
     this.inside = List.copyOf(inside);
+    this.method = request.text("method");
+    this.pathText = request.text("path");
+    this.tenant = request.text("apiKey");
+    this.key = request.text("idempotencyKey");
+    this.status = response == null ? 0 : response.fields().path("status").asInt();
   }
 
   public JournalEvent request() { return request; }
@@ -65,10 +77,10 @@ public final class Exchange {
     }
   }
 
-  public String method() { return request.text("method"); }
-  public String path() { return request.text("path"); }
-  public String tenant() { return request.text("apiKey"); }
-  public String idempotencyKey() { return request.text("idempotencyKey"); }
+  public String method() { return method; }
+  public String path() { return pathText; }
+  public String tenant() { return tenant; }
+  public String idempotencyKey() { return key; }
   public Instant at() { return request.at(); }
 
   /** The request body as JSON (empty object when there was none). */
@@ -91,7 +103,7 @@ public final class Exchange {
 
   /** HTTP status, or 0 when no response was journaled. */
   public int status() {
-    return response == null ? 0 : response.fields().path("status").asInt();
+    return status;
   }
 
   public JsonNode responseBody() {
@@ -146,8 +158,11 @@ public final class Exchange {
   }
 
   /** Jobs created while this request ran. */
-  public List<String> createdJobs() {
-    return inside.stream().filter(e -> e.is("job_created")).map(e -> e.text("job")).toList();
+  public synchronized List<String> createdJobs() {
+    if (created == null) {
+      created = inside.stream().filter(e -> e.is("job_created")).map(e -> e.text("job")).toList();
+    }
+    return created;
   }
 
   /** Ledger events of this request's tenant journaled while it ran. */

@@ -37,7 +37,8 @@ public final class Actions {
   public static final class Submit implements Action.Independent<World> {
     @Override
     public Arbitrary<Transformer<World>> transformer() {
-      return generations().map(g -> Transformer.mutate("submit " + g, w -> submit(w, g)));
+      return generations().map(g -> Transformer.mutate("submit " + g.describe(),
+          w -> submit(w, g)));
     }
 
     private static void submit(World w, Generation spec) {

@@ -32,6 +32,17 @@ public final class ContractRunner {
 
   /** Null when every try passed. */
   public static Failure firstFailure(ClientFactory factory, int tries, long seed) {
+    return firstFailure(factory, tries, seed, null);
+  }
+
+  /**
+   * As {@link #firstFailure(ClientFactory, int, long)}, writing the failing chain as a scenario
+   * file named after {@code reportAs} (as a failing property of that class would).
+   *
+   * @return null when every try passed
+   */
+  public static Failure firstFailure(ClientFactory factory, int tries, long seed,
+                                     Class<?> reportAs) {
     JqwikSession.start();
     try {
       RandomGenerator<ActionChain<World>> generator = Chains.of(factory).generator(GEN_SIZE);
@@ -41,7 +52,8 @@ public final class ContractRunner {
       for (int i = 1; i <= tries; i++) {
         ActionChain<World> chain = generator.next(random).value();
         try {
-          Coverage.Facts f = Chains.run(chain);
+          Coverage.Facts f = reportAs == null ? Chains.run(chain)
+              : FailureReport.around(chain, reportAs, () -> Chains.run(chain));
           requests += f.requests();
           polls += f.polls();
         } catch (Throwable t) {

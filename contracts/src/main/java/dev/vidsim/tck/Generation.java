@@ -22,7 +22,16 @@ public record Generation(String id, String prompt, List<String> models, String m
 
   @Override
   public String toString() {
-    return id + "(" + (models.isEmpty() ? "any" : String.join("|", models)) + ", " + mode
+    return id + details();
+  }
+
+  /** What jqwik prints for a submit: its id is only given when the action runs (g1, g2, ...). */
+  public String describe() {
+    return "next generation" + details();
+  }
+
+  private String details() {
+    return "(" + (models.isEmpty() ? "any" : String.join("|", models)) + ", " + mode
         + (seconds == null ? "" : ", " + seconds.toPlainString() + "s")
         + (resolution == null ? "" : ", " + resolution) + (webhook ? ", webhook" : "") + ")";
   }

@@ -172,7 +172,7 @@ public final class World implements AutoCloseable {
       r.believedJobCosts().forEach(log::believedJobCost);
     }
     return host.simulator().call(e -> {
-      var b = Evidence.builder().journal(cursor.read(e))
+      var b = Evidence.builder().journal(cursor.read(e)).paired(cursor.exchanges())
           .ledger(e.ledger().all().stream().map(LedgerLine::of).toList())
           .jobs(e.jobs().all().stream().map(JobSnapshot::of).toList())
           .now(e.clock().instant()).clientLog(log).limits(limits)
