@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** vidsim's /v1 endpoints as typed calls, each retried under the client's policy. */
 final class Api {
@@ -26,18 +28,39 @@ final class Api {
   /**
    * Creates a job; every retry sends the same key and body. Before each retry that follows an
    * ambiguous failure (timeout, dropped connection, 5xx) it looks the key up first, so a create
-   * whose response was lost is found rather than paid for again. Each such lookup is a single
-   * request (a failed one just lets the create retry, under the same key): one logical create
-   * sends at most twice the policy's attempts, however long the outage.
+   * whose response was lost is found rather than paid for again. Those lookups are single
+   * requests (a failed one just lets the create retry, under the same key); only when the
+   * retries run out is the key looked up with retries of its own. One logical create thus sends
+   * at most three times the policy's attempts, however long the outage.
    */
   VideoJob create(String key, String body) {
     Call call = new Call("create", "POST", "/v1/videos", body, key, null,
         r -> JsonSupport.amount(r.json(), "charged"));
+    AtomicReference<Instant> lookupNotBefore = new AtomicReference<>();
     ApiResponse r = retrier.send(n -> call.withKey(idempotency.header(key, n)),
-        last -> last.isAmbiguous() && idempotency.lookUpBeforeRetry()
-            ? lookupOnce(key).map(j -> new ApiResponse(200, Map.of(), j.toString()))
-            : Optional.empty());
+        new Retrier.BeforeRetry() {
+          @Override
+          public Optional<ApiResponse> check(Failure last) {
+            if (!lookingUp(last)) return Optional.empty();
+            return lookupOnce(key, lookupNotBefore).map(Api::found);
+          }
+
+          @Override
+          public Optional<ApiResponse> settle(Failure last) {
+            if (!lookingUp(last)) return Optional.empty();
+            retrier.waitUntil(lookupNotBefore.get());
+            return lookupJson(key).map(Api::found);
+          }
+        });
     return VideoJob.fromJson(r.json());
+  }
+
+  private boolean lookingUp(Failure last) {
+    return last.isAmbiguous() && idempotency.lookUpBeforeRetry();
+  }
+
+  private static ApiResponse found(JsonNode job) {
+    return new ApiResponse(200, Map.of(), job.toString());
   }
 
   private static Call lookupCall(String key) {
@@ -55,9 +78,12 @@ final class Api {
     return data.size() == 0 ? Optional.empty() : Optional.of(data.get(0));
   }
 
-  /** The job with this key, from one lookup request; empty if none or if the lookup failed. */
-  private Optional<JsonNode> lookupOnce(String key) {
-    return retrier.sendOnce(lookupCall(key)).map(r -> r.json().path("data"))
+  /**
+   * The job with this key, from one lookup request; empty if none, if the lookup failed, or if
+   * an earlier lookup's Retry-After has not passed (then nothing is sent).
+   */
+  private Optional<JsonNode> lookupOnce(String key, AtomicReference<Instant> notBefore) {
+    return retrier.sendOnce(lookupCall(key), notBefore).map(r -> r.json().path("data"))
         .filter(d -> d.size() > 0).map(d -> d.get(0));
   }
 
