@@ -29,30 +29,59 @@ final class Api {
    * Creates a job; every retry sends the same key and body. Before each retry that follows an
    * ambiguous failure (timeout, dropped connection, 5xx) it looks the key up first, so a create
    * whose response was lost is found rather than paid for again. Those lookups are single
-   * requests (a failed one just lets the create retry, under the same key); only when the
-   * retries run out is the key looked up with retries of its own. One logical create thus sends
-   * at most three times the policy's attempts, however long the outage.
+   * requests (a failed one just lets the create retry, under the same key); the key is looked up
+   * with retries of its own only at the end: when the retries run out, or when a retry after an
+   * ambiguous failure is refused (the earlier attempt may have made the job). One logical create
+   * thus sends at most three times the policy's attempts, however long the outage.
    */
   VideoJob create(String key, String body) {
     Call call = new Call("create", "POST", "/v1/videos", body, key, null,
         r -> JsonSupport.amount(r.json(), "charged"));
-    AtomicReference<Instant> lookupNotBefore = new AtomicReference<>();
-    ApiResponse r = retrier.send(n -> call.withKey(idempotency.header(key, n)),
-        new Retrier.BeforeRetry() {
-          @Override
-          public Optional<ApiResponse> check(Failure last) {
-            if (!lookingUp(last)) return Optional.empty();
-            return lookupOnce(key, lookupNotBefore).map(Api::found);
-          }
+    KeyLookups lookups = new KeyLookups(key);
+    try {
+      return VideoJob.fromJson(retrier.send(n -> call.withKey(idempotency.header(key, n)),
+          lookups).json());
+    } catch (ApiException refused) {
+      if (!lookups.ambiguous || lookups.settled) throw refused;
+      try {
+        Optional<ApiResponse> made = lookups.settle(null);
+        if (made.isPresent()) return VideoJob.fromJson(made.get().json());
+      } catch (ApiException lookupFailed) {
+        refused.addSuppressed(lookupFailed);
+      }
+      throw refused;
+    }
+  }
 
-          @Override
-          public Optional<ApiResponse> settle(Failure last) {
-            if (!lookingUp(last)) return Optional.empty();
-            retrier.waitUntil(lookupNotBefore.get());
-            return lookupJson(key).map(Api::found);
-          }
-        });
-    return VideoJob.fromJson(r.json());
+  /** The lookups of one logical create, and what they have learnt. */
+  private final class KeyLookups implements Retrier.BeforeRetry {
+    private final String key;
+    private final AtomicReference<Instant> notBefore = new AtomicReference<>();
+    /** Some attempt failed ambiguously: a job may exist under the key. */
+    private boolean ambiguous;
+    /** The key was looked up with retries (the last word). */
+    private boolean settled;
+
+    KeyLookups(String key) {
+      this.key = key;
+    }
+
+    @Override
+    public Optional<ApiResponse> check(Failure last) {
+      if (!lookingUp(last)) return Optional.empty();
+      ambiguous = true;
+      return lookupOnce(key, notBefore).map(Api::found);
+    }
+
+    /** @param last null when called after a refusal that followed an ambiguous failure */
+    @Override
+    public Optional<ApiResponse> settle(Failure last) {
+      if (last != null && !lookingUp(last)) return Optional.empty();
+      if (!idempotency.lookUpBeforeRetry()) return Optional.empty();
+      settled = true;
+      retrier.waitUntil(notBefore.get());
+      return lookupJson(key).map(Api::found);
+    }
   }
 
   private boolean lookingUp(Failure last) {

@@ -51,6 +51,24 @@ class FaultsTest {
   }
 
   @Test
+  void a_retry_refused_after_a_lost_response_still_finds_the_job_the_first_attempt_made()
+      throws Exception {
+    fault("{\"when\":{\"endpoint\":\"list\",\"times\":1},"
+        + "\"do\":{\"status\":429,\"retryAfter\":\"1s\"}}");
+    fault("{\"when\":{\"endpoint\":\"create\",\"times\":1},\"do\":{\"lostResponse\":true}}");
+    fault("{\"when\":{\"endpoint\":\"create\",\"times\":2},\"do\":{\"status\":402}}");
+    VideoClient client = fx.client("sk-test-alice").build();
+
+    Submission s = client.submit(GenerationRequest.builder("a cat").models("quick-task").build());
+
+    assertThat(client.requestLog().records("create")).extracting(RequestRecord::status)
+        .containsExactly(500, 402);
+    assertThat(s.job().idempotencyKey()).isEqualTo(s.idempotencyKey());
+    assertThat(providerJobs()).isEqualTo(1);
+    assertThat(client.reconcile().isBalanced()).as(client.reconcile().toString()).isTrue();
+  }
+
+  @Test
   void a_dropped_connection_after_the_charge_is_found_by_key_too() throws Exception {
     fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},"
         + "\"do\":{\"lostResponse\":true,\"drop\":true}}");
