@@ -42,23 +42,40 @@ final class Api {
       return VideoJob.fromJson(retrier.send(n -> call.withKey(idempotency.header(key, n)),
           lookups).json());
     } catch (ApiException refused) {
-      if (!lookups.ambiguous || lookups.settled) throw refused;
+      if (lookups.ambiguous == null || lookups.settled) throw refused;
+      Optional<ApiResponse> made;
       try {
-        Optional<ApiResponse> made = lookups.settle(null);
-        if (made.isPresent()) return VideoJob.fromJson(made.get().json());
+        made = lookups.settle(null);
       } catch (ApiException lookupFailed) {
-        refused.addSuppressed(lookupFailed);
+        throw outcomeUnknown(lookups.ambiguous, refused, lookupFailed);
       }
+      if (made.isPresent()) return VideoJob.fromJson(made.get().json());
       throw refused;
     }
+  }
+
+  /**
+   * A retry was refused, but an earlier attempt failed ambiguously and the key could not be
+   * looked up: a job may exist, so the refusal is not the final word. Reported as the ambiguous
+   * failure (transient), so the caller resumes with the same key instead of giving up.
+   */
+  private static ApiException outcomeUnknown(Failure ambiguous, ApiException refused,
+                                             ApiException lookupFailed) {
+    ApiException e = new ApiException(ambiguous.status(), ambiguous.code(), "create outcome "
+        + "unknown: an attempt failed (" + ambiguous.describe() + "), a retry was refused ("
+        + refused.getMessage() + ") and the key could not be looked up; resume with the same "
+        + "key", refused.attempts());
+    e.addSuppressed(refused);
+    e.addSuppressed(lookupFailed);
+    return e;
   }
 
   /** The lookups of one logical create, and what they have learnt. */
   private final class KeyLookups implements Retrier.BeforeRetry {
     private final String key;
     private final AtomicReference<Instant> notBefore = new AtomicReference<>();
-    /** Some attempt failed ambiguously: a job may exist under the key. */
-    private boolean ambiguous;
+    /** The last ambiguous failure, if any: a job may exist under the key. */
+    private Failure ambiguous;
     /** The key was looked up with retries (the last word). */
     private boolean settled;
 
@@ -69,7 +86,7 @@ final class Api {
     @Override
     public Optional<ApiResponse> check(Failure last) {
       if (!lookingUp(last)) return Optional.empty();
-      ambiguous = true;
+      ambiguous = last;
       return lookupOnce(key, notBefore).map(Api::found);
     }
 
