@@ -2,8 +2,10 @@ package dev.vidsim.client;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /** Runs a {@link Call} under a {@link RetryPolicy}, logging every attempt. */
@@ -14,6 +16,11 @@ final class Retrier {
    */
   interface BeforeRetry {
     Optional<ApiResponse> check(Failure last);
+
+    /** When retries have run out: a last, thorough check; by default the same one. */
+    default Optional<ApiResponse> settle(Failure last) {
+      return check(last);
+    }
   }
 
   private final Http http;
@@ -56,7 +63,7 @@ final class Retrier {
       if (f == null) return r;
       if (!policy.isRetryable(f)) throw giveUp(call, attempt, f, r, "not retryable");
       if (attempt >= policy.attemptsMax()) {
-        Optional<ApiResponse> settled = beforeRetry.check(f);
+        Optional<ApiResponse> settled = beforeRetry.settle(f);
         if (settled.isPresent()) return settled.get();
         throw giveUp(call, attempt, f, r, "gave up after " + attempt + " attempts");
       }
@@ -69,9 +76,13 @@ final class Retrier {
 
   /**
    * One attempt, never retried: the response, or empty after a retryable failure. For requests
-   * made inside another call's retry loop, so one logical call stays within its own budget.
+   * made inside another call's retry loop, so one logical call stays within its own budget. A
+   * Retry-After it is answered with is kept in {@code notBefore}: until then nothing is sent and
+   * the answer is empty.
    */
-  Optional<ApiResponse> sendOnce(Call call) {
+  Optional<ApiResponse> sendOnce(Call call, AtomicReference<Instant> notBefore) {
+    Instant gate = notBefore.get();
+    if (gate != null && clock.now().isBefore(gate)) return Optional.empty();
     ApiResponse r = null;
     Failure f;
     try {
@@ -83,7 +94,15 @@ final class Retrier {
     record(call, 1, f, call.waitedFor(), r);
     if (f == null) return Optional.of(r);
     if (!policy.isRetryable(f)) throw giveUp(call, 1, f, r, "not retryable");
+    Duration retryAfter = r == null ? null
+        : RetryAfter.parse(r.header("Retry-After").orElse(null), clock.now());
+    if (retryAfter != null) notBefore.set(clock.now().plus(retryAfter));
     return Optional.empty();
+  }
+
+  /** Sleeps until {@code t}, if it is still ahead. */
+  void waitUntil(Instant t) {
+    if (t != null && clock.now().isBefore(t)) clock.sleep(Duration.between(clock.now(), t));
   }
 
   /** Backoff for this retry, at least Retry-After; ends the call if Retry-After is too long. */

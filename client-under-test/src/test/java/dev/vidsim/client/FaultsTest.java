@@ -51,6 +51,46 @@ class FaultsTest {
   }
 
   @Test
+  void a_retry_refused_after_a_lost_response_still_finds_the_job_the_first_attempt_made()
+      throws Exception {
+    fault("{\"when\":{\"endpoint\":\"list\",\"times\":1},"
+        + "\"do\":{\"status\":429,\"retryAfter\":\"1s\"}}");
+    fault("{\"when\":{\"endpoint\":\"create\",\"times\":1},\"do\":{\"lostResponse\":true}}");
+    fault("{\"when\":{\"endpoint\":\"create\",\"times\":2},\"do\":{\"status\":402}}");
+    VideoClient client = fx.client("sk-test-alice").build();
+
+    Submission s = client.submit(GenerationRequest.builder("a cat").models("quick-task").build());
+
+    assertThat(client.requestLog().records("create")).extracting(RequestRecord::status)
+        .containsExactly(500, 402);
+    assertThat(s.job().idempotencyKey()).isEqualTo(s.idempotencyKey());
+    assertThat(providerJobs()).isEqualTo(1);
+    assertThat(client.reconcile().isBalanced()).as(client.reconcile().toString()).isTrue();
+  }
+
+  @Test
+  void a_refused_retry_is_not_final_while_the_lost_attempt_cannot_be_looked_up()
+      throws Exception {
+    fault("{\"when\":{\"endpoint\":\"create\",\"times\":1},\"do\":{\"lostResponse\":true}}");
+    fault("{\"when\":{\"endpoint\":\"create\",\"times\":2},\"do\":{\"status\":402}}");
+    fault("{\"when\":{\"endpoint\":\"list\"},\"do\":{\"status\":503}}");
+    VideoClient client = fx.client("sk-test-alice").build();
+    GenerationRequest req = GenerationRequest.builder("a cat").generationId("order-7")
+        .models("quick-task").build();
+
+    assertThatThrownBy(() -> client.submit(req)).isInstanceOfSatisfying(ApiException.class,
+        e -> assertThat(e.status()).as("outcome unknown, not a definite 402").isEqualTo(500));
+    HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(fx.baseUrl() + "/_sim/faults")).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+    Submission s = client.submit(req);
+
+    assertThat(s.resumed()).isTrue();
+    assertThat(providerJobs()).isEqualTo(1);
+    assertThat(client.requestLog().records("create")).hasSize(2);
+  }
+
+  @Test
   void a_dropped_connection_after_the_charge_is_found_by_key_too() throws Exception {
     fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},"
         + "\"do\":{\"lostResponse\":true,\"drop\":true}}");

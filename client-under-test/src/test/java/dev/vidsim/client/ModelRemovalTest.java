@@ -3,7 +3,11 @@ package dev.vidsim.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vidsim.client.catalog.ModelChoice;
+import dev.vidsim.client.catalog.ModelChooser;
 import dev.vidsim.client.catalog.ModelInfo;
+import dev.vidsim.client.catalog.NoModelException;
+import dev.vidsim.client.catalog.Quoter;
 import dev.vidsim.client.store.JobStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -141,5 +145,22 @@ class ModelRemovalTest {
     assertThat(restarted.ledger().line(s.job().id())).get()
         .satisfies(l -> assertThat(l.expected()).isEqualTo(cancelled.charged()));
     assertThat(restarted.reconcile().isBalanced()).as(restarted.reconcile().toString()).isTrue();
+  }
+
+  @Test
+  void a_chooser_that_keeps_picking_a_removed_model_is_stopped_after_three_refusals()
+      throws Exception {
+    ModelInfo clip = fx.client("sk-test-alice").build().models().stream()
+        .filter(m -> m.id().equals("clip-video")).findFirst().orElseThrow();
+    ModelChooser stubborn = (catalog, shape, preferred, tier) ->
+        ModelChoice.direct(clip, Quoter.quote(clip, shape, tier));
+    VideoClient client = fx.client("sk-test-alice").modelChooser(stubborn).build();
+    remove("clip-video");
+
+    assertThatThrownBy(() -> client.submit(order())).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> client.submit(order())).isInstanceOf(NoModelException.class);
+
+    assertThat(client.requestLog().records("create")).hasSize(3)
+        .allSatisfy(c -> assertThat(c.errorCode()).isEqualTo("model_not_found"));
   }
 }

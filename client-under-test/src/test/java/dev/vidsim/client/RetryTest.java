@@ -159,7 +159,7 @@ class RetryTest {
   }
 
   @Test
-  void during_an_outage_one_create_stays_within_twice_its_attempts_in_requests() {
+  void during_an_outage_one_create_stays_within_three_times_its_attempts_in_requests() {
     stub.enqueue(CREATE, json(503, StubJson.error("region_unavailable")));
     stub.enqueue(LIST, json(503, StubJson.error("region_unavailable")));
     VideoClient client = client().retryPolicy(new BackoffRetryPolicy(Duration.ofSeconds(1),
@@ -168,9 +168,26 @@ class RetryTest {
     assertThatThrownBy(() -> client.submit(request())).isInstanceOf(ApiException.class);
 
     assertThat(stub.requests(CREATE)).hasSize(6);
-    assertThat(stub.requests(LIST)).as("one lookup per retry, each a single request")
-        .hasSize(6);
-    assertThat(clock.sleeps).as("no backoff of its own for a lookup").hasSize(5);
+    assertThat(stub.requests(LIST)).as("a single lookup before each retry (5), then one"
+        + " looked up with retries when the create gives up (6)").hasSize(11);
+    assertThat(stub.requests()).hasSizeLessThanOrEqualTo(1 + 3 * 6);
+  }
+
+  @Test
+  void a_lookup_answered_with_retry_after_is_not_repeated_before_it() {
+    stub.enqueue(CREATE, json(503, StubJson.error("region_unavailable")));
+    stub.enqueue(LIST, json(429, StubJson.error("rate_limited")).header("Retry-After", "20"),
+        json(200, StubJson.list()));
+    VideoClient client = client().retryPolicy(new BackoffRetryPolicy(Duration.ofSeconds(1),
+        Duration.ofSeconds(2), 4, Duration.ofMinutes(1))).build();
+
+    assertThatThrownBy(() -> client.submit(request())).isInstanceOf(ApiException.class);
+
+    List<RequestRecord> lookups = client.requestLog().records("lookup");
+    assertThat(lookups).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(Duration.between(lookups.get(0).at(), lookups.get(1).at()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(20));
+    assertThat(stub.requests(CREATE)).hasSize(4);
   }
 
   @Test

@@ -8,8 +8,9 @@ import net.jqwik.api.state.ActionChain;
 /**
  * The reference client under the whole TCK: a thousand action chains, every invariant. The seed
  * is pinned so the build is repeatable; remove it locally to explore new chains. (Unpinned runs
- * found a real client bug, reported: a generation resumed after its model left the catalog is
- * priced in the client's own ledger with the fallback model's quote and failure policy.)
+ * found a real client bug, since fixed: a generation resumed after its model left the catalog was
+ * priced in the client's own ledger with the fallback model's quote and failure policy; see
+ * {@link ReferenceClientSeedsTest}.)
  */
 class ReferenceClientContractTest extends ClientContract {
   @Override

@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param jobId    null until the provider has answered the create (or a lookup found the job)
  * @param refused  models the provider definitely refused for this generation (404/403 "gone"),
- *                 saved before anything else happens, so no resume sends their create again
+ *                 one entry per refused create, saved before anything else happens, so no
+ *                 resume sends that create again and the number of model switches is bounded
  * @param deadline when the client gives up on the job; kept across restarts, null if unknown
  */
 public record StoredGeneration(String generationId, String idempotencyKey, String model,
@@ -37,7 +38,7 @@ public record StoredGeneration(String generationId, String idempotencyKey, Strin
   /** The provider refused this record's own model: its key made no job and is never resent. */
   public StoredGeneration withRefused(String refusedModel, Instant at) {
     List<String> r = new ArrayList<>(refused);
-    if (!r.contains(refusedModel)) r.add(refusedModel);
+    r.add(refusedModel);
     return new StoredGeneration(generationId, idempotencyKey, model, requestBody, jobId, at, r,
         deadline);
   }
