@@ -18,11 +18,13 @@ final class Http {
   private final String apiKey;
   private final Duration requestTimeout;
 
-  Http(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout) {
+  /** @param shared a client to reuse (its connect timeout applies), or null for a new one */
+  Http(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
+       HttpClient shared) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.apiKey = apiKey;
     this.requestTimeout = requestTimeout;
-    this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+    this.client = shared != null ? shared : HttpClient.newBuilder().connectTimeout(connectTimeout)
         .version(HttpClient.Version.HTTP_1_1).build();
   }
 

@@ -32,12 +32,16 @@ public final class VideoClient {
   private volatile List<ModelInfo> catalog;
 
   VideoClient(ClientOptions options) {
+    this(options, null);
+  }
+
+  VideoClient(ClientOptions options, java.net.http.HttpClient shared) {
     this.options = options;
     SplittableRandom root = new SplittableRandom(options.seed());
     SplittableRandom keys = root.split();
     SplittableRandom jitter = root.split();
     Http http = new Http(options.baseUrl(), options.apiKey(), options.connectTimeout(),
-        options.requestTimeout());
+        options.requestTimeout(), shared);
     this.api = new Api(new Retrier(http, options.retryPolicy(), options.clock(), jitter,
         options.requestLog()), options.idempotency());
     this.submitter = new Submitter(options, api, ledger, this::models, this::refreshModels,

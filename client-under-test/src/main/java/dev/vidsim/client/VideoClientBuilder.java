@@ -6,6 +6,7 @@ import dev.vidsim.client.cost.Reconciler;
 import dev.vidsim.client.store.JobStore;
 import dev.vidsim.client.webhook.WebhookInbox;
 import java.security.SecureRandom;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -26,6 +27,7 @@ public final class VideoClientBuilder {
   private Budget budget = Budget.UNLIMITED;
   private String tier;
   private Duration connectTimeout = Duration.ofSeconds(10);
+  private HttpClient httpClient;
   private Duration requestTimeout = Duration.ofSeconds(30);
   private RequestLog requestLog = new RequestLog();
   private IdempotencyPolicy idempotency = IdempotencyPolicy.standard();
@@ -137,7 +139,16 @@ public final class VideoClientBuilder {
         connectTimeout, requestTimeout, requestLog, idempotency, reconciler);
   }
 
+  /**
+   * Reuses one {@link HttpClient} (its connection pool and threads) across many VideoClients,
+   * e.g. one per tenant or per restart; by default each VideoClient makes its own.
+   */
+  public VideoClientBuilder httpClient(HttpClient shared) {
+    this.httpClient = Objects.requireNonNull(shared);
+    return this;
+  }
+
   public VideoClient build() {
-    return new VideoClient(options());
+    return new VideoClient(options(), httpClient);
   }
 }

@@ -65,7 +65,9 @@ public final class Coverage {
     require("429 with Retry-After", RETRY_AFTER_MIN);
     require("timeout charged", TIMEOUTS_CHARGED_MIN);
     require("model removed", MODEL_REMOVED_MIN);
-    if (SimHost.shared().hasWebhooks()) require("webhook duplicate delivered", WEBHOOK_DUPLICATES_MIN);
+    if (SimHost.shared().hasWebhooks()) {
+      require("webhook duplicate delivered", WEBHOOK_DUPLICATES_MIN);
+    }
   }
 
   private static void require(String label, double minPercent) {

@@ -10,6 +10,7 @@ import dev.vidsim.tck.ClientEnvironment;
 import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.ClientUnderTest;
 import dev.vidsim.tck.SimTime;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
@@ -99,11 +100,15 @@ public class ReferenceClientFactory implements ClientFactory {
     return limits;
   }
 
+  /** One connection pool for every client start and restart of a run (thousands per suite). */
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
   @Override
   public ClientUnderTest start(ClientEnvironment env) {
     ClientClock clock = clock(env.time());
     VideoClientBuilder b = VideoClient.builder(baseUrl.apply(env.baseUrl()), env.apiKey())
-        .clock(clock)
+        .clock(clock).httpClient(HTTP)
         .seed(env.seed()).tier(env.tier()).retryPolicy(RETRY).pollPolicy(POLL)
         .webhookCheckInterval(WEBHOOK_CHECK)
         .jobStore((dev.vidsim.client.store.JobStore) env.durable().computeIfAbsent("jobStore",
