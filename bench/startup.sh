@@ -2,6 +2,8 @@
 # Measures `vidsim serve` start-up: wall time from process start to the first served request
 # (GET /_sim/health answering 200), N runs, printed as min/median/max milliseconds.
 # Reference: the same JVM running an empty `java -version`, so the ratio shows vidsim's own cost.
+# BENCH_JAVA_OPTS adds JVM options, e.g. those ./vidsim uses once it has made its archive:
+#   BENCH_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=simulator/target/vidsim.jsa'
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/simulator/target/vidsim.jar"
@@ -13,7 +15,8 @@ serve=(); jvm=()
 for _ in $(seq "$runs"); do
   port=$(port_of)
   t0=$(ms)
-  java -jar "$jar" serve --port "$port" >/dev/null 2>&1 &
+  # shellcheck disable=SC2086
+  java ${BENCH_JAVA_OPTS:-} -jar "$jar" serve --port "$port" >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 500); do
     curl -sf "http://127.0.0.1:$port/_sim/health" >/dev/null 2>&1 && break

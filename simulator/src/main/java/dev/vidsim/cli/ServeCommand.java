@@ -45,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: env VIDSIM_ADMIN_TOKEN).")
   String adminToken;
 
+  // The launcher trains its class-data-sharing archive with this (start-up time); also a smoke test.
+  @Option(names = "--exit-after-start", hidden = true,
+      description = "Start, answer one request of each kind to itself, stop.")
+  boolean exitAfterStart;
+
   /** The scenario as given, with the command line's overrides applied. */
   Scenario scenario() {
     Scenario s = scenario == null ? ScenarioLoader.builtInDefault() : ScenarioLoader.load(scenario);
@@ -79,6 +84,9 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     printBanner(s, server);
+    if (exitAfterStart) {
+      return SelfRequest.warmUp(server, s) ? 0 : 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -70,4 +70,11 @@ class CliTest {
     assertThat(Main.execute("serve", "--scenario", bad.toString(), "--port", "0")).isEqualTo(2);
     assertThat(Main.execute("serve", "--bind", "0.0.0.0", "--port", "0")).isEqualTo(2);
   }
+
+  @Test
+  void serve_can_start_answer_itself_and_stop_for_launcher_training() {
+    Run r = run("serve", "--port", "0", "--exit-after-start");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("vidsim listening on http://127.0.0.1:");
+  }
 }
