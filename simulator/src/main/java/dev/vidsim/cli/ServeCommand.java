@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: env VIDSIM_ADMIN_TOKEN).")
   String adminToken;
 
-  // The launcher trains its class-data-sharing archive with this (start-up time); also a smoke test.
+  // The launcher trains its class-data-sharing archive with this (start-up); also a smoke test.
   @Option(names = "--exit-after-start", hidden = true,
       description = "Start, answer one request of each kind to itself, stop.")
   boolean exitAfterStart;
