@@ -110,4 +110,12 @@ class ScenarioLoaderTest {
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining(expected);
   }
+
+  @Test
+  void every_schema_problem_is_listed_with_its_own_location() {
+    String yaml = HEAD + "sead: 3\n" + MODEL.replace("unit: second", "unit: minute");
+    assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", yaml))
+        .hasMessageStartingWith("t.yaml:3:1: sead: unknown field")
+        .hasMessageContaining("\nt.yaml:8:22: models[0].pricing.unit: expected one of");
+  }
 }
