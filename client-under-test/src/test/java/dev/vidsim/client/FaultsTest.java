@@ -21,13 +21,6 @@ class FaultsTest {
     fx.close();
   }
 
-  private void fault(String rule) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(fx.baseUrl() + "/_sim/faults")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(rule)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-  }
 
   private int providerJobs() {
     return fx.sim.call(e -> e.jobs().all().size());
@@ -35,7 +28,7 @@ class FaultsTest {
 
   @Test
   void a_lost_create_response_settles_to_exactly_one_job_and_one_charge() throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},\"do\":{\"lostResponse\":true}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},\"do\":{\"lostResponse\":true}}");
     VideoClient client = fx.client("sk-test-alice").build();
 
     GenerationResult r = client.generate(GenerationRequest.builder("a cat").models("studio-credits")
@@ -53,10 +46,10 @@ class FaultsTest {
   @Test
   void a_retry_refused_after_a_lost_response_still_finds_the_job_the_first_attempt_made()
       throws Exception {
-    fault("{\"when\":{\"endpoint\":\"list\",\"times\":1},"
+    fx.fault("{\"when\":{\"endpoint\":\"list\",\"times\":1},"
         + "\"do\":{\"status\":429,\"retryAfter\":\"1s\"}}");
-    fault("{\"when\":{\"endpoint\":\"create\",\"times\":1},\"do\":{\"lostResponse\":true}}");
-    fault("{\"when\":{\"endpoint\":\"create\",\"times\":2},\"do\":{\"status\":402}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"times\":1},\"do\":{\"lostResponse\":true}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"times\":2},\"do\":{\"status\":402}}");
     VideoClient client = fx.client("sk-test-alice").build();
 
     Submission s = client.submit(GenerationRequest.builder("a cat").models("quick-task").build());
@@ -71,9 +64,9 @@ class FaultsTest {
   @Test
   void a_refused_retry_is_not_final_while_the_lost_attempt_cannot_be_looked_up()
       throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\",\"times\":1},\"do\":{\"lostResponse\":true}}");
-    fault("{\"when\":{\"endpoint\":\"create\",\"times\":2},\"do\":{\"status\":402}}");
-    fault("{\"when\":{\"endpoint\":\"list\"},\"do\":{\"status\":503}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"times\":1},\"do\":{\"lostResponse\":true}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"times\":2},\"do\":{\"status\":402}}");
+    fx.fault("{\"when\":{\"endpoint\":\"list\"},\"do\":{\"status\":503}}");
     VideoClient client = fx.client("sk-test-alice").build();
     GenerationRequest req = GenerationRequest.builder("a cat").generationId("order-7")
         .models("quick-task").build();
@@ -92,7 +85,7 @@ class FaultsTest {
 
   @Test
   void a_dropped_connection_after_the_charge_is_found_by_key_too() throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},"
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},"
         + "\"do\":{\"lostResponse\":true,\"drop\":true}}");
     VideoClient client = fx.client("sk-test-alice").build();
 
@@ -106,7 +99,7 @@ class FaultsTest {
 
   @Test
   void a_rate_limited_poll_waits_at_least_retry_after() throws Exception {
-    fault("{\"when\":{\"endpoint\":\"get\",\"nth\":1},"
+    fx.fault("{\"when\":{\"endpoint\":\"get\",\"nth\":1},"
         + "\"do\":{\"status\":429,\"retryAfter\":\"7s\"}}");
     VideoClient client = fx.client("sk-test-alice").build();
 
@@ -122,7 +115,7 @@ class FaultsTest {
 
   @Test
   void retry_after_as_an_http_date_from_the_simulator_is_honoured() throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},"
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},"
         + "\"do\":{\"status\":503,\"retryAfterDate\":\"30s\"}}");
     VideoClient client = fx.client("sk-test-alice").build();
 
@@ -136,7 +129,7 @@ class FaultsTest {
 
   @Test
   void a_402_is_never_retried() throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"status\":402}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"status\":402}}");
     VideoClient client = fx.client("sk-test-alice").build();
 
     assertThatThrownBy(() -> client.submit(GenerationRequest.builder("a").models("reel-1").build()))
@@ -147,7 +140,7 @@ class FaultsTest {
   @Test
   void a_stuck_job_is_cancelled_at_the_deadline_and_its_charge_follows_the_cancel_policy()
       throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"outcome\":\"stuck\"}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"outcome\":\"stuck\"}}");
     VideoClient client = fx.client("sk-test-alice").jobDeadline(Duration.ofMinutes(15)).build();
 
     GenerationResult r = client.generate(GenerationRequest.builder("a").models("studio-credits")
@@ -162,7 +155,8 @@ class FaultsTest {
 
   @Test
   void a_provider_timeout_is_settled_by_policy_and_reconciles() throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"outcome\":\"timeout\",\"after\":\"5m\"}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\"},"
+        + "\"do\":{\"outcome\":\"timeout\",\"after\":\"5m\"}}");
     VideoClient client = fx.client("sk-test-alice").build();
 
     GenerationResult r = client.generate(GenerationRequest.builder("a").models("studio-credits")
@@ -176,7 +170,7 @@ class FaultsTest {
   @Test
   void a_client_that_retries_create_without_its_key_pays_twice_and_reconcile_shows_it()
       throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},\"do\":{\"lostResponse\":true}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},\"do\":{\"lostResponse\":true}}");
     VideoClient mutant = fx.client("sk-test-alice").idempotency(new IdempotencyPolicy() {
       @Override
       public String header(String savedKey, int attempt) {

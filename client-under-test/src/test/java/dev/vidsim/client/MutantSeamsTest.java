@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.client.webhook.WebhookInbox.Outcome;
 import dev.vidsim.client.webhook.WebhookVerifier;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -25,17 +21,9 @@ class MutantSeamsTest {
     fx.close();
   }
 
-  private void fault(String rule) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(fx.baseUrl() + "/_sim/faults")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(rule)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-  }
-
   @Test
   void a_policy_that_ignores_retry_after_retries_too_soon() throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},"
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},"
         + "\"do\":{\"status\":429,\"retryAfter\":\"20s\"}}");
     RetryPolicy ignoresRetryAfter = new BackoffRetryPolicy(Duration.ofSeconds(1),
         Duration.ofSeconds(30), 5, Duration.ofMinutes(5)) {
@@ -54,7 +42,7 @@ class MutantSeamsTest {
 
   @Test
   void a_policy_that_retries_402_sends_it_again() throws Exception {
-    fault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"status\":402}}");
+    fx.fault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"status\":402}}");
     RetryPolicy retriesEverything = new BackoffRetryPolicy(Duration.ofSeconds(1),
         Duration.ofSeconds(30), 3, Duration.ofMinutes(5)) {
       @Override

@@ -1,8 +1,14 @@
 package dev.vidsim.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.http.VidsimServer;
 import dev.vidsim.scenario.ScenarioLoader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /** A real simulator on a free loopback port, plus a client clock that drives its virtual time. */
 final class SimFixture implements AutoCloseable {
@@ -26,6 +32,15 @@ final class SimFixture implements AutoCloseable {
 
   String baseUrl() {
     return server.baseUrl();
+  }
+
+  /** Adds a fault rule through the admin API ({@code POST /_sim/faults}); fails unless 2xx. */
+  void fault(String rule) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/_sim/faults")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(rule)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
   }
 
   VideoClientBuilder client(String apiKey) {

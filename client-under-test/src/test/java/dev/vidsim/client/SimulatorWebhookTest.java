@@ -6,10 +6,6 @@ import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.client.webhook.WebhookReceiver;
 import dev.vidsim.client.webhook.WebhookVerifier;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -38,14 +34,6 @@ class SimulatorWebhookTest {
         .build();
   }
 
-  private void fault(String rule) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(fx.baseUrl() + "/_sim/faults")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(rule)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-  }
-
   @Test
   void the_simulators_signed_webhook_ends_the_wait_without_a_single_poll() throws Exception {
     String secret = fx.client("sk-test-alice").build().webhookSecret();
@@ -65,7 +53,7 @@ class SimulatorWebhookTest {
 
   @Test
   void a_duplicated_delivery_from_the_simulator_is_handled_once() throws Exception {
-    fault("{\"when\":{\"endpoint\":\"webhook\"},\"do\":{\"webhook\":\"duplicate\"}}");
+    fx.fault("{\"when\":{\"endpoint\":\"webhook\"},\"do\":{\"webhook\":\"duplicate\"}}");
     WebhookInbox inbox = inbox(fx.client("sk-test-alice").build().webhookSecret());
     AtomicInteger handled = new AtomicInteger();
     inbox.addListener(e -> handled.incrementAndGet());
