@@ -43,6 +43,32 @@ class SourceRulesTest {
     }
   }
 
+  /** The seam: the engine has no HTTP types, and a dialect reaches no engine internals. */
+  @Test
+  void only_http_dialects_and_cli_see_javalin_and_dialects_see_no_engine_internals() {
+    List<String> offenders = new ArrayList<>();
+    Pattern internals = Pattern.compile("^import dev\\.vidsim\\.(ledger|idempotency|webhooks|clock"
+        + "|random|pricing\\.PriceCalculator|limits\\.RateLimits|gate\\.Gate;|jobs\\.Job;"
+        + "|jobs\\.JobStore|tenants\\.Tenants)");
+    for (Path p : javaFiles("simulator/src/main/java/")) {
+      String unix = p.toString().replace('\\', '/');
+      boolean web = unix.contains("/dev/vidsim/http/") || unix.contains("/dev/vidsim/dialect/")
+          || unix.contains("/dev/vidsim/cli/") || unix.contains("/dev/vidsim/check/");
+      boolean dialect = unix.contains("/dev/vidsim/dialect/");
+      List<String> ls = lines(p);
+      for (int i = 0; i < ls.size(); i++) {
+        String line = ls.get(i);
+        boolean httpImport = line.startsWith("import io.javalin")
+            || line.startsWith("import dev.vidsim.http") || line.startsWith("import org.eclipse");
+        if (!web && httpImport) offenders.add(p + ":" + (i + 1) + " (HTTP type in the engine)");
+        if (dialect && internals.matcher(line).find()) {
+          offenders.add(p + ":" + (i + 1) + " (engine internal in a dialect)");
+        }
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
   @Test
   void the_simulator_reads_time_and_randomness_only_through_clock_and_random() {
     List<String> offenders = new ArrayList<>();

@@ -95,6 +95,8 @@ class CatalogTest {
   @Test
   void the_client_quote_equals_what_the_provider_charges_for_every_default_model() {
     for (String key : List.of("sk-test-alice", "sk-test-bob")) {
+      // every model at every resolution at its longest: more than an opening balance
+      fx.sim.run(e -> e.topUp(key, dev.vidsim.money.Money.parse("100.00")));
       VideoClient client = fx.client(key).tier(key.endsWith("bob") ? "pro" : "free").build();
       for (ModelInfo m : client.models()) {
         for (String res : m.resolutions()) {

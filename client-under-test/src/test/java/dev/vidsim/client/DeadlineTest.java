@@ -32,7 +32,7 @@ class DeadlineTest {
     assertThat(r.toString()).contains(r.jobId()).contains("stuck");
     RequestRecord cancel = client.requestLog().records("cancel").get(0);
     assertThat(cancel.at()).isEqualTo(start.plus(Duration.ofMinutes(10)));
-    String atProvider = fx.sim.call(e -> e.jobs().all().get(0).status());
+    String atProvider = fx.sim.call(e -> e.jobs().all().get(0).status().wireName());
     assertThat(atProvider).isEqualTo("cancelled");
     assertThat(client.reconcile().isBalanced()).isTrue();
   }

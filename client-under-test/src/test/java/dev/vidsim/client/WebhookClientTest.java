@@ -1,11 +1,13 @@
 package dev.vidsim.client;
 
+import dev.vidsim.jobs.JobView;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.client.webhook.WebhookReceiver;
 import dev.vidsim.client.webhook.WebhookVerifier;
-import dev.vidsim.engine.JobView;
+import dev.vidsim.jobs.JobView;
 import dev.vidsim.http.Wire;
 import java.io.IOException;
 import java.net.URI;
@@ -45,7 +47,7 @@ class WebhookClientTest {
     return ClientClock.of(fx.clock::now, d -> {
       fx.clock.sleep(d);
       List<JobView> done = fx.sim.call(e -> e.jobs().all().stream()
-          .filter(j -> !j.status().equals("queued") && !j.status().equals("in_progress"))
+          .filter(j -> j.status().isTerminal())
           .toList());
       for (JobView j : done) {
         if (delivered.add(j.id())) {
@@ -57,7 +59,8 @@ class WebhookClientTest {
 
   private void deliver(JobView job) {
     String body = "{\"id\":\"evt_" + job.id() + "\",\"object\":\"event\",\"type\":\"video."
-        + (job.status().equals("succeeded") ? "completed" : job.status()) + "\",\"createdAt\":\""
+        + (job.status().wireName().equals("succeeded") ? "completed"
+            : job.status().wireName()) + "\",\"createdAt\":\""
         + fx.clock.now() + "\",\"data\":" + Wire.job(job) + "}";
     long ts = fx.clock.now().getEpochSecond();
     String id = "msg_" + job.id();

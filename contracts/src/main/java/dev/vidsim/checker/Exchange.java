@@ -1,5 +1,7 @@
 package dev.vidsim.checker;
 
+import dev.vidsim.jobs.Jobs;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -110,7 +110,7 @@ public final class InvariantChecker {
         .jobs(e.jobs().all().stream().map(JobSnapshot::of).toList())
         .now(e.clock().instant());
     for (ModelSpec m : e.scenario().models()) b.policy(ModelPolicy.of(m));
-    e.tenants().forEach(t -> b.reportedBalance(ReportedBalance.fromJson(t.apiKey(),
+    e.tenantList().forEach(t -> b.reportedBalance(ReportedBalance.fromJson(t.apiKey(),
         Wire.balance(e.ledger().balance(t.apiKey()), e.currency()))));
     return b;
   }

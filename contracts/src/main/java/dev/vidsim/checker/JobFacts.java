@@ -1,5 +1,7 @@
 package dev.vidsim.checker;
 
+import dev.vidsim.jobs.Usage;
+
 import dev.vidsim.money.Money;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.vidsim.checker;
 
+import dev.vidsim.jobs.Jobs;
+import dev.vidsim.jobs.JobView;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.money.Money;
 import java.math.BigDecimal;
@@ -39,11 +42,12 @@ public record JobSnapshot(String id, String model, String mode, String status,
   }
 
   /** From the engine's own view (in-process: no JSON round trip). */
-  public static JobSnapshot of(dev.vidsim.engine.JobView j) {
+  public static JobSnapshot of(dev.vidsim.jobs.JobView j) {
     var q = j.quote();
     QuoteFacts quote = new QuoteFacts(q.unit().wireName(), q.quantity(), q.unitPrice(), q.per(),
         q.usage(), q.flatFee(), j.billOn(), q.onCreate(), q.held());
-    return new JobSnapshot(j.id(), j.model(), j.mode(), j.status(), j.seconds(), j.resolution(),
+    return new JobSnapshot(j.id(), j.model(), j.mode(), j.status().wireName(), j.seconds(),
+        j.resolution(),
         j.createdAt(), quote, j.idempotencyKey(), j.errorCode());
   }
 

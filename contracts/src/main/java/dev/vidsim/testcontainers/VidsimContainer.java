@@ -145,7 +145,8 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
     }
     if (scenarioPath != null) command.addAll(List.of("--scenario", scenarioPath));
     if (seed != null) command.addAll(List.of("--seed", String.valueOf(seed)));
-    if (clock != null) command.addAll(List.of("--clock", clock));
+    // tests move time themselves; serve would otherwise run the default scenario accelerated
+    command.addAll(List.of("--clock", clock != null ? clock : "virtual"));
     withEnv("VIDSIM_ADMIN_TOKEN", adminToken);
     setCommand(command.toArray(String[]::new));
   }
@@ -183,7 +184,7 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
    * is {@code getBaseUrl() + "/openai/v1"}.
    */
   public String dialectBaseUrl(String dialect) {
-    return getBaseUrl() + Dialects.pathOf(dialect);
+    return getBaseUrl() + dev.vidsim.testkit.DialectPaths.pathOf(dialect);
   }
 
   /** The token the admin API (/_sim) expects in header X-Vidsim-Admin-Token. */

@@ -94,7 +94,7 @@ class RealSimulatorTest {
     Report inProcess = InvariantChecker.assertInvariants(sim);
     assertThat(inProcess.checksRun()).contains("ledger_conservation", "failure_policy_applied",
         "per_second_charge_within_quote", "only_legal_transitions");
-    assertThat(sim.call(e -> e.jobs().all()).stream().map(j -> j.status()).distinct())
+    assertThat(sim.call(e -> e.jobs().all()).stream().map(j -> j.status().wireName()).distinct())
         .contains("expired", "cancelled", "timed_out", "failed");
   }
 

@@ -151,8 +151,10 @@ class AdminApiContractTest {
             .map(m -> m.toUpperCase() + " " + p.getKey().replaceAll("\\{(\\w+)}", "{$1}")))
         .sorted().toList();
     try (var server = dev.vidsim.http.VidsimServer.start(vidsim.simulator(), 0)) {
-      org.assertj.core.api.Assertions.assertThat(documented)
-          .containsExactlyInAnyOrderElementsOf(server.routes());
+      // the OpenAPI document covers vidsim's own API and the admin API; dialects follow theirs
+      org.assertj.core.api.Assertions.assertThat(documented).containsExactlyInAnyOrderElementsOf(
+          server.routes().stream().filter(r -> r.contains(" /v1/") || r.contains(" /_sim/"))
+              .toList());
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.vidsim.contract;
 
+import dev.vidsim.jobs.Jobs;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package dev.vidsim.junit;
 
+import dev.vidsim.jobs.CreateRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -44,7 +46,7 @@ class ExtensionFailuresTest {
     @Test
     void charges_a_job_twice_behind_the_engines_back(VidsimRuntimeInfo vidsim) {
       vidsim.simulator().run(e -> {
-        var job = e.jobs().create(vidsim.apiKey(), new dev.vidsim.engine.CreateRequest(
+        var job = e.jobs().create(vidsim.apiKey(), new dev.vidsim.jobs.CreateRequest(
             "clip-video", "cat", null, null, null, null, null), "k1");
         e.ledger().charge(vidsim.apiKey(), Money.parse("0.35"), job.id(), "k1", "twice",
             e.clock().instant());
@@ -113,7 +115,7 @@ class ExtensionFailuresTest {
     void spends_its_own_money(VidsimRuntimeInfo vidsim) {
       KEYS.add(vidsim.apiKey());
       vidsim.simulator().run(e -> e.jobs().create(vidsim.apiKey(),
-          new dev.vidsim.engine.CreateRequest("clip-video", "cat", null, null, null, null,
+          new dev.vidsim.jobs.CreateRequest("clip-video", "cat", null, null, null, null,
               null), "k1"));
       String available = vidsim.admin().ledger(vidsim.apiKey()).path("balance")
           .path("available").asText();

@@ -52,7 +52,7 @@ class VidsimContainerTest {
       assertThat(a.getExposedPorts()).containsExactly(8080);
       assertThat(a.isHostNetwork()).isFalse();
       assertThat(a.getCommandParts())
-          .containsExactly("serve", "--bind", "0.0.0.0", "--port", "8080");
+          .containsExactly("serve", "--bind", "0.0.0.0", "--port", "8080", "--clock", "virtual");
       String token = a.getEnvMap().get("VIDSIM_ADMIN_TOKEN");
       assertThat(token).matches("[0-9a-f]{32}").isEqualTo(a.getAdminToken());
       assertThat(b.getAdminToken()).isNotEqualTo(token);

@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Start the simulator (built-in default scenario unless --scenario is given).")
 final class ServeCommand implements Callable<Integer> {
+  /** Speed of the built-in default scenario's clock under serve: 1 real second = 1 minute. */
+  static final long DEFAULT_FACTOR = 60;
   @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (YAML or JSON).")
   Path scenario;
 
@@ -29,7 +31,8 @@ final class ServeCommand implements Callable<Integer> {
   String bind;
 
   @Option(names = "--clock", paramLabel = "MODE",
-      description = "virtual, real or accelerated (default: the scenario's, else virtual).")
+      description = "virtual, real or accelerated (default: the scenario's; with the built-in"
+          + " default scenario, accelerated x60 so SDK programs see jobs finish in seconds).")
   String clock;
 
   @Option(names = "--clock-factor", paramLabel = "N",
@@ -54,6 +57,8 @@ final class ServeCommand implements Callable<Integer> {
   Scenario scenario() {
     Scenario s = scenario == null ? ScenarioLoader.builtInDefault() : ScenarioLoader.load(scenario);
     if (seed != null) s = s.withSeed(seed);
+    // an SDK program cannot advance a virtual clock: without a scenario, time runs by itself
+    if (scenario == null && clock == null) s = s.withClock(ClockMode.ACCELERATED, DEFAULT_FACTOR);
     if (clock != null || clockFactor != null) {
       s = s.withClock(clock != null ? ClockMode.parse(clock) : s.clock(),
           clockFactor != null ? clockFactor : s.clockFactor());
@@ -101,11 +106,14 @@ final class ServeCommand implements Callable<Integer> {
     String url = "http://" + host + ":" + server.port();
     String key = s.accounts().isEmpty() ? "<create one: POST /_sim/tenants>" : s.accounts().get(0)
         .apiKey();
+    String speed = s.clock() == ClockMode.ACCELERATED ? " x" + s.clockFactor() : "";
     System.out.println("vidsim listening on " + url + " (scenario " + s.name() + ", seed "
-        + s.seed() + ", clock " + s.clock().wireName() + ")");
+        + s.seed() + ", clock " + s.clock().wireName() + speed + ")");
     System.out.println("  API key:  " + key);
     System.out.println("  try:      curl -s -H 'Authorization: Bearer " + key + "' " + url
         + "/v1/models");
+    server.dialectPaths().forEach((name, path) -> System.out.printf("  %-9s %s%n",
+        name + ":", url + (path.isEmpty() ? "/v1" : path)));
     System.out.println("  admin:    " + url + "/_sim/health  (clock: POST " + url
         + "/_sim/clock/advance {\"by\":\"2m\"})");
     System.out.flush();

@@ -2,35 +2,31 @@ package dev.vidsim.engine;
 
 import dev.vidsim.catalog.Catalog;
 import dev.vidsim.catalog.ModelSpec;
-import dev.vidsim.clock.ScheduledTask;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.clock.WallClock;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.vidsim.faults.Endpoint;
 import dev.vidsim.faults.Faults;
-import dev.vidsim.faults.RequestFacts;
-import dev.vidsim.webhooks.Webhooks;
-import java.util.function.Function;
-import dev.vidsim.idempotency.IdempotencyStore;
-import dev.vidsim.jobs.Job;
-import dev.vidsim.jobs.JobStore;
+import dev.vidsim.gate.Gate;
+import dev.vidsim.jobs.JobSettings;
+import dev.vidsim.jobs.Jobs;
+import dev.vidsim.jobs.Usage;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.ledger.Balance;
 import dev.vidsim.ledger.Ledger;
 import dev.vidsim.limits.LimitSpec;
+import dev.vidsim.limits.RateLimits;
 import dev.vidsim.money.Money;
 import dev.vidsim.random.SimRandom;
 import dev.vidsim.scenario.Scenario;
 import dev.vidsim.tenants.Account;
 import dev.vidsim.tenants.Tenant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import dev.vidsim.tenants.Tenants;
+import dev.vidsim.webhooks.Webhooks;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The whole simulated provider for one scenario run: clock, tenants, catalog, ledger, jobs and
- * journal. Not thread-safe: {@link Simulator} serialises every call.
+ * One scenario run, wired: it builds each feature with the collaborators it needs and hands
+ * them out. It holds no behaviour of its own. Not thread-safe: {@link Simulator} serialises every
+ * call.
  */
 public final class Engine {
   private final Scenario scenario;
@@ -39,25 +35,15 @@ public final class Engine {
   private final Journal journal;
   private final Ledger ledger;
   private final Catalog catalog;
-  private final Map<String, Tenant> tenants = new LinkedHashMap<>();
-  private final JobStore jobs = new JobStore(JobStore.DEFAULT_CAPACITY);
-  private final Map<String, List<ScheduledTask>> jobTasks = new HashMap<>();
-  private final IdempotencyStore<CreateOutcome> keys = new IdempotencyStore<>();
-  private final JobRunner runner = new JobRunner(this);
-  private final Jobs jobsApi = new Jobs(this);
+  private final Tenants tenants;
   private final Faults faults;
-  private final Throttle throttle = new Throttle(this);
-  private final Gate gate = new Gate(this);
+  private final RateLimits limits;
   private final Webhooks webhooks;
-  private final SyncWaits syncWaits = new SyncWaits(this);
-  private Function<JobView, JsonNode> jobRenderer = DEFAULT_RENDERER;
+  private final JobEvents events;
+  private final Jobs jobs;
+  private final Gate gate;
 
-  /** Without an HTTP layer, events carry a minimal job; VidsimServer installs the wire format. */
-  static final Function<JobView, JsonNode> DEFAULT_RENDERER = j -> Journal.fields()
-      .put("id", j.id()).put("object", "video").put("model", j.model()).put("status", j.status())
-      .put("charged", j.charged().toString());
-
-  public Engine(Scenario scenario, WallClock wall) {
+  public Engine(Scenario scenario, WallClock wall, WebhookShapes shapes) {
     this.scenario = scenario;
     this.clock = new SimClock(scenario.startTime(), scenario.clock(), scenario.clockFactor(), wall);
     this.random = new SimRandom(scenario.seed());
@@ -68,95 +54,78 @@ public final class Engine {
         .put("idempotencyKey", e.idempotencyKey()).put("rule", e.rule())));
     this.catalog = new Catalog(scenario.models(), scenario.conditions().catalogChanges(),
         scenario.startTime());
+    this.tenants = new Tenants(ledger, journal, clock, random,
+        scenario.models().get(0).regions().get(0));
     this.faults = new Faults(random, scenario.startTime());
     scenario.conditions().faults().forEach(faults::add);
-    scenario.conditions().accountLimits().forEach(throttle::set);
     this.webhooks = new Webhooks(clock, journal, faults, random, scenario.conditions().webhooks());
+    this.events = new JobEvents(webhooks, tenants, shapes);
+    var settings = new JobSettings(scenario.currency(), scenario.contentTtl(),
+        scenario.idempotencyTtl(), scenario.conditions().syncModels());
+    this.jobs = new Jobs(tenants, catalog, ledger, clock, random, journal, settings,
+        webhooks::problem, events::jobEnded);
+    events.viewWith(jobs::snapshot);
+    this.limits = new RateLimits(clock, journal, scenario.conditions().limits(), jobs::byId);
+    scenario.conditions().accountLimits().forEach(limits::set);
+    this.gate = new Gate(faults, limits, tenants, jobs::byId, journal, clock);
     journal.append("scenario_loaded", Journal.fields().put("name", scenario.name())
         .put("seed", scenario.seed()));
     for (Account a : scenario.accounts()) {
-      addTenant(new Tenant(a.apiKey(), a.tier(), a.region()), a.balance());
+      tenants.add(new Tenant(a.apiKey(), a.tier(), a.region()), a.balance());
     }
   }
 
-  /** The job operations of the public API (create, get, list, cancel, content). */
-  public Jobs jobs() {
-    return jobsApi;
-  }
+  /** The job operations every dialect maps onto (create, get, list, cancel, content). */
+  public Jobs jobs() { return jobs; }
+  /** Faults and rate limits, checked before a request executes. */
+  public Gate gate() { return gate; }
+  public Tenants tenants() { return tenants; }
 
   public Tenant authenticate(String apiKey) {
-    if (apiKey == null || apiKey.isBlank()) {
-      throw new SimException(ErrorCode.UNAUTHORIZED,
-          "missing API key: send it as 'Authorization: Bearer <key>'");
-    }
-    Tenant t = tenants.get(apiKey);
-    if (t == null) {
-      throw new SimException(ErrorCode.UNAUTHORIZED, "unknown API key '" + abbreviate(apiKey)
-          + "': use a key from the scenario's accounts or create one with POST /_sim/tenants");
-    }
-    return t;
+    return tenants.authenticate(apiKey);
   }
 
-  /** The tenant with this key, or null (no error: fault rules may name unknown keys). */
-  Tenant tenantOrNull(String apiKey) {
-    return tenants.get(apiKey);
-  }
-
-  private static String abbreviate(String key) {
-    return key.length() <= 12 ? key : key.substring(0, 8) + "…";
-  }
-
+  /** The models this key may use now (its tier and region). */
   public List<ModelSpec> models(String apiKey) {
-    Tenant t = authenticate(apiKey);
+    Tenant t = tenants.authenticate(apiKey);
     return catalog.visibleTo(t.tier(), t.region(), clock.instant());
   }
 
   public Balance balance(String apiKey) {
-    return ledger.balance(authenticate(apiKey).apiKey());
+    return ledger.balance(tenants.authenticate(apiKey).apiKey());
   }
 
   public Usage usage(String apiKey) {
-    return UsageReport.of(this, authenticate(apiKey).apiKey());
+    return jobs.usage(apiKey);
   }
 
   /** Adds a tenant with an opening balance; a null key gets a fresh seeded one. */
   public Tenant createTenant(String apiKey, String tier, String region, Money balance) {
-    String key = apiKey != null ? apiKey : "sk-sim-" + random.hexId("tenants", 20);
-    if (tenants.containsKey(key)) {
-      throw SimException.invalid("apiKey", "a tenant with this key already exists");
-    }
-    String regionOrDefault = region != null ? region : scenario.models().get(0).regions().get(0);
-    return addTenant(new Tenant(key, tier != null ? tier : "free", regionOrDefault), balance);
-  }
-
-  private Tenant addTenant(Tenant t, Money balance) {
-    tenants.put(t.apiKey(), t);
-    journal.append("tenant_created", Journal.fields().put("tenant", t.apiKey())
-        .put("tier", t.tier()).put("region", t.region()));
-    if (balance.isPositive()) {
-      ledger.topUp(t.apiKey(), balance, "opening balance", clock.instant());
-    }
-    return t;
+    return tenants.create(apiKey, tier, region, balance);
   }
 
   /** The tenant with this key, for admin calls: unknown keys are a 404 that says so. */
   public Tenant tenant(String apiKey) {
-    Tenant t = tenants.get(apiKey);
-    if (t == null) {
-      throw new SimException(ErrorCode.NOT_FOUND, "no tenant with key '" + apiKey
-          + "'; list them with GET /_sim/tenants");
-    }
-    return t;
+    return tenants.require(apiKey);
   }
 
   public void topUp(String apiKey, Money amount) {
-    Tenant t = tenant(apiKey);
-    if (!amount.isPositive()) throw SimException.invalid("amount", "must be positive");
-    ledger.topUp(t.apiKey(), amount, "top-up", clock.instant());
+    tenants.topUp(apiKey, amount);
   }
 
-  public List<Tenant> tenants() {
-    return List.copyOf(tenants.values());
+  public List<Tenant> tenantList() {
+    return tenants.all();
+  }
+
+  /** Sets a tenant's own rate limits (on top of the scenario's). */
+  public void setLimits(String apiKey, LimitSpec spec) {
+    tenants.authenticate(apiKey);
+    limits.set(apiKey, spec);
+  }
+
+  /** The webhook signing secret of the tenant with this key. */
+  public String webhookSecret(String apiKey) {
+    return webhooks.secret(tenants.authenticate(apiKey).apiKey());
   }
 
   public String currency() { return scenario.currency(); }
@@ -167,58 +136,10 @@ public final class Engine {
   public Ledger ledger() { return ledger; }
   public Catalog catalog() { return catalog; }
   public Faults faults() { return faults; }
-  /** Faults and rate limits, checked before a request executes. */
-  public Gate gate() { return gate; }
-
-  /** Sets a tenant's own rate limits (on top of the scenario's). */
-  public void setLimits(String apiKey, LimitSpec spec) {
-    authenticate(apiKey);
-    throttle.set(apiKey, spec);
-  }
-
-  Throttle limits() { return throttle; }
-  SyncWaits syncWaits() { return syncWaits; }
   public Webhooks webhooks() { return webhooks; }
-
-  void setJobRenderer(Function<JobView, JsonNode> renderer) {
-    this.jobRenderer = renderer;
-  }
-
-  /** The webhook signing secret of the tenant with this key. */
-  public String webhookSecret(String apiKey) {
-    return webhooks.secret(authenticate(apiKey).apiKey());
-  }
 
   /** This engine is being replaced: let held sync creates answer instead of hanging. */
   void retire() {
-    syncWaits.answerAll();
+    jobs.retire();
   }
-
-  /** A job reached its final state: answer a waiting sync create, then send its webhook. */
-  void jobEnded(Job job) {
-    syncWaits.finish(job);
-    publishWebhook(job);
-  }
-
-  /** Sends the job's final state to its webhook URL (or its tenant's), if it has one. */
-  private void publishWebhook(Job job) {
-    String url = webhooks.targetFor(job.tenant(), job.webhookUrl());
-    if (url == null) return;
-    Tenant t = tenants.get(job.tenant());
-    String type = switch (job.status()) {
-      case SUCCEEDED -> "video.completed";
-      case CANCELLED -> "video.cancelled";
-      case TIMED_OUT -> "video.timed_out";
-      default -> "video.failed";
-    };
-    var facts = new RequestFacts(Endpoint.WEBHOOK, job.tenant(), job.model(), job.region(),
-        t == null ? null : t.tier(), type);
-    webhooks.publish(facts, job.id(), url, jobRenderer.apply(jobsApi.view(job)));
-  }
-
-  Map<String, Job> jobsById() { return jobs.asMap(); }
-  JobStore jobStore() { return jobs; }
-  Map<String, List<ScheduledTask>> jobTasks() { return jobTasks; }
-  IdempotencyStore<CreateOutcome> keys() { return keys; }
-  JobRunner runner() { return runner; }
 }

@@ -1,6 +1,5 @@
 package dev.vidsim.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.WallClock;
 import dev.vidsim.scenario.Scenario;
@@ -31,7 +30,7 @@ public final class Simulator implements AutoCloseable {
   private Engine engine;
   private CompletableFuture<Scenario> pending;
   private Thread ticker;
-  private Function<JobView, JsonNode> jobRenderer = Engine.DEFAULT_RENDERER;
+  private final WebhookShapes webhookShapes = new WebhookShapes();
 
   public Simulator(Scenario scenario) {
     this(scenario, WallClock.SYSTEM);
@@ -39,7 +38,7 @@ public final class Simulator implements AutoCloseable {
 
   public Simulator(Scenario scenario, WallClock wall) {
     this.wall = wall;
-    this.engine = new Engine(scenario, wall);
+    this.engine = new Engine(scenario, wall, webhookShapes);
     updateTicker();
   }
 
@@ -70,9 +69,7 @@ public final class Simulator implements AutoCloseable {
   }
 
   private Engine newEngine(Scenario scenario) {
-    Engine e = new Engine(scenario, wall);
-    e.setJobRenderer(jobRenderer);
-    return e;
+    return new Engine(scenario, wall, webhookShapes);
   }
 
   public synchronized <T> T call(Function<Engine, T> action) {
@@ -83,10 +80,9 @@ public final class Simulator implements AutoCloseable {
     action.accept(engine());
   }
 
-  /** How webhook events render a job: the HTTP layer installs its wire format here. */
-  public synchronized void setJobRenderer(Function<JobView, JsonNode> renderer) {
-    this.jobRenderer = renderer;
-    if (engine != null) engine.setJobRenderer(renderer);
+  /** How each dialect's webhook events look: the HTTP layer registers its dialects here. */
+  public WebhookShapes webhookShapes() {
+    return webhookShapes;
   }
 
   /**

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** What a request (or a webhook delivery) does, as fault rules and rate limits name it. */
 public enum Endpoint {
-  CREATE, GET, LIST, CANCEL, CONTENT, MODELS, BALANCE, USAGE, SECRET, WEBHOOK;
+  CREATE, GET, LIST, CANCEL, DELETE, CONTENT, MODELS, BALANCE, USAGE, SECRET, WEBHOOK;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -7,7 +7,7 @@ import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.clock.SimDuration;
 import dev.vidsim.engine.Engine;
-import dev.vidsim.engine.SimException;
+import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.limits.LimitSpec;
 import dev.vidsim.money.Money;
@@ -79,7 +79,7 @@ final class AdminRoutes {
   void listTenants(Context ctx) {
     Json.write(ctx, 200, sim.call(e -> {
       ArrayNode data = Json.array();
-      e.tenants().forEach(t -> data.addObject().put("apiKey", t.apiKey()).put("tier", t.tier())
+      e.tenantList().forEach(t -> data.addObject().put("apiKey", t.apiKey()).put("tier", t.tier())
           .put("region", t.region()).put("available",
               e.ledger().balance(t.apiKey()).available().toString()));
       ObjectNode o = Json.object();
@@ -164,7 +164,8 @@ final class AdminRoutes {
       ArrayNode data = o.putArray("data");
       e.jobs().all().stream()
           .filter(j -> tenant == null || tenant.equals(e.jobs().tenantOf(j.id())))
-          .forEach(j -> data.add(Wire.job(j).put("tenant", e.jobs().tenantOf(j.id()))));
+          .forEach(j -> data.add(Wire.job(j).put("tenant", e.jobs().tenantOf(j.id()))
+              .put("dialect", j.dialect())));
       return o;
     }));
   }
@@ -183,8 +184,8 @@ final class AdminRoutes {
    * lines the bounded journal has dropped and the newest seq, so a reader knows what it missed.
    */
   void journal(Context ctx) {
-    long after = ApiRoutes.longParam(ctx, "after", 0);
-    int limit = ApiRoutes.intParam(ctx, "limit", Integer.MAX_VALUE);
+    long after = Json.longParam(ctx, "after", 0);
+    int limit = Json.intParam(ctx, "limit", Integer.MAX_VALUE);
     if (limit < 1) throw SimException.invalid("limit", "must be at least 1");
     String body = sim.call((Engine e) -> {
       ctx.header("X-Vidsim-Journal-Dropped", Long.toString(e.journal().dropped()));

@@ -2,7 +2,7 @@ package dev.vidsim.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.clock.SimDuration;
-import dev.vidsim.engine.SimException;
+import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.journal.Journal;
 import io.javalin.http.Context;

@@ -1,11 +1,10 @@
 package dev.vidsim.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.SimDuration;
-import dev.vidsim.engine.Admission;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
+import dev.vidsim.gate.Admission;
 import dev.vidsim.journal.Journal;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -13,36 +12,51 @@ import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
- * Runs the engine's gate (faults, rate limits) before an API handler, and applies what it says
- * at the HTTP level: error answers, Retry-After and rate-limit headers, latency, dropped
- * connections and responses lost after the work was done.
+ * Wraps every dialect's routes the same way: the dialect parses the request once, then the
+ * engine's gate (faults, rate limits) decides before it runs, and what the gate says is applied
+ * at the HTTP level: error answers in the dialect's envelope, its rate-limit headers, latency,
+ * dropped connections and responses lost after the work was done.
  */
-final class Guard {
-  static final String ADMISSION = "vidsim.admission";
+public final class Guard {
   static final String DROPPED = "vidsim.dropped";
+  static final String DIALECT = "vidsim.dialect";
   static final String LATENCY_HEADER = "X-Vidsim-Latency-Ms";
+  /** Longest real wait a latency fault may impose on a request thread (real/accelerated clock). */
+  static final Duration REAL_DELAY_MAX = Duration.ofMinutes(2);
   private final Simulator sim;
+
+  /** Reads a request into a {@link Call}; a malformed request throws the dialect's 400. */
+  @FunctionalInterface
+  public interface Parser<R> {
+    Call<R> parse(Context ctx) throws Exception;
+  }
+
+  /** Runs an admitted request: the engine call and the dialect's rendering of its answer. */
+  @FunctionalInterface
+  public interface Action<R> {
+    void run(Context ctx, Call<R> call, Admission admission) throws Exception;
+  }
 
   Guard(Simulator sim) {
     this.sim = sim;
   }
 
-  Handler guarded(Endpoint endpoint, Handler handler) {
+  public <R> Handler guarded(Dialect dialect, Endpoint endpoint, Parser<R> parser,
+                             Action<R> action) {
     return ctx -> {
-      String model = endpoint == Endpoint.CREATE ? modelOf(ctx.body()) : null;
-      String jobId = ctx.pathParamMap().get("id");
-      String key = ApiRoutes.apiKey(ctx);
-      Admission a = sim.call(e -> e.gate().admit(endpoint, key, model, jobId));
-      a.headers().forEach(ctx::header);
+      ctx.attribute(DIALECT, dialect);
+      Call<R> call = parser.parse(ctx);
+      Admission a = sim.call(e -> e.gate().admit(endpoint, call.apiKey(), call.model(),
+          call.jobId()));
+      dialect.writeRateHeaders(ctx, a.rate());
       delay(ctx, a.latency());
       if (a.dropsUnexecuted()) {
         drop(ctx);
         return;
       }
       if (a.reject() != null) throw a.reject();
-      ctx.attribute(ADMISSION, a);
       try {
-        handler.handle(ctx);
+        action.run(ctx, call, a);
       } finally {
         if (a.slotOf() != null) sim.run(e -> e.gate().release(a));
       }
@@ -51,18 +65,9 @@ final class Guard {
         sim.run(e -> e.journal().append("response_lost", Journal.fields().put("path", ctx.path())
             .put("rule", a.lost().id()).put("dropped", a.drop())));
         if (a.drop()) drop(ctx);
-        else VidsimServer.error(ctx, a.lostError());
+        else dialect.writeError(ctx, a.lostError(), a.lostError().httpStatus());
       }
     };
-  }
-
-  /** The admission of the current request (PASS outside guarded routes). */
-  /** Longest real wait a latency fault may impose on a request thread (real/accelerated clock). */
-  static final Duration REAL_DELAY_MAX = Duration.ofMinutes(2);
-
-  static Admission admission(Context ctx) {
-    Admission a = ctx.attribute(ADMISSION);
-    return a != null ? a : Admission.PASS;
   }
 
   /**
@@ -91,14 +96,5 @@ final class Guard {
         .put("path", ctx.path())));
     ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData()
         .getConnection().getEndPoint().close();
-  }
-
-  private static String modelOf(String body) {
-    try {
-      JsonNode n = Json.MAPPER.readTree(body == null ? "" : body);
-      return n != null && n.path("model").isTextual() ? n.get("model").asText() : null;
-    } catch (Exception malformed) {
-      return null;
-    }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidsim.engine.SimException;
+import dev.vidsim.errors.SimException;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -40,14 +40,14 @@ public final class Json {
     return MAPPER.createArrayNode();
   }
 
-  static void write(Context ctx, int status, JsonNode body) {
+  public static void write(Context ctx, int status, JsonNode body) {
     String text = body.toString();
     ctx.attribute(BODY_ATTRIBUTE, body);
     ctx.status(status).contentType("application/json").result(text);
   }
 
   /** Parses a JSON object body; an empty body is an empty object. Malformed JSON is a 400. */
-  static ObjectNode body(Context ctx, Set<String> allowedFields) {
+  public static ObjectNode body(Context ctx, Set<String> allowedFields) {
     String text = ctx.body();
     if (text == null || text.isBlank()) {
       return object();
@@ -74,7 +74,7 @@ public final class Json {
     return obj;
   }
 
-  static String string(ObjectNode body, String field) {
+  public static String string(ObjectNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) return null;
     if (!n.isTextual()) throw SimException.invalid(field, "expected a string, got "
@@ -83,7 +83,7 @@ public final class Json {
   }
 
   /** A number, or a string holding one (OpenAI sends seconds as "8"). */
-  static BigDecimal decimal(ObjectNode body, String field) {
+  public static BigDecimal decimal(ObjectNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) return null;
     BigDecimal value = null;
@@ -98,11 +98,24 @@ public final class Json {
     return value;
   }
 
+  public static int intParam(Context ctx, String name, int fallback) {
+    return (int) Math.min(Integer.MAX_VALUE, longParam(ctx, name, fallback));
+  }
+
+  public static long longParam(Context ctx, String name, long fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null) return fallback;
+    if (!v.matches("\\d{1,18}")) {
+      throw SimException.invalid(name, "expected a whole number, got '" + v + "'");
+    }
+    return Long.parseLong(v);
+  }
+
   private static String abbreviate(String text) {
     return text.length() <= 40 ? text : text.substring(0, 37) + "...";
   }
 
-  static List<String> strings(ObjectNode body, String field) {
+  public static List<String> strings(ObjectNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) return List.of();
     if (!n.isArray()) throw SimException.invalid(field, "expected an array of strings");

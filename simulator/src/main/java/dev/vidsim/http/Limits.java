@@ -1,7 +1,7 @@
 package dev.vidsim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vidsim.engine.SimException;
+import dev.vidsim.errors.SimException;
 import dev.vidsim.limits.LimitSpec;
 import java.util.List;
 

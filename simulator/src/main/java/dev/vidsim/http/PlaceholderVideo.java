@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
  * A tiny ISO-BMFF file (ftyp + free + mdat boxes) that MP4 tooling recognises by its header.
  * The mdat payload names the job so a download can be traced back to it.
  */
-final class PlaceholderVideo {
+public final class PlaceholderVideo {
   private PlaceholderVideo() {}
 
-  static byte[] mp4(String jobId, BigDecimal seconds) {
+  public static byte[] mp4(String jobId, BigDecimal seconds) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     box(out, "ftyp", concat(ascii("isom"), new byte[] {0, 0, 2, 0}, ascii("isomiso2mp41")));
     box(out, "free", ascii("vidsim placeholder"));
@@ -37,5 +37,20 @@ final class PlaceholderVideo {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) out.writeBytes(p);
     return out.toByteArray();
+  }
+
+  /** A tiny placeholder thumbnail: a RIFF/WEBP header naming the video. */
+  public static byte[] webp(String id) {
+    byte[] payload = ascii("VP8 vidsim thumbnail " + id);
+    byte[] riff = concat(ascii("WEBP"), payload);
+    java.nio.ByteBuffer size = java.nio.ByteBuffer.allocate(4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(riff.length);
+    return concat(ascii("RIFF"), size.array(), riff);
+  }
+
+  /** A tiny placeholder sprite sheet: JPEG start and end markers around a comment. */
+  public static byte[] jpeg(String id) {
+    return concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, ascii("vidsim spritesheet " + id),
+        new byte[] {(byte) 0xFF, (byte) 0xD9});
   }
 }

@@ -1,6 +1,6 @@
 package dev.vidsim.http;
 
-import dev.vidsim.engine.JobView;
+import dev.vidsim.jobs.JobView;
 import dev.vidsim.engine.Simulator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,13 +13,13 @@ import java.util.concurrent.TimeoutException;
  * held while waiting. A client that gives up earlier does not stop the job: it is charged and
  * stays findable.
  */
-final class SyncCreate {
+public final class SyncCreate {
   /** Real-time bound on a held request, so a virtual clock nobody advances cannot pin a thread. */
   static final long HOLD_MILLIS_MAX = 5 * 60_000;
 
   private SyncCreate() {}
 
-  static JobView await(Simulator sim, CompletableFuture<JobView> answer, JobView created) {
+  public static JobView await(Simulator sim, CompletableFuture<JobView> answer, JobView created) {
     try {
       return answer.get(HOLD_MILLIS_MAX, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -2,8 +2,8 @@ package dev.vidsim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidsim.engine.ErrorCode;
-import dev.vidsim.engine.SimException;
+import dev.vidsim.errors.ErrorCode;
+import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.journal.Journal;
@@ -29,18 +29,21 @@ public final class VidsimServer implements AutoCloseable {
   private final FaultRoutes faults;
   private final WebhookRoutes hooks;
   private final CatalogRoutes catalog;
+  private final Dialects dialects;
 
   private VidsimServer(Simulator sim, String adminToken, String version) {
     this.sim = sim;
     this.adminToken = adminToken;
-    ApiRoutes api = new ApiRoutes(sim);
     AdminRoutes admin = new AdminRoutes(sim, version);
     this.guard = new Guard(sim);
     this.faults = new FaultRoutes(sim);
     this.hooks = new WebhookRoutes(sim);
     this.catalog = new CatalogRoutes(sim);
-    sim.setJobRenderer(Wire::job);
-    this.app = Javalin.create(config -> configure(config, api, admin));
+    this.dialects = Dialects.all(sim);
+    for (Dialect d : dialects.list()) {
+      if (d.webhookShape() != null) sim.webhookShapes().register(d.name(), d.webhookShape());
+    }
+    this.app = Javalin.create(config -> configure(config, admin));
   }
 
   /**
@@ -61,7 +64,7 @@ public final class VidsimServer implements AutoCloseable {
     return start(sim, "127.0.0.1", port, null);
   }
 
-  private void configure(JavalinConfig config, ApiRoutes api, AdminRoutes admin) {
+  private void configure(JavalinConfig config, AdminRoutes admin) {
     config.http.responseBufferSize = 1024;
     config.http.prefer405over404 = true;
     config.startup.showJavalinBanner = false;
@@ -69,15 +72,7 @@ public final class VidsimServer implements AutoCloseable {
     var r = config.routes;
     r.before(this::beforeRequest);
     r.after(this::afterRequest);
-    r.get("/v1/models", guard.guarded(Endpoint.MODELS, api::models));
-    r.post("/v1/videos", guard.guarded(Endpoint.CREATE, api::create));
-    r.get("/v1/videos", guard.guarded(Endpoint.LIST, api::list));
-    r.get("/v1/videos/{id}", guard.guarded(Endpoint.GET, api::get));
-    r.post("/v1/videos/{id}/cancel", guard.guarded(Endpoint.CANCEL, api::cancel));
-    r.get("/v1/videos/{id}/content", guard.guarded(Endpoint.CONTENT, api::content));
-    r.get("/v1/account/balance", guard.guarded(Endpoint.BALANCE, api::balance));
-    r.get("/v1/account/usage", guard.guarded(Endpoint.USAGE, api::usage));
-    r.get("/v1/webhooks/secret", guard.guarded(Endpoint.SECRET, hooks::secret));
+    dialects.list().forEach(d -> d.routes(r, guard));
     r.get("/_sim/health", admin::health);
     r.post("/_sim/reset", admin::reset);
     r.get("/_sim/scenario", admin::getScenario);
@@ -111,20 +106,19 @@ public final class VidsimServer implements AutoCloseable {
     r.error(404, ctx -> {
       if (ctx.attribute(Json.BODY_ATTRIBUTE) == null) {
         error(ctx, new SimException(ErrorCode.NOT_FOUND, "no route " + ctx.method() + " "
-            + ctx.path() + "; vidsim serves /v1/... and /_sim/..."));
+            + ctx.path() + "; vidsim serves " + dialects.summary() + " and /_sim/..."));
       }
     });
     r.error(405, ctx -> error(ctx, new SimException(ErrorCode.INVALID_REQUEST, "method "
         + ctx.method() + " is not allowed on " + ctx.path())));
   }
 
-  static void error(Context ctx, SimException e) {
-    ObjectNode err = Json.object().put("code", e.code().wireName()).put("message", e.getMessage());
-    if (!e.details().isEmpty()) err.set("details", Json.MAPPER.valueToTree(e.details()));
-    ObjectNode body = Json.object();
-    body.set("error", err);
+  /** Answers an error in the envelope of the dialect the path belongs to (vidsim's otherwise). */
+  private void error(Context ctx, SimException e) {
     int status = ctx.status().getCode() == 405 ? 405 : e.httpStatus();
-    Json.write(ctx, status, body);
+    Dialect d = ctx.attribute(Guard.DIALECT);
+    if (d == null) d = dialects.forPath(ctx.path());
+    d.writeError(ctx, e, status);
   }
 
   /** Readable without the admin token: liveness, and the dashboard page (it holds no data). */
@@ -142,7 +136,9 @@ public final class VidsimServer implements AutoCloseable {
     if (journaled(ctx)) {
       ObjectNode line = Journal.fields().put("method", ctx.method().name()).put("path", ctx.path());
       if (ctx.queryString() != null) line.put("query", ctx.queryString());
-      line.put("apiKey", ApiRoutes.apiKey(ctx));
+      line.put("apiKey", dialects.forPath(ctx.path()).apiKeyOrNull(ctx));
+      String retry = ctx.header("X-Stainless-Retry-Count");
+      if (retry != null && !retry.equals("0")) line.put("sdkRetry", retry);
       if (ctx.header("Idempotency-Key") != null) line.put("idempotencyKey",
           ctx.header("Idempotency-Key"));
       String body = ctx.body();
@@ -201,6 +197,16 @@ public final class VidsimServer implements AutoCloseable {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .filter(e -> e.endpoint.method.isHttpMethod())
         .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).sorted().toList();
+  }
+
+  /** The base URL of one dialect (e.g. "openai" → http://127.0.0.1:P/openai/v1). */
+  public String dialectBaseUrl(String name) {
+    return baseUrl() + dialects.named(name).basePath();
+  }
+
+  /** Every dialect served, by name, with its base path. */
+  public java.util.Map<String, String> dialectPaths() {
+    return dialects.basePaths();
   }
 
   public Simulator simulator() {

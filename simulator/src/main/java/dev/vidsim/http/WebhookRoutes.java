@@ -3,24 +3,18 @@ package dev.vidsim.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.Simulator;
-import dev.vidsim.engine.SimException;
+import dev.vidsim.errors.SimException;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.webhooks.Attempt;
 import io.javalin.http.Context;
 import java.util.Set;
 
-/** The tenant's signing secret (/v1), delivery attempts and per-tenant URLs (/_sim). */
+/** Webhook delivery attempts and per-tenant URLs (/_sim). */
 final class WebhookRoutes {
   private final Simulator sim;
 
   WebhookRoutes(Simulator sim) {
     this.sim = sim;
-  }
-
-  void secret(Context ctx) {
-    String key = ApiRoutes.apiKey(ctx);
-    String secret = sim.call(e -> e.webhookSecret(key));
-    Json.write(ctx, 200, Json.object().put("key", secret));
   }
 
   /** Every attempt, oldest first: event, job, url, attempt number, status (null: in flight). */

@@ -3,8 +3,8 @@ package dev.vidsim.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.catalog.ModelSpec;
-import dev.vidsim.engine.JobView;
-import dev.vidsim.engine.Usage;
+import dev.vidsim.jobs.JobView;
+import dev.vidsim.jobs.Usage;
 import dev.vidsim.ledger.Balance;
 import dev.vidsim.ledger.LedgerEntry;
 import dev.vidsim.pricing.FailureKind;
@@ -19,7 +19,8 @@ public final class Wire {
   public static ObjectNode job(JobView j) {
     ObjectNode o = Json.object();
     o.put("id", j.id()).put("object", "video").put("model", j.model()).put("mode", j.mode())
-        .put("status", j.status()).put("progress", j.progress()).put("prompt", j.prompt())
+        .put("status", j.status().wireName()).put("progress", j.progress())
+        .put("prompt", j.prompt())
         .put("seconds", j.seconds()).put("resolution", j.resolution()).put("region", j.region());
     time(o, "createdAt", j.createdAt());
     time(o, "completedAt", j.completedAt());
@@ -112,7 +113,7 @@ public final class Wire {
         .put("rule", e.rule()).put("at", e.at().toString());
   }
 
-  static ArrayNode strings(java.util.List<String> values) {
+  public static ArrayNode strings(java.util.List<String> values) {
     ArrayNode a = Json.array();
     values.forEach(a::add);
     return a;

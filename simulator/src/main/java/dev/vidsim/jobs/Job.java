@@ -25,6 +25,8 @@ public final class Job {
   private final String idempotencyKey;
   private final String webhookUrl;
   private final Instant createdAt;
+  private String dialect = CreateRequest.VIDSIM;
+  private java.util.Map<String, String> attributes = java.util.Map.of();
   private final List<Transition> history = new ArrayList<>();
   private JobStatus status = JobStatus.QUEUED;
   private Instant renderStartsAt;
@@ -34,10 +36,11 @@ public final class Job {
   private FailureKind failure;
   private String errorMessage;
   private String holdId;
+  private boolean deleted;
 
   public Job(String id, String tenant, String model, String region, String prompt, JobSpec spec,
              Quote quote, Pricing pricing, String idempotencyKey, String webhookUrl,
-                 Instant createdAt) {
+             Instant createdAt) {
     this.id = id;
     this.tenant = tenant;
     this.model = model;
@@ -49,6 +52,13 @@ public final class Job {
     this.idempotencyKey = idempotencyKey;
     this.webhookUrl = webhookUrl;
     this.createdAt = createdAt;
+  }
+
+  /** The wire format it was created through, and that dialect's own create options. */
+  public Job createdThrough(String dialect, java.util.Map<String, String> attributes) {
+    this.dialect = dialect;
+    this.attributes = java.util.Map.copyOf(attributes);
+    return this;
   }
 
   public Transition moveTo(JobStatus target, Instant at, String reason) {
@@ -124,5 +134,14 @@ public final class Job {
   public FailureKind failure() { return failure; }
   public String errorMessage() { return errorMessage; }
   public String holdId() { return holdId; }
+  public String dialect() { return dialect; }
+  /** Deleted by its owner: gone from gets and lists; its ledger lines stay. */
+  public boolean deleted() { return deleted; }
+
+  public void markDeleted() {
+    this.deleted = true;
+  }
+
+  public java.util.Map<String, String> attributes() { return attributes; }
   public List<Transition> history() { return List.copyOf(history); }
 }

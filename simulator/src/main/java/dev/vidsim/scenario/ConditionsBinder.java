@@ -35,7 +35,16 @@ final class ConditionsBinder {
       }
     }
     return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges(),
-        webhooks(), syncModels());
+        webhooks(), syncModels(), emitExpired());
+  }
+
+  /** Dialects told to show lapsed content as {@code expired} (dialects.NAME.emitExpired). */
+  private java.util.Set<String> emitExpired() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    tree.root().path("dialects").fields().forEachRemaining(d -> {
+      if (d.getValue().path("emitExpired").asBoolean(false)) out.add(d.getKey());
+    });
+    return out;
   }
 
   /** Model id (and its new id after a rename) → how long a create waits for the job. */

@@ -1,7 +1,5 @@
 package dev.vidsim.webhooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.clock.SimDuration;
@@ -29,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 public final class Webhooks {
   /** Attempts kept for GET /_sim/webhooks; older ones are forgotten (the journal keeps them). */
   public static final int ATTEMPTS_KEPT_MAX = 10_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final SimClock clock;
   private final Journal journal;
   private final Faults faults;
@@ -73,17 +70,16 @@ public final class Webhooks {
   }
 
   /**
-   * Creates the event for a job that ended and schedules its delivery, as fault rules allow.
+   * Creates the event for a job that ended (its body rendered from the event's id and time) and
+   * schedules its delivery, as fault rules allow.
    *
    * @param facts what fault rules may match (endpoint webhook, tenant, model, region, event)
    */
-  public void publish(RequestFacts facts, String jobId, String url, JsonNode data) {
+  public void publish(RequestFacts facts, String jobId, String url,
+                      java.util.function.BiFunction<String, Instant, String> body) {
     Instant now = clock.instant();
     String id = "evt_" + random.hexId("events/" + facts.tenant(), 24);
-    ObjectNode body = JSON.createObjectNode().put("id", id).put("object", "event")
-        .put("type", facts.event()).put("createdAt", now.toString());
-    body.set("data", data);
-    Event e = new Event(id, facts.tenant(), jobId, facts.event(), url, body.toString(), now);
+    Event e = new Event(id, facts.tenant(), jobId, facts.event(), url, body.apply(id, now), now);
     journal.append("webhook_event", Journal.fields().put("event", id).put("job", jobId)
         .put("type", e.type()).put("url", url));
     Decision d = faults.evaluate(facts, now);

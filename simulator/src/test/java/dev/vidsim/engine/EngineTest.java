@@ -1,5 +1,12 @@
 package dev.vidsim.engine;
 
+import dev.vidsim.jobs.Usage;
+
+import dev.vidsim.jobs.Jobs;
+import dev.vidsim.jobs.JobView;
+import dev.vidsim.errors.SimException;
+import dev.vidsim.errors.ErrorCode;
+
 import static dev.vidsim.engine.TestScenarios.KEY;
 import static dev.vidsim.engine.TestScenarios.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,14 +39,14 @@ class EngineTest {
   @Test
   void a_job_goes_queued_in_progress_succeeded_then_expired_on_the_clock() {
     JobView job = sim.call(e -> e.jobs().create(KEY, request("per-second", 8), null));
-    assertThat(job.status()).isEqualTo("queued");
+    assertThat(job.status().wireName()).isEqualTo("queued");
     sim.run(e -> e.clock().advance(Duration.ofSeconds(32)));
     JobView mid = sim.call(e -> e.jobs().get(KEY, job.id()));
-    assertThat(mid.status()).isEqualTo("in_progress");
+    assertThat(mid.status().wireName()).isEqualTo("in_progress");
     assertThat(mid.progress()).isEqualTo(50);
     sim.run(e -> e.clock().advance(Duration.ofSeconds(30)));
     JobView done = sim.call(e -> e.jobs().content(KEY, job.id()));
-    assertThat(done.status()).isEqualTo("succeeded");
+    assertThat(done.status().wireName()).isEqualTo("succeeded");
     assertThat(done.expiresAt()).isEqualTo(done.completedAt().plus(Duration.ofHours(1)));
     sim.run(e -> e.clock().advance(Duration.ofHours(1)));
     assertThat(codeOf(() -> sim.call(e -> e.jobs().content(KEY, job.id()))))

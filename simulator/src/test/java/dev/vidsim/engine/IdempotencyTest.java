@@ -1,5 +1,9 @@
 package dev.vidsim.engine;
 
+import dev.vidsim.jobs.JobView;
+import dev.vidsim.errors.SimException;
+import dev.vidsim.errors.ErrorCode;
+
 import static dev.vidsim.engine.TestScenarios.KEY;
 import static dev.vidsim.engine.TestScenarios.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +35,7 @@ class IdempotencyTest {
     sim.run(e -> e.clock().advance(Duration.ofSeconds(30)));
     JobView again = sim.call(e -> e.jobs().create(KEY, request("on-create", 8), "k1"));
     assertThat(again).isEqualTo(first);
-    assertThat(again.status()).isEqualTo("queued");
+    assertThat(again.status().wireName()).isEqualTo("queued");
     assertThat(ledger(KEY)).filteredOn(x -> x.jobId() != null).hasSize(1);
     List<?> jobs = sim.call(e -> e.jobs().all());
     assertThat(jobs).hasSize(1);

@@ -1,5 +1,7 @@
 package dev.vidsim.engine;
 
+import dev.vidsim.jobs.JobView;
+
 import static dev.vidsim.engine.TestScenarios.KEY;
 import static dev.vidsim.engine.TestScenarios.request;
 import static org.assertj.core.api.Assertions.assertThat;

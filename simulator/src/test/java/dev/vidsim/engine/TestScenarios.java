@@ -1,5 +1,7 @@
 package dev.vidsim.engine;
 
+import dev.vidsim.jobs.CreateRequest;
+
 import dev.vidsim.scenario.Scenario;
 import dev.vidsim.scenario.ScenarioLoader;
 

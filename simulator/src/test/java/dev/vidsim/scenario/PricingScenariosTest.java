@@ -1,9 +1,12 @@
 package dev.vidsim.scenario;
 
+import dev.vidsim.jobs.JobView;
+import dev.vidsim.jobs.CreateRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidsim.engine.CreateRequest;
-import dev.vidsim.engine.JobView;
+import dev.vidsim.jobs.CreateRequest;
+import dev.vidsim.jobs.JobView;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.ledger.LedgerEntry;
 import dev.vidsim.pricing.FailureKind;

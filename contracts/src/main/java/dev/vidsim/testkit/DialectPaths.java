@@ -1,23 +1,24 @@
-package dev.vidsim.testcontainers;
+package dev.vidsim.testkit;
 
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Where each provider dialect lives under the simulator's base URL (see providers.md). */
-final class Dialects {
+/**
+ * Where each provider dialect the simulator serves lives under its base URL: what a provider's
+ * SDK is given as its base URL (the same as {@code VidsimServer.dialectBaseUrl}).
+ */
+public final class DialectPaths {
   private static final Map<String, String> BASE_PATHS = Map.of(
       "vidsim", "",
       "openai", "/openai/v1",
-      "gemini", "/gemini/v1beta",
-      "replicate", "/replicate/v1",
-      "fal", "/fal",
-      "runway", "/runway");
+      "gemini", "/gemini",
+      "vertex", "/vertex");
 
-  private Dialects() {}
+  private DialectPaths() {}
 
-  static String pathOf(String dialect) {
+  public static String pathOf(String dialect) {
     requireNonNull(dialect, "dialect");
     String path = BASE_PATHS.get(dialect);
     if (path == null) {

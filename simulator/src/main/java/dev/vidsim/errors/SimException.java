@@ -1,4 +1,4 @@
-package dev.vidsim.engine;
+package dev.vidsim.errors;
 
 import java.util.Map;
 

@@ -1,14 +1,18 @@
-package dev.vidsim.engine;
+package dev.vidsim.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.clock.ScheduledTask;
 import dev.vidsim.clock.SimDuration;
 import dev.vidsim.faults.JobOutcome;
-import dev.vidsim.jobs.Job;
-import dev.vidsim.jobs.JobStatus;
-import dev.vidsim.jobs.Transition;
+import dev.vidsim.clock.SimClock;
+import dev.vidsim.errors.ErrorCode;
+import dev.vidsim.errors.SimException;
 import dev.vidsim.journal.Journal;
+import dev.vidsim.ledger.Ledger;
+import dev.vidsim.random.SimRandom;
+import java.util.HashMap;
+import java.util.function.Consumer;
 import dev.vidsim.ledger.InsufficientFundsException;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
@@ -27,37 +31,50 @@ import java.util.SplittableRandom;
 
 /** Creates jobs, drives them through their lifecycle on the clock, and settles their money. */
 final class JobRunner {
-  private final Engine world;
+  private final SimClock clock;
+  private final SimRandom random;
+  private final Journal journal;
+  private final Ledger ledger;
+  private final JobStore store;
+  private final JobSettings settings;
+  private final Consumer<Job> onEnded;
+  private final Map<String, List<ScheduledTask>> tasksByJob = new HashMap<>();
 
-  JobRunner(Engine world) {
-    this.world = world;
+  JobRunner(SimClock clock, SimRandom random, Journal journal, Ledger ledger, JobStore store,
+            JobSettings settings, Consumer<Job> onEnded) {
+    this.clock = clock;
+    this.random = random;
+    this.journal = journal;
+    this.ledger = ledger;
+    this.store = store;
+    this.settings = settings;
+    this.onEnded = onEnded;
   }
 
   Job create(Tenant t, ModelSpec m, CreateRequest req, JobSpec spec, String key,
              JobOutcome outcome) {
     Quote q = PriceCalculator.quote(m.pricing(), spec);
     try {
-      world.ledger().requireAvailable(t.apiKey(), q.neededAtCreate());
+      ledger.requireAvailable(t.apiKey(), q.neededAtCreate());
     } catch (InsufficientFundsException e) {
       throw new SimException(ErrorCode.INSUFFICIENT_BALANCE, "insufficient balance: this job "
-          + "needs " + e.needed() + " " + world.currency() + " at create but " + e.available()
+          + "needs " + e.needed() + " " + settings.currency() + " at create but " + e.available()
           + " is available; top up or choose a cheaper model, resolution or duration",
           Map.of("needed", e.needed().toString(), "available", e.available().toString()));
     }
-    Instant now = world.clock().instant();
-    String id = "vid_" + world.random().hexId("ids/" + t.apiKey(), 24);
+    Instant now = clock.instant();
+    String id = "vid_" + random.hexId("ids/" + t.apiKey(), 24);
     Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), spec, q, m.pricing(), key,
-        req.webhookUrl(), now);
-    if (!world.jobStore().add(job)) {
+        req.webhookUrl(), now).createdThrough(req.dialect(), req.attributes());
+    if (!store.add(job)) {
       throw new SimException(ErrorCode.SIMULATOR_FULL, "the simulator holds "
-          + world.jobStore().capacity()
+          + store.capacity()
               + " unfinished jobs; advance the clock or POST /_sim/reset");
     }
     ObjectNode created = Journal.fields().put("job", id).put("tenant", t.apiKey())
         .put("model", m.id()).put("status", job.status().wireName());
-    world.journal().append("job_created", created);
+    journal.append("job_created", created);
     String rule = q.rule();
-    var ledger = world.ledger();
     if (q.flatFee().isPositive()) {
       ledger.charge(t.apiKey(), q.flatFee(), id, key, "flat fee", now);
     }
@@ -72,7 +89,7 @@ final class JobRunner {
   }
 
   private void schedule(Job job, ModelSpec m, JobOutcome outcome) {
-    SplittableRandom r = world.random().stream("latency/" + job.tenant() + "/" + m.id());
+    SplittableRandom r = random.stream("latency/" + job.tenant() + "/" + m.id());
     Duration queued = m.latency().queued().draw(r);
     Duration render = m.latency().render().draw(r);
     Instant starts = job.createdAt().plus(queued);
@@ -83,7 +100,7 @@ final class JobRunner {
       at(job, ends, "finish", () -> succeed(job));
       return;
     }
-    world.journal().append("fault_outcome", Journal.fields().put("job", job.id())
+    journal.append("fault_outcome", Journal.fields().put("job", job.id())
         .put("outcome", outcome.kind().wireName()));
     Instant failsAt = failureInstant(job, outcome, starts, ends);
     if (failsAt == null || starts.isBefore(failsAt)) {
@@ -118,7 +135,7 @@ final class JobRunner {
   private String failureMessage(Job job, JobOutcome o) {
     return switch (o.kind()) {
       case TIMEOUT -> "the provider timed out after "
-          + SimDuration.format(Duration.between(job.createdAt(), world.clock().instant()));
+          + SimDuration.format(Duration.between(job.createdAt(), clock.instant()));
       case CONTENT_FILTER -> "the output was blocked by the content filter";
       case PARTIAL -> "rendering failed after " + o.deliveredSeconds().toPlainString() + " of "
           + job.spec().seconds().toPlainString() + " seconds";
@@ -127,18 +144,18 @@ final class JobRunner {
   }
 
   private void at(Job job, Instant when, String what, Runnable action) {
-    ScheduledTask task = world.clock().schedule(when, job.id() + " " + what, action);
-    world.jobTasks().computeIfAbsent(job.id(), k -> new ArrayList<>()).add(task);
+    ScheduledTask task = clock.schedule(when, job.id() + " " + what, action);
+    tasksByJob.computeIfAbsent(job.id(), k -> new ArrayList<>()).add(task);
   }
 
   private void cancelTasks(Job job) {
-    List<ScheduledTask> tasks = world.jobTasks().remove(job.id());
+    List<ScheduledTask> tasks = tasksByJob.remove(job.id());
     if (tasks != null) tasks.forEach(ScheduledTask::cancel);
   }
 
   void move(Job job, JobStatus to, String reason) {
-    Transition tr = job.moveTo(to, world.clock().instant(), reason);
-    world.journal().append("state", Journal.fields().put("job", job.id())
+    Transition tr = job.moveTo(to, clock.instant(), reason);
+    journal.append("state", Journal.fields().put("job", job.id())
         .put("from", tr.from().wireName()).put("to", tr.to().wireName()).put("reason", reason));
   }
 
@@ -148,11 +165,11 @@ final class JobRunner {
     Quote q = job.quote();
     Money actual = PriceCalculator.quote(job.pricing(), job.spec()).usage();
     settleTo(job, Money.min(actual, q.usage()), q.rule() + " on delivery");
-    Instant expires = world.clock().instant().plus(world.scenario().contentTtl());
+    Instant expires = clock.instant().plus(settings.contentTtl());
     job.setExpiresAt(expires);
-    world.clock().schedule(expires, job.id() + " expire",
+    clock.schedule(expires, job.id() + " expire",
         () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
-    world.jobEnded(job);
+    onEnded.accept(job);
   }
 
   /** Ends a job that did not deliver, settling its money by the model's failure policy. */
@@ -167,7 +184,7 @@ final class JobRunner {
     move(job, to, message);
     Settlement s = job.pricing().settlementFor(kind);
     settleTo(job, s.finalCost(job.quote().usage()), kind.wireName() + " " + s);
-    world.jobEnded(job);
+    onEnded.accept(job);
   }
 
   /**
@@ -176,14 +193,14 @@ final class JobRunner {
    */
   private void settleTo(Job job, Money finalCost, String rule) {
     Quote q = job.quote();
-    Instant now = world.clock().instant();
+    Instant now = clock.instant();
     Money charged = q.onCreate();
     if (job.holdId() != null) {
       Money capture = Money.min(Money.max(finalCost.minus(charged), Money.ZERO), q.held());
-      world.ledger().settle(job.holdId(), capture, rule, now);
+      ledger.settle(job.holdId(), capture, rule, now);
     }
     if (finalCost.compareTo(charged) < 0) {
-      world.ledger().refund(job.tenant(), charged.minus(finalCost), job.id(),
+      ledger.refund(job.tenant(), charged.minus(finalCost), job.id(),
           job.idempotencyKey(), rule, now);
     }
   }

@@ -1,6 +1,7 @@
-package dev.vidsim.engine;
+package dev.vidsim.jobs;
 
-import dev.vidsim.jobs.Job;
+import dev.vidsim.clock.SimClock;
+import dev.vidsim.idempotency.IdempotencyStore;
 import dev.vidsim.journal.Journal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,27 +15,29 @@ import java.util.concurrent.CompletableFuture;
  * the job runs, is charged and can be found afterwards.
  */
 final class SyncWaits {
-  private final Engine world;
+  private final SimClock clock;
+  private final Journal journal;
+  private final IdempotencyStore<CreateOutcome> keys;
+  private final JobViews views;
   private final Map<String, Waiting> byJob = new HashMap<>();
 
-  private record Waiting(CompletableFuture<JobView> answer, String tenant, String key) {}
+  private record Waiting(CompletableFuture<JobView> answer, Job job, String key) {}
 
-  SyncWaits(Engine world) {
-    this.world = world;
-  }
-
-  /** The wait limit of a synchronous model, or null for an asynchronous one. */
-  Duration limitFor(String model) {
-    return world.scenario().conditions().syncModels().get(model);
+  SyncWaits(SimClock clock, Journal journal, IdempotencyStore<CreateOutcome> keys,
+            JobViews views) {
+    this.clock = clock;
+    this.journal = journal;
+    this.keys = keys;
+    this.views = views;
   }
 
   /** Registers a sync create; the key (if any) is completed when the answer is. */
   CompletableFuture<JobView> begin(Job job, String key, Duration limit) {
-    Waiting w = new Waiting(new CompletableFuture<>(), job.tenant(), key);
+    Waiting w = new Waiting(new CompletableFuture<>(), job, key);
     byJob.put(job.id(), w);
-    world.journal().append("sync_wait", Journal.fields().put("job", job.id())
+    journal.append("sync_wait", Journal.fields().put("job", job.id())
         .put("limit", limit.toString()));
-    world.clock().scheduleAfter(limit, job.id() + " sync wait over", () -> finish(job));
+    clock.scheduleAfter(limit, job.id() + " sync wait over", () -> finish(job));
     return w.answer();
   }
 
@@ -47,7 +50,7 @@ final class SyncWaits {
   void answerAll() {
     for (var entry : java.util.List.copyOf(byJob.entrySet())) {
       Waiting w = byJob.remove(entry.getKey());
-      w.answer().complete(world.jobs().snapshot(entry.getKey()));
+      w.answer().complete(views.of(entry.getValue().job()));
     }
   }
 
@@ -55,9 +58,9 @@ final class SyncWaits {
   void finish(Job job) {
     Waiting w = byJob.remove(job.id());
     if (w == null) return;
-    JobView view = world.jobs().view(job);
+    JobView view = views.of(job);
     if (w.key() != null) {
-      world.keys().complete(w.tenant(), w.key(), new CreateOutcome(view, null));
+      keys.complete(w.job().tenant(), w.key(), new CreateOutcome(view, null));
     }
     w.answer().complete(view);
   }

@@ -1,4 +1,4 @@
-package dev.vidsim.engine;
+package dev.vidsim.errors;
 
 /**
  * Every error the simulator answers with, and its HTTP status (a number: the engine has no HTTP).

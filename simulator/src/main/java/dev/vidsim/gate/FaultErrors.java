@@ -1,5 +1,7 @@
-package dev.vidsim.engine;
+package dev.vidsim.gate;
 
+import dev.vidsim.errors.ErrorCode;
+import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.FaultRule;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ final class FaultErrors {
     String message = custom != null ? custom : switch (code) {
       case UNAUTHORIZED -> "this API key has been revoked; create a new key";
       case INSUFFICIENT_BALANCE -> "insufficient balance; top up to continue";
-      case MODEL_NOT_FOUND -> "the model was not found; list models with GET /v1/models";
+      case MODEL_NOT_FOUND -> "the model was not found; list the available models";
       case RATE_LIMITED -> "rate limit exceeded; wait for Retry-After before retrying";
       case BAD_GATEWAY -> "bad gateway: an upstream renderer failed; retry later";
       case REGION_UNAVAILABLE -> "region " + (region != null ? region + " " : "")

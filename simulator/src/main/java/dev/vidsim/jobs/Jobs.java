@@ -1,28 +1,61 @@
-package dev.vidsim.engine;
+package dev.vidsim.jobs;
 
+import dev.vidsim.catalog.Catalog;
 import dev.vidsim.catalog.ModelSpec;
+import dev.vidsim.clock.SimClock;
+import dev.vidsim.errors.ErrorCode;
+import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.JobOutcome;
 import dev.vidsim.idempotency.IdempotencyStore;
-import dev.vidsim.jobs.Job;
-import dev.vidsim.jobs.JobStatus;
 import dev.vidsim.journal.Journal;
-import dev.vidsim.ledger.EntryType;
 import dev.vidsim.ledger.InsufficientFundsException;
-import dev.vidsim.ledger.LedgerEntry;
+import dev.vidsim.ledger.Ledger;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.tenants.Tenant;
+import dev.vidsim.tenants.Tenants;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** The job operations of the public API, in engine terms. */
+/** The job operations every dialect maps onto: create, get, list, cancel, content. */
 public final class Jobs {
   /** Largest page a list returns. */
   public static final int PAGE_SIZE_MAX = 100;
-  private final Engine world;
+  private final Tenants tenants;
+  private final Catalog catalog;
+  private final Ledger ledger;
+  private final SimClock clock;
+  private final Journal journal;
+  private final JobSettings settings;
+  private final JobStore store;
+  private final JobViews views;
+  private final JobRunner runner;
+  private final SyncWaits syncWaits;
+  private final IdempotencyStore<CreateOutcome> keys = new IdempotencyStore<>();
+  /** Why a webhook URL may not be used, or null when it may. */
+  private final UnaryOperator<String> webhookUrlProblem;
 
-  Jobs(Engine world) {
-    this.world = world;
+  /**
+   * @param onEnded called once a job reaches its final state (after any sync create is answered)
+   */
+  public Jobs(Tenants tenants, Catalog catalog, Ledger ledger, SimClock clock,
+              dev.vidsim.random.SimRandom random, Journal journal, JobSettings settings,
+              UnaryOperator<String> webhookUrlProblem, java.util.function.Consumer<Job> onEnded) {
+    this.tenants = tenants;
+    this.catalog = catalog;
+    this.ledger = ledger;
+    this.clock = clock;
+    this.journal = journal;
+    this.settings = settings;
+    this.webhookUrlProblem = webhookUrlProblem;
+    this.store = new JobStore(JobStore.DEFAULT_CAPACITY);
+    this.views = new JobViews(ledger, clock, settings.currency());
+    this.syncWaits = new SyncWaits(clock, journal, keys, views);
+    this.runner = new JobRunner(clock, random, journal, ledger, store, settings, job -> {
+      syncWaits.finish(job);
+      onEnded.accept(job);
+    });
   }
 
   public JobView create(String apiKey, CreateRequest req, String idempotencyKey) {
@@ -32,23 +65,22 @@ public final class Jobs {
   /** @param outcome how the job ends, from a fault rule; null: as its model's latency says */
   public JobView create(String apiKey, CreateRequest req, String idempotencyKey,
                         JobOutcome outcome) {
-    Tenant t = world.authenticate(apiKey);
-    ModelSpec m = CreateValidation.model(world, t, req.model());
+    Tenant t = tenants.authenticate(apiKey);
+    ModelSpec m = CreateValidation.model(catalog, clock.instant(), t, req.model());
     var spec = CreateValidation.spec(t, m, req);
     if (req.webhookUrl() != null) {
-      String problem = world.webhooks().problem(req.webhookUrl());
+      String problem = webhookUrlProblem.apply(req.webhookUrl());
       if (problem != null) throw SimException.invalid("webhookUrl", problem);
     }
     if (idempotencyKey == null) {
-      Job job = world.runner().create(t, m, req, spec, null, outcome);
+      Job job = runner.create(t, m, req, spec, null, outcome);
       syncIfNeeded(job, null);
       return view(job);
     }
     CreateValidation.key(idempotencyKey);
-    var keys = world.keys();
-    var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), world.clock().instant());
+        var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), clock.instant());
     if (begin instanceof IdempotencyStore.Replay<CreateOutcome> replay) {
-      world.journal().append("idempotent_replay", Journal.fields().put("tenant", t.apiKey())
+      journal.append("idempotent_replay", Journal.fields().put("tenant", t.apiKey())
           .put("idempotencyKey", idempotencyKey));
       return replay.outcome().orThrow();
     }
@@ -69,16 +101,16 @@ public final class Jobs {
     CreateOutcome result;
     boolean deferred = false;
     try {
-      Job job = world.runner().create(t, m, req, spec, key, outcome);
+      Job job = runner.create(t, m, req, spec, key, outcome);
       deferred = syncIfNeeded(job, key);
       result = new CreateOutcome(view(job), null);
     } catch (SimException e) {
       result = new CreateOutcome(null, e);
     }
-    if (!deferred) world.keys().complete(t.apiKey(), key, result);
-    world.clock().scheduleAfter(world.scenario().idempotencyTtl(), "expire key " + key, () -> {
-      if (world.keys().expire(t.apiKey(), key)) {
-        world.journal().append("idempotency_key_expired", Journal.fields()
+    if (!deferred) keys.complete(t.apiKey(), key, result);
+    clock.scheduleAfter(settings.idempotencyTtl(), "expire key " + key, () -> {
+      if (keys.expire(t.apiKey(), key)) {
+        journal.append("idempotency_key_expired", Journal.fields()
             .put("tenant", t.apiKey()).put("idempotencyKey", key));
       }
     });
@@ -87,9 +119,9 @@ public final class Jobs {
 
   /** A sync model's create waits: the key stays in flight until the answer. */
   private boolean syncIfNeeded(Job job, String key) {
-    var limit = world.syncWaits().limitFor(job.model());
+    var limit = settings.syncModels().get(job.model());
     if (limit == null) return false;
-    world.syncWaits().begin(job, key, limit);
+    syncWaits.begin(job, key, limit);
     return true;
   }
 
@@ -98,12 +130,12 @@ public final class Jobs {
    * when the wait limit passes); null for other models or once answered.
    */
   public java.util.concurrent.CompletableFuture<JobView> syncAnswer(String id) {
-    return world.syncWaits().answerFor(id);
+    return syncWaits.answerFor(id);
   }
 
   /** The job as it is now, without a poll fee (for answers the server itself sends). */
   public JobView snapshot(String id) {
-    Job job = world.jobsById().get(id);
+    Job job = store.asMap().get(id);
     if (job == null) throw new SimException(ErrorCode.NOT_FOUND, "no job " + id);
     return view(job);
   }
@@ -114,8 +146,8 @@ public final class Jobs {
     Money fee = job.pricing().pollFee();
     if (fee.isPositive()) {
       try {
-        world.ledger().charge(job.tenant(), fee, job.id(), job.idempotencyKey(), "poll fee",
-            world.clock().instant());
+        ledger.charge(job.tenant(), fee, job.id(), job.idempotencyKey(), "poll fee",
+            clock.instant());
       } catch (InsufficientFundsException e) {
         throw new SimException(ErrorCode.INSUFFICIENT_BALANCE, "insufficient balance for the "
             + fee + " poll fee of model " + job.model() + "; top up or poll less often");
@@ -130,19 +162,36 @@ public final class Jobs {
       throw new SimException(ErrorCode.JOB_NOT_CANCELLABLE, "job " + id + " is "
           + job.status().wireName() + "; only queued or in_progress jobs can be cancelled");
     }
-    world.runner().fail(job, FailureKind.CANCEL, "cancelled by the client");
+    runner.fail(job, FailureKind.CANCEL, "cancelled by the client");
     return view(job);
+  }
+
+  /**
+   * Deletes a job for its owner: a job still running is cancelled first (settled by the cancel
+   * policy); afterwards it is gone from gets and lists, while its ledger lines stay.
+   */
+  public JobView delete(String apiKey, String id) {
+    Job job = owned(apiKey, id);
+    if (!job.status().isTerminal()) runner.fail(job, FailureKind.CANCEL, "deleted by the client");
+    job.markDeleted();
+    journal.append("job_deleted", Journal.fields().put("job", id).put("tenant", job.tenant()));
+    return view(job);
+  }
+
+  /** The caller's own job as it is now, without a poll fee (a remix reads its source). */
+  public JobView source(String apiKey, String id) {
+    return view(owned(apiKey, id));
   }
 
   /** Ends a running job as a failure of the given kind (admin, faults). */
   public JobView fail(String id, FailureKind kind, String message) {
-    Job job = world.jobsById().get(id);
+    Job job = store.asMap().get(id);
     if (job == null) throw new SimException(ErrorCode.NOT_FOUND, "no job " + id);
     if (job.status().isTerminal()) {
       throw new SimException(ErrorCode.JOB_NOT_CANCELLABLE, "job " + id + " is already "
           + job.status().wireName());
     }
-    world.runner().fail(job, kind, message);
+    runner.fail(job, kind, message);
     return view(job);
   }
 
@@ -156,23 +205,29 @@ public final class Jobs {
     }
     String why = job.status().isTerminal() ? "it ended " + job.status().wireName()
         + " and has no content" : "it is " + job.status().wireName() + " ("
-        + job.progress(world.clock().instant()) + "%); poll until it succeeds";
+        + job.progress(clock.instant()) + "%); poll until it succeeds";
     throw new SimException(ErrorCode.JOB_NOT_READY, "job " + id + " has no content yet: " + why);
   }
 
   public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
                       String after) {
-    Tenant t = world.authenticate(apiKey);
+    return list(apiKey, status, idempotencyKey, limit, after, false);
+  }
+
+  /** One page of the caller's jobs, newest first (or oldest first), after the job {@code after}. */
+  public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
+                      String after, boolean oldestFirst) {
+    Tenant t = tenants.authenticate(apiKey);
     if (limit < 1 || limit > PAGE_SIZE_MAX) {
       throw SimException.invalid("limit", "must be between 1 and " + PAGE_SIZE_MAX);
     }
     JobStatus wanted = status == null ? null : CreateValidation.status(status);
-    List<Job> mine = new java.util.ArrayList<>(world.jobsById().values().stream()
-        .filter(j -> j.tenant().equals(t.apiKey()))
+    List<Job> mine = new java.util.ArrayList<>(store.asMap().values().stream()
+        .filter(j -> j.tenant().equals(t.apiKey()) && !j.deleted())
         .filter(j -> wanted == null || j.status() == wanted)
         .filter(j -> idempotencyKey == null || idempotencyKey.equals(j.idempotencyKey()))
         .toList());
-    java.util.Collections.reverse(mine);
+    if (!oldestFirst) java.util.Collections.reverse(mine);
     int start = 0;
     if (after != null) {
       start = indexOf(mine, after) + 1;
@@ -188,37 +243,47 @@ public final class Jobs {
   }
 
   public List<JobView> all() {
-    return world.jobsById().values().stream().map(this::view).toList();
+    return store.asMap().values().stream().map(this::view).toList();
   }
 
   /** The API key that owns a job, or null. */
   public String tenantOf(String id) {
-    Job job = world.jobsById().get(id);
+    Job job = store.asMap().get(id);
     return job == null ? null : job.tenant();
   }
 
   private Job owned(String apiKey, String id) {
-    Tenant t = world.authenticate(apiKey);
-    Job job = world.jobsById().get(id);
-    if (job == null || !job.tenant().equals(t.apiKey())) {
+    Tenant t = tenants.authenticate(apiKey);
+    Job job = store.asMap().get(id);
+    if (job == null || !job.tenant().equals(t.apiKey()) || job.deleted()) {
       throw new SimException(ErrorCode.NOT_FOUND, "no video job '" + id
-          + "' for this API key; list yours with GET /v1/videos", Map.of("field", "id"));
+          + "' for this API key; list your jobs to find it", Map.of("field", "id"));
     }
     return job;
   }
 
   JobView view(Job j) {
-    Money charged = Money.ZERO;
-    for (LedgerEntry e : world.ledger().entriesForJob(j.tenant(), j.id())) {
-      if (e.type() == EntryType.CHARGE
-          || e.type() == EntryType.CAPTURE) charged = charged.plus(e.amount());
-      if (e.type() == EntryType.REFUND) charged = charged.minus(e.amount());
-    }
-    return new JobView(j.id(), j.model(), j.spec().mode(), j.status().wireName(),
-        j.progress(world.clock().instant()), j.prompt(), j.spec().seconds(), j.spec().resolution(),
-        j.region(), j.createdAt(), j.completedAt(), j.expiresAt(), j.quote(),
-        j.pricing().billOn().wireName(), charged, world.currency(), j.idempotencyKey(),
-        j.failure() == null ? null : j.failure().wireName(), j.errorMessage());
+    return views.of(j);
+  }
+
+  /** What this tenant has spent: in total, per model and per job. */
+  public Usage usage(String apiKey) {
+    return UsageReport.of(ledger, store.asMap().values(), settings.currency(),
+        tenants.authenticate(apiKey).apiKey());
+  }
+
+  /** Every job still in the store, in creation order (read-only). */
+  public Map<String, Job> byId() {
+    return store.asMap();
+  }
+
+  public JobStore store() {
+    return store;
+  }
+
+  /** This run is being replaced: let held sync creates answer instead of hanging. */
+  public void retire() {
+    syncWaits.answerAll();
   }
 
   /** One page of a job list, newest first. */

@@ -1,7 +1,9 @@
-package dev.vidsim.engine;
+package dev.vidsim.jobs;
 
+import dev.vidsim.catalog.Catalog;
 import dev.vidsim.catalog.ModelSpec;
-import dev.vidsim.jobs.JobStatus;
+import dev.vidsim.errors.ErrorCode;
+import dev.vidsim.errors.SimException;
 import dev.vidsim.pricing.JobSpec;
 import dev.vidsim.tenants.Tenant;
 import java.math.BigDecimal;
@@ -16,16 +18,15 @@ final class CreateValidation {
 
   private CreateValidation() {}
 
-  static ModelSpec model(Engine world, Tenant t, String id) {
+  static ModelSpec model(Catalog catalog, java.time.Instant now, Tenant t, String id) {
     if (id == null || id.isBlank()) {
       throw SimException.invalid("model",
-          "required; list the models you may use with GET /v1/models");
+          "required; list the models you may use");
     }
-    var now = world.clock().instant();
-    String gone = world.catalog().whyGone(id, now);
-    ModelSpec m = world.catalog().find(id, now).orElseThrow(() -> new SimException(
+    String gone = catalog.whyGone(id, now);
+    ModelSpec m = catalog.find(id, now).orElseThrow(() -> new SimException(
         ErrorCode.MODEL_NOT_FOUND, (gone != null ? gone : "model '" + id + "' does not exist")
-        + "; available to you: " + world.catalog().visibleTo(t.tier(), t.region(), now).stream()
+        + "; available to you: " + catalog.visibleTo(t.tier(), t.region(), now).stream()
         .map(ModelSpec::id).toList(), Map.of("field", "model")));
     if (!m.allowsTier(t.tier())) {
       throw new SimException(ErrorCode.MODEL_NOT_AVAILABLE_FOR_TIER, "model '" + id

@@ -1,4 +1,4 @@
-package dev.vidsim.engine;
+package dev.vidsim.jobs;
 
 import dev.vidsim.money.Money;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.vidsim.engine;
+package dev.vidsim.jobs;
 
-import dev.vidsim.jobs.Job;
+import dev.vidsim.ledger.Ledger;
 import dev.vidsim.ledger.EntryType;
 import dev.vidsim.ledger.LedgerEntry;
 import dev.vidsim.money.Money;
@@ -13,12 +13,13 @@ import java.util.Map;
 final class UsageReport {
   private UsageReport() {}
 
-  static Usage of(Engine world, String tenant) {
+  static Usage of(Ledger ledger, java.util.Collection<Job> allJobs, String currency,
+                 String tenant) {
     Map<String, Money> perJob = new LinkedHashMap<>();
     Money pollFees = Money.ZERO;
     Money flatFees = Money.ZERO;
     Money spent = Money.ZERO;
-    for (LedgerEntry e : world.ledger().entries(tenant)) {
+    for (LedgerEntry e : ledger.entries(tenant)) {
       Money signed = switch (e.type()) {
         case CHARGE, CAPTURE -> e.amount();
         case REFUND -> e.amount().negate();
@@ -33,7 +34,7 @@ final class UsageReport {
     }
     Map<String, Usage.ModelUsage> perModel = new LinkedHashMap<>();
     List<Usage.JobUsage> jobs = new ArrayList<>();
-    for (Job j : world.jobsById().values()) {
+    for (Job j : allJobs) {
       if (!j.tenant().equals(tenant)) continue;
       Money charged = perJob.getOrDefault(j.id(), Money.ZERO);
       jobs.add(new Usage.JobUsage(j.id(), j.model(), j.idempotencyKey(), j.status().wireName(),
@@ -42,7 +43,7 @@ final class UsageReport {
           charged), (a, b) -> new Usage.ModelUsage(a.model(), a.unit(), a.jobs() + 1,
           a.charged().plus(b.charged())));
     }
-    return new Usage(world.currency(), spent, pollFees, flatFees,
+    return new Usage(currency, spent, pollFees, flatFees,
         List.copyOf(perModel.values()), jobs);
   }
 }

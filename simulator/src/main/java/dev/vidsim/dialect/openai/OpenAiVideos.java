@@ -1,0 +1,136 @@
+package dev.vidsim.dialect.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.engine.Engine;
+import dev.vidsim.engine.Simulator;
+import dev.vidsim.errors.SimException;
+import dev.vidsim.gate.Admission;
+import dev.vidsim.http.Call;
+import dev.vidsim.http.Json;
+import dev.vidsim.http.PlaceholderVideo;
+import dev.vidsim.http.SyncCreate;
+import dev.vidsim.jobs.CreateRequest;
+import dev.vidsim.jobs.JobStatus;
+import dev.vidsim.jobs.JobView;
+import dev.vidsim.jobs.Jobs;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Set;
+
+/** The /videos handlers of the OpenAI dialect. */
+final class OpenAiVideos {
+  private static final Set<String> VARIANTS = Set.of("video", "thumbnail", "spritesheet");
+  private final Simulator sim;
+
+  OpenAiVideos(Simulator sim) {
+    this.sim = sim;
+  }
+
+  /**
+   * A create: a new video from {@code request}, or a remix of {@code sourceId} with a new prompt
+   * (its model, length and size come from the source, read under the same engine call).
+   */
+  record VideoCreate(CreateRequest request, String sourceId, String prompt) {}
+
+  Call<VideoCreate> parseCreate(Context ctx) {
+    String key = OpenAiDialect.bearerKey(ctx);
+    CreateRequest req = OpenAiForms.create(ctx);
+    return new Call<>(key, req.model(), null, new VideoCreate(req, null, null));
+  }
+
+  Call<VideoCreate> parseRemix(Context ctx) {
+    String key = OpenAiDialect.bearerKey(ctx);
+    String prompt = OpenAiForms.remixPrompt(ctx);
+    String source = OpenAiWire.engineId(ctx.pathParam("id"));
+    return new Call<>(key, null, source, new VideoCreate(null, source, prompt));
+  }
+
+  void create(Context ctx, Call<VideoCreate> call, Admission a) {
+    String idempotencyKey = ctx.header("Idempotency-Key");
+    JobView view = sim.call(e -> e.jobs().create(call.apiKey(), request(e, call),
+        idempotencyKey, a.outcome()));
+    var answer = sim.call(e -> e.jobs().syncAnswer(view.id()));
+    JobView shown = answer == null ? view : SyncCreate.await(sim, answer, view);
+    Json.write(ctx, 200, OpenAiWire.video(shown, emitsExpired()));
+  }
+
+  private static CreateRequest request(Engine e, Call<VideoCreate> call) {
+    VideoCreate c = call.request();
+    if (c.sourceId() == null) return c.request();
+    JobView src = e.jobs().source(call.apiKey(), c.sourceId());
+    if (src.status() != JobStatus.SUCCEEDED) {
+      throw SimException.invalid("video_id", "video " + OpenAiWire.wireId(src.id()) + " is "
+          + OpenAiWire.status(src.status(), false) + "; only a completed video can be remixed");
+    }
+    return new CreateRequest(src.model(), c.prompt(), null, src.seconds(), src.resolution(),
+        null, null, OpenAiDialect.NAME, Map.of(OpenAiWire.REMIXED_FROM,
+        OpenAiWire.wireId(src.id())));
+  }
+
+  void get(Context ctx, Call<Void> call, Admission a) {
+    JobView v = sim.call(e -> e.jobs().get(call.apiKey(), call.jobId()));
+    Json.write(ctx, 200, OpenAiWire.video(v, emitsExpired()));
+  }
+
+  void list(Context ctx, Call<Void> call, Admission a) {
+    int limit = Json.intParam(ctx, "limit", 20);
+    String order = ctx.queryParam("order") == null ? "desc" : ctx.queryParam("order");
+    if (!order.equals("asc") && !order.equals("desc")) {
+      throw SimException.invalid("order", "expected 'asc' or 'desc', got '" + order + "'");
+    }
+    String after = ctx.queryParam("after") == null ? null
+        : OpenAiWire.engineId(ctx.queryParam("after"));
+    boolean expired = emitsExpired();
+    Jobs.JobPage page = sim.call(e -> e.jobs().list(call.apiKey(), null, null, limit, after,
+        order.equals("asc")));
+    ObjectNode o = Json.object().put("object", "list");
+    ArrayNode data = o.putArray("data");
+    page.data().forEach(j -> data.add(OpenAiWire.video(j, expired)));
+    JsonNode first = data.isEmpty() ? null : data.get(0).get("id");
+    JsonNode last = data.isEmpty() ? null : data.get(data.size() - 1).get("id");
+    o.set("first_id", first == null ? Json.MAPPER.nullNode() : first);
+    o.set("last_id", last == null ? Json.MAPPER.nullNode() : last);
+    o.put("has_more", page.hasMore());
+    Json.write(ctx, 200, o);
+  }
+
+  void delete(Context ctx, Call<Void> call, Admission a) {
+    JobView v = sim.call(e -> e.jobs().delete(call.apiKey(), call.jobId()));
+    Json.write(ctx, 200, Json.object().put("id", OpenAiWire.wireId(v.id()))
+        .put("object", "video.deleted").put("deleted", true));
+  }
+
+  void content(Context ctx, Call<Void> call, Admission a) {
+    String variant = ctx.queryParam("variant") == null ? "video" : ctx.queryParam("variant");
+    if (!VARIANTS.contains(variant)) {
+      throw SimException.invalid("variant", "expected one of video, thumbnail, spritesheet, got '"
+          + variant + "'");
+    }
+    JobView job = sim.call(e -> e.jobs().content(call.apiKey(), call.jobId()));
+    String id = OpenAiWire.wireId(job.id());
+    switch (variant) {
+      case "thumbnail" -> ctx.contentType("image/webp").result(PlaceholderVideo.webp(id));
+      case "spritesheet" -> ctx.contentType("image/jpeg").result(PlaceholderVideo.jpeg(id));
+      default -> ctx.contentType("video/mp4").result(PlaceholderVideo.mp4(id, job.seconds()));
+    }
+    ctx.status(200);
+  }
+
+  void models(Context ctx, Call<Void> call, Admission a) {
+    ObjectNode o = sim.call(e -> {
+      ObjectNode list = Json.object().put("object", "list");
+      ArrayNode data = list.putArray("data");
+      long created = e.scenario().startTime().getEpochSecond();
+      e.models(call.apiKey()).forEach(m -> data.addObject().put("id", m.id())
+          .put("object", "model").put("created", created).put("owned_by", "vidsim"));
+      return list;
+    });
+    Json.write(ctx, 200, o);
+  }
+
+  private boolean emitsExpired() {
+    return sim.call(e -> e.scenario().conditions().emitExpired().contains(OpenAiDialect.NAME));
+  }
+}

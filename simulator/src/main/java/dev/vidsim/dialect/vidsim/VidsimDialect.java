@@ -1,0 +1,110 @@
+package dev.vidsim.dialect.vidsim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.engine.Simulator;
+import dev.vidsim.engine.WebhookShape;
+import dev.vidsim.engine.WebhookShapes;
+import dev.vidsim.errors.SimException;
+import dev.vidsim.faults.Endpoint;
+import dev.vidsim.http.Call;
+import dev.vidsim.http.Dialect;
+import dev.vidsim.http.Guard;
+import dev.vidsim.http.Json;
+import dev.vidsim.http.RateHeaders;
+import dev.vidsim.http.Wire;
+import dev.vidsim.jobs.JobView;
+import dev.vidsim.limits.RateLimitFacts;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+
+/** vidsim's own API at /v1: Bearer keys, {@code {"error":{"code","message","details"}}}. */
+public final class VidsimDialect implements Dialect {
+  public static final String NAME = "vidsim";
+  private final VidsimApi api;
+
+  public VidsimDialect(Simulator sim) {
+    this.api = new VidsimApi(sim);
+  }
+
+  @Override public String name() { return NAME; }
+  @Override public String prefix() { return "/v1"; }
+  @Override public String basePath() { return ""; }
+
+  @Override
+  public void routes(RoutesConfig r, Guard g) {
+    r.get("/v1/models", g.guarded(this, Endpoint.MODELS, this::caller, api::models));
+    r.post("/v1/videos", g.guarded(this, Endpoint.CREATE, api::parseCreate, api::create));
+    r.get("/v1/videos", g.guarded(this, Endpoint.LIST, this::caller, api::list));
+    r.get("/v1/videos/{id}", g.guarded(this, Endpoint.GET, this::aboutJob, api::get));
+    r.post("/v1/videos/{id}/cancel", g.guarded(this, Endpoint.CANCEL, this::aboutJob,
+        api::cancel));
+    r.get("/v1/videos/{id}/content", g.guarded(this, Endpoint.CONTENT, this::aboutJob,
+        api::content));
+    r.get("/v1/account/balance", g.guarded(this, Endpoint.BALANCE, this::caller, api::balance));
+    r.get("/v1/account/usage", g.guarded(this, Endpoint.USAGE, this::caller, api::usage));
+    r.get("/v1/webhooks/secret", g.guarded(this, Endpoint.SECRET, this::caller, api::secret));
+  }
+
+  private Call<Void> caller(Context ctx) {
+    return Call.of(bearer(ctx));
+  }
+
+  private Call<Void> aboutJob(Context ctx) {
+    return Call.aboutJob(bearer(ctx), ctx.pathParam("id"));
+  }
+
+  @Override
+  public String apiKey(Context ctx) {
+    return bearer(ctx);
+  }
+
+  /** The bearer token, or null (the engine answers 401 with what to send). */
+  static String bearer(Context ctx) {
+    String auth = ctx.header("Authorization");
+    if (auth == null) return null;
+    return auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : auth.trim();
+  }
+
+  @Override
+  public void writeError(Context ctx, SimException e, int status) {
+    Json.write(ctx, status, envelope(e));
+  }
+
+  /** vidsim's error envelope: also the admin API's and that of paths no dialect serves. */
+  public static ObjectNode envelope(SimException e) {
+    ObjectNode err = Json.object().put("code", e.code().wireName()).put("message", e.getMessage());
+    if (!e.details().isEmpty()) err.set("details", Json.MAPPER.valueToTree(e.details()));
+    ObjectNode body = Json.object();
+    body.set("error", err);
+    return body;
+  }
+
+  @Override
+  public void writeRateHeaders(Context ctx, RateLimitFacts f) {
+    if (f.hasLimit()) {
+      ctx.header("X-RateLimit-Limit", Integer.toString(f.limit()));
+      ctx.header("X-RateLimit-Remaining", Long.toString(f.remaining()));
+      ctx.header("X-RateLimit-Reset", Long.toString(f.resetSeconds()));
+    }
+    RateHeaders.retryAfter(ctx, f);
+  }
+
+  @Override
+  public WebhookShape webhookShape() {
+    return new WebhookShape() {
+      @Override
+      public String eventType(JobView j) {
+        return WebhookShapes.vidsimEventType(j.status());
+      }
+
+      @Override
+      public String body(String eventId, Instant at, String type, JobView j) {
+        ObjectNode o = Json.object().put("id", eventId).put("object", "event").put("type", type)
+            .put("createdAt", at.toString());
+        o.set("data", Wire.job(j));
+        return o.toString();
+      }
+    };
+  }
+}

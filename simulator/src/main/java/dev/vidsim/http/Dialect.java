@@ -1,0 +1,49 @@
+package dev.vidsim.http;
+
+import dev.vidsim.engine.WebhookShape;
+import dev.vidsim.errors.SimException;
+import dev.vidsim.limits.RateLimitFacts;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * One provider's wire format over the engine: its routes, how it reads the caller's key, its
+ * error envelope, its rate-limit headers and its webhook shape. Nothing in a dialect prices,
+ * holds, limits, schedules or remembers: {@link Guard} and the engine do that for all of them.
+ */
+public interface Dialect {
+  /** Short name, as jobs remember it and {@code dialectBaseUrl(name)} takes it. */
+  String name();
+
+  /** Path prefix every route of this dialect starts with (e.g. {@code /openai}). */
+  String prefix();
+
+  /** The base URL an SDK is given, relative to the server (e.g. {@code /openai/v1}). */
+  String basePath();
+
+  void routes(RoutesConfig routes, Guard guard);
+
+  /**
+   * The caller's API key from this provider's auth header(s), or null when none was sent (the
+   * engine then answers 401). A header in the wrong scheme is this provider's 401.
+   */
+  String apiKey(Context ctx);
+
+  /** The key for journaling, never throwing: whatever credential the request carries. */
+  default String apiKeyOrNull(Context ctx) {
+    try {
+      return apiKey(ctx);
+    } catch (SimException e) {
+      return null;
+    }
+  }
+
+  /** Writes an error in this provider's envelope with the given HTTP status. */
+  void writeError(Context ctx, SimException e, int status);
+
+  /** Writes this provider's rate-limit headers (and Retry-After) for these facts. */
+  void writeRateHeaders(Context ctx, RateLimitFacts facts);
+
+  /** How this provider's webhooks look, or null when it sends none. */
+  WebhookShape webhookShape();
+}

@@ -1,0 +1,55 @@
+package dev.vidsim.http;
+
+import dev.vidsim.dialect.google.GeminiDialect;
+import dev.vidsim.dialect.google.VertexDialect;
+import dev.vidsim.dialect.openai.OpenAiDialect;
+import dev.vidsim.dialect.vidsim.VidsimDialect;
+import dev.vidsim.engine.Simulator;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The dialects one server speaks, and which one a path belongs to. */
+final class Dialects {
+  private final List<Dialect> dialects;
+  private final Dialect fallback;
+
+  private Dialects(List<Dialect> dialects, Dialect fallback) {
+    this.dialects = List.copyOf(dialects);
+    this.fallback = fallback;
+  }
+
+  static Dialects all(Simulator sim) {
+    VidsimDialect vidsim = new VidsimDialect(sim);
+    return new Dialects(List.of(vidsim, new OpenAiDialect(sim), new GeminiDialect(sim),
+        new VertexDialect(sim)), vidsim);
+  }
+
+  List<Dialect> list() {
+    return dialects;
+  }
+
+  /** The dialect whose prefix the path starts with (longest wins), else vidsim's own. */
+  Dialect forPath(String path) {
+    return dialects.stream()
+        .filter(d -> path.equals(d.prefix()) || path.startsWith(d.prefix() + "/"))
+        .max(Comparator.comparingInt(d -> d.prefix().length())).orElse(fallback);
+  }
+
+  Dialect named(String name) {
+    return dialects.stream().filter(d -> d.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no dialect '" + name + "'; served: "
+            + basePaths().keySet()));
+  }
+
+  Map<String, String> basePaths() {
+    Map<String, String> out = new LinkedHashMap<>();
+    dialects.forEach(d -> out.put(d.name(), d.basePath()));
+    return out;
+  }
+
+  String summary() {
+    return String.join(", ", dialects.stream().map(d -> d.prefix() + "/...").toList());
+  }
+}
