@@ -41,8 +41,8 @@ public final class VidsimRuntimeInfo {
 
   /**
    * The base URL a provider's official SDK is given for one dialect: {@code "openai"} →
-   * {@code …/openai/v1}, {@code "gemini"} → {@code …/gemini}, {@code "vertex"} → {@code …/vertex},
-   * {@code "vidsim"} → the base URL itself.
+   * {@code …/openai/v1}, {@code "gemini"} → {@code …/gemini}, {@code "vertex"} →
+   * {@code …/vertex}, {@code "vidsim"} → the base URL itself.
    */
   public String dialectBaseUrl(String dialect) {
     return baseUrl + dev.vidsim.testkit.DialectPaths.pathOf(dialect);
