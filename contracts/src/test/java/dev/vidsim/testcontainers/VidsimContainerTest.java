@@ -101,7 +101,7 @@ class VidsimContainerTest {
     assertThatThrownBy(() -> c.withClock("sundial"))
         .hasMessageContaining("virtual").hasMessageContaining("sundial");
     assertThatThrownBy(() -> c.withAdminToken(" ")).hasMessageContaining("blank");
-    assertThatThrownBy(() -> Dialects.pathOf("sora"))
+    assertThatThrownBy(() -> dev.vidsim.testkit.DialectPaths.pathOf("sora"))
         .hasMessageContaining("unknown dialect 'sora'").hasMessageContaining("openai");
   }
 

@@ -154,6 +154,19 @@ class OpenAiSdkTest {
   }
 
   @Test
+  void an_idempotency_key_header_makes_the_sdks_retry_replay_the_first_job_instead() {
+    fault("{\"when\":{\"endpoint\":\"create\",\"nth\":1},\"do\":{\"lostResponse\":true}}");
+    Video v = client.videos().create(VideoCreateParams.builder().model(VideoModel.SORA_2)
+        .prompt("one generation").seconds(VideoSeconds._8).size(VideoSize._1280X720)
+        .putAdditionalHeader("Idempotency-Key", "gen-1").build());
+    advance("10m");
+    List<?> jobs = sim.call(e -> e.jobs().all());
+    assertThat(jobs).as("the retry replayed the first answer").hasSize(1);
+    assertThat(v.id()).isEqualTo(OpenAiWire.wireId(sim.call(e -> e.jobs().all().get(0).id())));
+    assertThat(sim.call(e -> e.balance(KEY)).balance()).isEqualTo(Money.parse("9.20"));
+  }
+
+  @Test
   void an_unknown_model_is_the_sdks_not_found_exception_and_costs_nothing() {
     assertThatThrownBy(() -> client.videos().create(VideoCreateParams.builder()
         .model("no-such-model").prompt("x").build()))
