@@ -116,29 +116,57 @@ public final class Exchange {
     return Js.text(responseBody().path("error"), "code");
   }
 
+  /**
+   * What the server said this request was, in every dialect's terms ({@code call} line: dialect,
+   * endpoint, model, job), or null for requests no dialect parsed (a 400 before, admin calls).
+   */
+  public JournalEvent call() {
+    for (JournalEvent e : inside) if (e.is("call")) return e;
+    return null;
+  }
+
+  private boolean endpointIs(String... names) {
+    JournalEvent c = call();
+    return c != null && java.util.Arrays.asList(names).contains(c.text("endpoint"));
+  }
+
   public boolean isCreate() {
+    if (call() != null) return endpointIs("create");
     return "POST".equals(method()) && "/v1/videos".equals(path());
   }
 
   public boolean isModels() {
+    if (call() != null) return endpointIs("models");
     return "GET".equals(method()) && "/v1/models".equals(path());
   }
 
-  /** A status poll: GET /v1/videos/{id}. */
+  /** A status poll: GET /v1/videos/{id}, or its equivalent in another dialect. */
   public boolean isPoll() {
+    if (call() != null) return endpointIs("get");
     Matcher m = pathMatch();
     return "GET".equals(method()) && m.matches() && m.group(2) == null;
   }
 
+  /** A cancel, or a delete (OpenAI's way to stop a running video). */
   public boolean isCancel() {
+    if (call() != null) return endpointIs("cancel", "delete");
     Matcher m = pathMatch();
     return "POST".equals(method()) && m.matches() && "/cancel".equals(m.group(2));
   }
 
-  /** The job id in the path of a poll, cancel or content request, else null. */
+  /** The job a poll, cancel or content request is about, else null. */
   public String jobInPath() {
+    JournalEvent c = call();
+    if (c != null) return c.text("job");
     Matcher m = pathMatch();
     return m.matches() ? m.group(1) : null;
+  }
+
+  /** The model a create asked for: as the dialect parsed it, else from a JSON body. */
+  public String model() {
+    JournalEvent c = call();
+    if (c != null) return c.text("model");
+    return Js.text(body(), "model");
   }
 
   private synchronized Matcher pathMatch() {
@@ -178,9 +206,19 @@ public final class Exchange {
     if (signature == null) {
       String query = request.text("query");
       signature = tenant() + " " + method() + " " + path() + (query == null ? "" : "?" + query)
-          + " key=" + idempotencyKey() + " " + body();
+          + " key=" + idempotencyKey() + " " + content();
     }
     return signature;
+  }
+
+  /**
+   * What was asked, comparable across requests: the digest the server journaled of the parsed
+   * request (any wire encoding), else the JSON body.
+   */
+  public String content() {
+    JournalEvent c = call();
+    String digest = c == null ? null : c.text("request");
+    return digest != null ? "digest:" + digest : body().toString();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.vidsim.checker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ final class KeyReuseRejected implements Check {
       Exchange original = first.get(id);
       if (original == null) {
         if (remembered(x)) first.put(id, x);
-      } else if (!sameBody(original.body(), x.body())) {
+      } else if (!original.content().equals(x.content())) {
         checkRejected(original, x, sink);
       }
     }
@@ -54,10 +53,6 @@ final class KeyReuseRejected implements Check {
 
   private static boolean remembered(Exchange x) {
     return x.succeeded() || x.status() == 402 || !x.createdJobs().isEmpty();
-  }
-
-  private static boolean sameBody(JsonNode a, JsonNode b) {
-    return a.equals(b);
   }
 
   private static void checkRejected(Exchange original, Exchange reuse, Sink sink) {

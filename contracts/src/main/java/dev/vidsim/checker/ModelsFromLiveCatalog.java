@@ -37,7 +37,7 @@ final class ModelsFromLiveCatalog extends ClientCheck {
       if (x.idempotencyKey() != null && !firstOfKey.add(x.tenant() + " " + x.idempotencyKey())) {
         continue;
       }
-      String model = Js.text(x.body(), "model");
+      String model = x.model();
       Set<String> ids = known.get(x.tenant());
       if (ids == null) {
         sink.violation("tenant " + x.tenant(), "created with model '" + model + "' without "

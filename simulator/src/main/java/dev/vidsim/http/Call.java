@@ -12,4 +12,22 @@ public record Call<R>(String apiKey, String model, String jobId, R request) {
   public static Call<Void> aboutJob(String apiKey, String jobId) {
     return new Call<>(apiKey, null, jobId, null);
   }
+
+  /**
+   * A short digest of what was asked (a create's fields, whatever the wire encoding), so the
+   * journal can tell a resent request from a new one even when the bodies differ byte for byte
+   * (a multipart boundary) or look alike (two multipart bodies are not JSON); null without one.
+   */
+  public String digest() {
+    if (request == null) return null;
+    String text = request instanceof dev.vidsim.jobs.CreateRequest c ? c.fingerprint()
+        : request.toString();
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
 }

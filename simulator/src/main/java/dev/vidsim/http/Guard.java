@@ -1,5 +1,6 @@
 package dev.vidsim.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.SimDuration;
 import dev.vidsim.engine.Simulator;
@@ -46,8 +47,16 @@ public final class Guard {
     return ctx -> {
       ctx.attribute(DIALECT, dialect);
       Call<R> call = parser.parse(ctx);
-      Admission a = sim.call(e -> e.gate().admit(endpoint, call.apiKey(), call.model(),
-          call.jobId()));
+      ObjectNode facts = Journal.fields().put("dialect", dialect.name())
+          .put("endpoint", endpoint.wireName());
+      if (call.model() != null) facts.put("model", call.model());
+      if (call.jobId() != null) facts.put("job", call.jobId());
+      if (call.digest() != null) facts.put("request", call.digest());
+      // what the request is, in every dialect's terms: the harness reads this, not the path
+      Admission a = sim.call(e -> {
+        e.journal().append("call", facts);
+        return e.gate().admit(endpoint, call.apiKey(), call.model(), call.jobId());
+      });
       dialect.writeRateHeaders(ctx, a.rate());
       delay(ctx, a.latency());
       if (a.dropsUnexecuted()) {

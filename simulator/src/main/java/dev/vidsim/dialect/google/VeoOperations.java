@@ -16,19 +16,18 @@ import java.util.Base64;
  * {@code error}. A content-filtered job is a done operation with RAI counts and no video.
  */
 final class VeoOperations {
-  static final String ENGINE_PREFIX = "vid_";
   /** Where the Gemini API's file URIs point; the SDK takes the id and calls its base URL. */
   static final String GEMINI_FILES = "https://generativelanguage.googleapis.com/v1beta/files/";
 
   private VeoOperations() {}
 
-  /** The operation id: the engine's job id without its prefix (lowercase hex, a file id too). */
+  /** The operation id is the job's id: Google jobs have no prefix (lowercase hex, a file id). */
   static String operationId(String jobId) {
-    return jobId.startsWith(ENGINE_PREFIX) ? jobId.substring(ENGINE_PREFIX.length()) : jobId;
+    return jobId;
   }
 
   static String jobId(String operationId) {
-    return ENGINE_PREFIX + operationId;
+    return operationId;
   }
 
   static ObjectNode operation(String name, JobView j, boolean vertex) {

@@ -58,7 +58,7 @@ final class VeoRequest {
     return new CreateRequest(model, prompt, null, seconds(params.get("durationSeconds")),
         params.path("resolution").isTextual() ? params.get("resolution").asText() : null,
         images, webhookUrl(body.path("webhookConfig")), dialect,
-        storage == null ? Map.of() : Map.of(STORAGE_URI, storage));
+        storage == null ? Map.of() : Map.of(STORAGE_URI, storage), "");
   }
 
   private static String webhookUrl(JsonNode config) {

@@ -59,7 +59,7 @@ public final class OpenAiDialect implements Dialect {
   }
 
   private Call<Void> aboutVideo(Context ctx) {
-    return Call.aboutJob(apiKey(ctx), OpenAiWire.engineId(ctx.pathParam("id")));
+    return Call.aboutJob(apiKey(ctx), ctx.pathParam("id"));
   }
 
   @Override
@@ -126,7 +126,7 @@ public final class OpenAiDialect implements Dialect {
       public String body(String eventId, Instant at, String type, JobView j) {
         ObjectNode o = Json.object().put("id", eventId).put("object", "event")
             .put("created_at", at.getEpochSecond()).put("type", type);
-        o.putObject("data").put("id", OpenAiWire.wireId(j.id()));
+        o.putObject("data").put("id", j.id());
         return o.toString();
       }
     };

@@ -43,7 +43,7 @@ final class OpenAiVideos {
   Call<VideoCreate> parseRemix(Context ctx) {
     String key = OpenAiDialect.bearerKey(ctx);
     String prompt = OpenAiForms.remixPrompt(ctx);
-    String source = OpenAiWire.engineId(ctx.pathParam("id"));
+    String source = ctx.pathParam("id");
     return new Call<>(key, null, source, new VideoCreate(null, source, prompt));
   }
 
@@ -61,12 +61,12 @@ final class OpenAiVideos {
     if (c.sourceId() == null) return c.request();
     JobView src = e.jobs().source(call.apiKey(), c.sourceId());
     if (src.status() != JobStatus.SUCCEEDED) {
-      throw SimException.invalid("video_id", "video " + OpenAiWire.wireId(src.id()) + " is "
+      throw SimException.invalid("video_id", "video " + src.id() + " is "
           + OpenAiWire.status(src.status(), false) + "; only a completed video can be remixed");
     }
     return new CreateRequest(src.model(), c.prompt(), null, src.seconds(), src.resolution(),
-        null, null, OpenAiDialect.NAME, Map.of(OpenAiWire.REMIXED_FROM,
-        OpenAiWire.wireId(src.id())));
+        null, null, OpenAiDialect.NAME, Map.of(OpenAiWire.REMIXED_FROM, src.id()),
+        OpenAiWire.ID_PREFIX);
   }
 
   void get(Context ctx, Call<Void> call, Admission a) {
@@ -80,8 +80,7 @@ final class OpenAiVideos {
     if (!order.equals("asc") && !order.equals("desc")) {
       throw SimException.invalid("order", "expected 'asc' or 'desc', got '" + order + "'");
     }
-    String after = ctx.queryParam("after") == null ? null
-        : OpenAiWire.engineId(ctx.queryParam("after"));
+    String after = ctx.queryParam("after");
     boolean expired = emitsExpired();
     Jobs.JobPage page = sim.call(e -> e.jobs().list(call.apiKey(), null, null, limit, after,
         order.equals("asc")));
@@ -98,7 +97,7 @@ final class OpenAiVideos {
 
   void delete(Context ctx, Call<Void> call, Admission a) {
     JobView v = sim.call(e -> e.jobs().delete(call.apiKey(), call.jobId()));
-    Json.write(ctx, 200, Json.object().put("id", OpenAiWire.wireId(v.id()))
+    Json.write(ctx, 200, Json.object().put("id", v.id())
         .put("object", "video.deleted").put("deleted", true));
   }
 
@@ -109,7 +108,7 @@ final class OpenAiVideos {
           + variant + "'");
     }
     JobView job = sim.call(e -> e.jobs().content(call.apiKey(), call.jobId()));
-    String id = OpenAiWire.wireId(job.id());
+    String id = job.id();
     switch (variant) {
       case "thumbnail" -> ctx.contentType("image/webp").result(PlaceholderVideo.webp(id));
       case "spritesheet" -> ctx.contentType("image/jpeg").result(PlaceholderVideo.jpeg(id));

@@ -13,13 +13,13 @@ import java.time.Instant;
  */
 final class OpenAiWire {
   static final String REMIXED_FROM = "remixed_from_video_id";
-  private static final String ID_PREFIX = "video_";
-  private static final String ENGINE_PREFIX = "vid_";
+  /** OpenAI's video ids start with {@code video_}; the engine gives the job that id. */
+  static final String ID_PREFIX = "video_";
 
   private OpenAiWire() {}
 
   static ObjectNode video(JobView j, boolean emitExpired) {
-    ObjectNode o = Json.object().put("id", wireId(j.id())).put("object", "video")
+    ObjectNode o = Json.object().put("id", j.id()).put("object", "video")
         .put("model", j.model()).put("status", status(j.status(), emitExpired))
         .put("progress", j.progress());
     epoch(o, "created_at", j.createdAt());
@@ -58,17 +58,6 @@ final class OpenAiWire {
       case CANCEL -> "video_generation_cancelled";
       case CONTENT_FILTER -> "moderation_blocked";
     };
-  }
-
-  /** Engine ids ({@code vid_…}) are shown as OpenAI's {@code video_…}. */
-  static String wireId(String engineId) {
-    return engineId.startsWith(ENGINE_PREFIX)
-        ? ID_PREFIX + engineId.substring(ENGINE_PREFIX.length()) : engineId;
-  }
-
-  static String engineId(String wireId) {
-    return wireId.startsWith(ID_PREFIX)
-        ? ENGINE_PREFIX + wireId.substring(ID_PREFIX.length()) : wireId;
   }
 
   private static void epoch(ObjectNode o, String field, Instant at) {
