@@ -216,9 +216,21 @@ public final class Exchange {
    * request (any wire encoding), else the JSON body.
    */
   public String content() {
-    JournalEvent c = call();
-    String digest = c == null ? null : c.text("request");
+    String digest = digest();
     return digest != null ? "digest:" + digest : body().toString();
+  }
+
+  private String digest() {
+    JournalEvent c = call();
+    return c == null ? null : c.text("request");
+  }
+
+  /** Whether two requests asked the same: equal digests, else equal JSON (any field order). */
+  public boolean sameContentAs(Exchange other) {
+    String mine = digest();
+    String theirs = other.digest();
+    if (mine != null && theirs != null) return mine.equals(theirs);
+    return body().equals(other.body());
   }
 
   @Override

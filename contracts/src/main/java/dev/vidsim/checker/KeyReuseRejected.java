@@ -45,7 +45,7 @@ final class KeyReuseRejected implements Check {
       Exchange original = first.get(id);
       if (original == null) {
         if (remembered(x)) first.put(id, x);
-      } else if (!original.content().equals(x.content())) {
+      } else if (!original.sameContentAs(x)) {
         checkRejected(original, x, sink);
       }
     }

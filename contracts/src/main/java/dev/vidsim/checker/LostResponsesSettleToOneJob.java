@@ -54,7 +54,7 @@ final class LostResponsesSettleToOneJob implements Check {
                                         Sink sink) {
     for (Exchange x : later) {
       if (x.isCreate() && Objects.equals(x.tenant(), lost.tenant())
-          && x.idempotencyKey() == null && x.content().equals(lost.content())
+          && x.idempotencyKey() == null && x.sameContentAs(lost)
           && !x.createdJobs().isEmpty()) {
         sink.violation("job " + job, "its create response was lost (" + lost + ") and the "
             + "same request was sent again without an Idempotency-Key, creating "

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Webhooks to a loopback receiver: signature, body, retries with backoff, 410, timeouts. */
-class WebhookDeliveryTest {
+public class WebhookDeliveryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HookReceiver receiver = new HookReceiver();
   private final SimFixture sim = new SimFixture("""
@@ -36,7 +36,7 @@ class WebhookDeliveryTest {
   }
 
   /** Standard Webhooks verification, written independently of the simulator's signer. */
-  static String expectedSignature(String secret, String id, String ts, String body)
+  public static String expectedSignature(String secret, String id, String ts, String body)
       throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));

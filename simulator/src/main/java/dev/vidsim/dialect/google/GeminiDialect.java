@@ -75,6 +75,8 @@ public final class GeminiDialect extends GoogleDialect {
         o.putObject("data").put("id", "models/" + j.model() + "/operations/"
             + VeoOperations.operationId(j.id())).put("done", true)
             .put("succeeded", VeoOperations.delivered(j));
+        String metadata = j.attributes().get(VeoRequest.USER_METADATA);
+        if (metadata != null) o.set("user_metadata", Json.parse(metadata));
         return o.toString();
       }
     };

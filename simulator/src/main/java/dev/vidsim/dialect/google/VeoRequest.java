@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class VeoRequest {
   static final String STORAGE_URI = "storageUri";
+  /** The request's webhookConfig metadata, echoed in its webhook event. */
+  static final String USER_METADATA = "userMetadata";
   private static final Set<String> TOP = Set.of("instances", "parameters", "webhookConfig",
       "labels");
   private static final Set<String> INSTANCE = Set.of("prompt", "image", "lastFrame", "video",
@@ -53,12 +55,17 @@ final class VeoRequest {
     if (instance.has("image")) images.add("inline:" + instance.path("image").path("mimeType")
         .asText("image/png"));
     String prompt = instance.path("prompt").isTextual() ? instance.get("prompt").asText() : null;
-    String storage = params.path(STORAGE_URI).isTextual() ? params.get(STORAGE_URI).asText()
-        : null;
+    Map<String, String> kept = new java.util.HashMap<>();
+    if (params.path(STORAGE_URI).isTextual()) kept.put(STORAGE_URI, params.get(STORAGE_URI)
+        .asText());
+    JsonNode config = body.path("webhookConfig");
+    // proto-JSON takes both spellings; the Python SDK sends snake_case
+    JsonNode metadata = config.has("userMetadata") ? config.get("userMetadata")
+        : config.path("user_metadata");
+    if (metadata.isObject()) kept.put(USER_METADATA, metadata.toString());
     return new CreateRequest(model, prompt, null, seconds(params.get("durationSeconds")),
         params.path("resolution").isTextual() ? params.get("resolution").asText() : null,
-        images, webhookUrl(body.path("webhookConfig")), dialect,
-        storage == null ? Map.of() : Map.of(STORAGE_URI, storage), "");
+        images, webhookUrl(config), dialect, kept, "");
   }
 
   private static String webhookUrl(JsonNode config) {

@@ -52,6 +52,10 @@ public final class OpenAiDialect implements Dialect {
         videos::content));
     r.post(BASE + "/videos/{id}/remix", g.guarded(this, Endpoint.CREATE, videos::parseRemix,
         videos::create));
+    r.post(BASE + "/videos/edits", g.guarded(this, Endpoint.CREATE, videos::parseEdit,
+        videos::create));
+    r.post(BASE + "/videos/extensions", g.guarded(this, Endpoint.CREATE, videos::parseExtend,
+        videos::create));
   }
 
   private Call<Void> caller(Context ctx) {

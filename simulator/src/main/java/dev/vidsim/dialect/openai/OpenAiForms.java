@@ -41,14 +41,28 @@ final class OpenAiForms {
         f.get("size"), images, null, OpenAiDialect.NAME, Map.of(), OpenAiWire.ID_PREFIX);
   }
 
-  static String remixPrompt(Context ctx) {
-    Map<String, String> f = Multipart.isMultipart(ctx.contentType()) ? fields(ctx, Set.of(
-        "prompt")) : jsonFields(ctx, Set.of("prompt"));
+  /** A remix, edit or extension: a prompt, the source video's id (or an upload), seconds. */
+  record Derived(String prompt, String videoId, BigDecimal seconds) {}
+
+  static Derived derived(Context ctx, boolean withSeconds) {
+    boolean remix = ctx.pathParamMap().containsKey("id");
+    Set<String> allowed = remix ? Set.of("prompt") : withSeconds
+        ? Set.of("prompt", "video", "video[id]", "seconds")
+        : Set.of("prompt", "video", "video[id]");
+    Map<String, String> f = Multipart.isMultipart(ctx.contentType()) ? fields(ctx, allowed)
+        : jsonFields(ctx, allowed);
     String prompt = f.get("prompt");
     if (prompt == null || prompt.isBlank()) {
       throw SimException.invalid("prompt", "required and must not be blank");
     }
-    return prompt;
+    String video = f.get("video[id]");
+    if (!remix && video == null && !f.containsKey("video")) {
+      throw SimException.invalid("video", "required: a video id (video[id]) or an upload");
+    }
+    if (withSeconds && f.get("seconds") == null) {
+      throw SimException.invalid("seconds", "required: how many seconds to add, e.g. \"4\"");
+    }
+    return new Derived(prompt, video, seconds(f.get("seconds")));
   }
 
   private static Map<String, String> multipart(Context ctx) {
@@ -60,7 +74,7 @@ final class OpenAiForms {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     for (Multipart.Part p : Multipart.parse(ctx.contentType(), ctx.bodyAsBytes()).values()) {
       if (!allowed.contains(p.name())) throw unknown(p.name(), allowed);
-      out.put(p.name(), p.name().equals("input_reference")
+      out.put(p.name(), p.name().equals("input_reference") || p.name().equals("video")
           ? "upload:" + (p.filename() == null ? "input" : p.filename()) + ":"
               + p.content().length + "B"
           : p.text());
@@ -83,6 +97,8 @@ final class OpenAiForms {
       if (v.isNull()) continue;
       if (e.getKey().equals("input_reference")) {
         reference(v).forEach(out::put);
+      } else if (e.getKey().equals("video") && v.isObject() && v.path("id").isTextual()) {
+        out.put("video[id]", v.get("id").asText());
       } else if (v.isTextual()) {
         out.put(e.getKey(), v.asText());
       } else {

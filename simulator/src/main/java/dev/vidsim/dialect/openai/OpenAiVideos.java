@@ -29,22 +29,46 @@ final class OpenAiVideos {
   }
 
   /**
-   * A create: a new video from {@code request}, or a remix of {@code sourceId} with a new prompt
-   * (its model, length and size come from the source, read under the same engine call).
+   * A create: a new video from {@code request}, or one made from the completed video
+   * {@code sourceId} (a remix or an edit: its model, length and size; an extension: its model and
+   * size, {@code seconds} long), read from the source under the same engine call.
    */
-  record VideoCreate(CreateRequest request, String sourceId, String prompt) {}
+  record VideoCreate(CreateRequest request, String sourceId, String prompt, String kind,
+                     java.math.BigDecimal seconds) {}
 
   Call<VideoCreate> parseCreate(Context ctx) {
     String key = OpenAiDialect.bearerKey(ctx);
     CreateRequest req = OpenAiForms.create(ctx);
-    return new Call<>(key, req.model(), null, new VideoCreate(req, null, null));
+    return new Call<>(key, req.model(), null, new VideoCreate(req, null, null, null, null));
   }
 
   Call<VideoCreate> parseRemix(Context ctx) {
     String key = OpenAiDialect.bearerKey(ctx);
-    String prompt = OpenAiForms.remixPrompt(ctx);
+    String prompt = OpenAiForms.derived(ctx, false).prompt();
     String source = ctx.pathParam("id");
-    return new Call<>(key, null, source, new VideoCreate(null, source, prompt));
+    return new Call<>(key, null, source, new VideoCreate(null, source, prompt, "remixed",
+        null));
+  }
+
+  Call<VideoCreate> parseEdit(Context ctx) {
+    return derived(ctx, "edited", false);
+  }
+
+  Call<VideoCreate> parseExtend(Context ctx) {
+    return derived(ctx, "extended", true);
+  }
+
+  /** An edit or extension of {@code video[id]}; an uploaded video has no source: a new one. */
+  private Call<VideoCreate> derived(Context ctx, String kind, boolean withSeconds) {
+    String key = OpenAiDialect.bearerKey(ctx);
+    OpenAiForms.Derived d = OpenAiForms.derived(ctx, withSeconds);
+    if (d.videoId() == null) {
+      CreateRequest fresh = new CreateRequest(OpenAiForms.DEFAULT_MODEL, d.prompt(), null,
+          d.seconds(), null, null, null, OpenAiDialect.NAME, Map.of(), OpenAiWire.ID_PREFIX);
+      return new Call<>(key, fresh.model(), null, new VideoCreate(fresh, null, null, kind, null));
+    }
+    return new Call<>(key, null, d.videoId(), new VideoCreate(null, d.videoId(), d.prompt(),
+        kind, d.seconds()));
   }
 
   void create(Context ctx, Call<VideoCreate> call, Admission a) {
@@ -61,12 +85,15 @@ final class OpenAiVideos {
     if (c.sourceId() == null) return c.request();
     JobView src = e.jobs().source(call.apiKey(), c.sourceId());
     if (src.status() != JobStatus.SUCCEEDED) {
-      throw SimException.invalid("video_id", "video " + src.id() + " is "
-          + OpenAiWire.status(src.status(), false) + "; only a completed video can be remixed");
+      throw SimException.invalid("video", "video " + src.id() + " is "
+          + OpenAiWire.status(src.status(), false) + "; only a completed video can be "
+          + c.kind());
     }
-    return new CreateRequest(src.model(), c.prompt(), null, src.seconds(), src.resolution(),
-        null, null, OpenAiDialect.NAME, Map.of(OpenAiWire.REMIXED_FROM, src.id()),
-        OpenAiWire.ID_PREFIX);
+    Map<String, String> origin = c.kind().equals("remixed")
+        ? Map.of(OpenAiWire.REMIXED_FROM, src.id()) : Map.of();
+    return new CreateRequest(src.model(), c.prompt(), null,
+        c.seconds() != null ? c.seconds() : src.seconds(), src.resolution(), null, null,
+        OpenAiDialect.NAME, origin, OpenAiWire.ID_PREFIX);
   }
 
   void get(Context ctx, Call<Void> call, Admission a) {

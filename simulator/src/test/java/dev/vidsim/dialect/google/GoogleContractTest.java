@@ -152,6 +152,30 @@ class GoogleContractTest {
   }
 
   @Test
+  void a_webhook_config_gets_a_signed_video_generated_event_naming_the_operation()
+      throws Exception {
+    try (var receiver = new dev.vidsim.check.HookReceiver()) {
+      String name = gemini().body("{\"instances\":[{\"prompt\":\"a cat\"}],"
+          + "\"webhookConfig\":{\"uris\":[\"" + receiver.url() + "\"],"
+          + "\"userMetadata\":{\"order\":\"42\"}}}")
+          .post("/v1beta/models/veo-3.1-generate-preview:predictLongRunning").then()
+          .statusCode(200).extract().path("name");
+      fx.advance("5m");
+      var got = receiver.deliveries();
+      assertThat(got).hasSize(1);
+      String secret = fx.as(SimFixture.ALICE).get("/v1/webhooks/secret").then().extract()
+          .path("key");
+      assertThat(got.get(0).signature()).isEqualTo(dev.vidsim.webhooks.WebhookDeliveryTest
+          .expectedSignature(secret, got.get(0).id(), got.get(0).timestamp(), got.get(0).body()));
+      var event = dev.vidsim.http.Json.MAPPER.readTree(got.get(0).body());
+      assertThat(event.get("type").asText()).isEqualTo("video.generated");
+      assertThat(event.path("data").path("id").asText()).isEqualTo(name);
+      assertThat(event.path("data").path("succeeded").asBoolean()).isTrue();
+      assertThat(event.path("user_metadata").path("order").asText()).isEqualTo("42");
+    }
+  }
+
+  @Test
   void a_wrong_auth_scheme_is_unauthenticated() {
     RestAssured.given().baseUri(fx.server.dialectBaseUrl("vertex"))
         .header("Authorization", "Basic abc").get("/v1beta1/publishers/google/models")

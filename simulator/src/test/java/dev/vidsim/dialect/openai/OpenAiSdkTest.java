@@ -11,6 +11,8 @@ import com.openai.errors.UnauthorizedException;
 import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoDownloadContentParams;
+import com.openai.models.videos.VideoEditParams;
+import com.openai.models.videos.VideoExtendParams;
 import com.openai.models.videos.VideoListParams;
 import com.openai.models.videos.VideoModel;
 import com.openai.models.videos.VideoRemixParams;
@@ -126,6 +128,24 @@ class OpenAiSdkTest {
     assertThat(remix.model().asString()).isEqualTo("sora-2");
     assertThat(remix.seconds().asString()).isEqualTo("8");
     assertThat(remix.size()).isEqualTo(VideoSize._1280X720);
+  }
+
+  @Test
+  void an_edit_and_an_extension_are_new_paid_videos_made_from_a_completed_one() {
+    Video source = create("a cat");
+    advance("10m");
+    Video edited = client.videos().edit(VideoEditParams.builder().prompt("a cat, in blue")
+        .video(VideoEditParams.Video.VideoReferenceInputParam.builder().id(source.id()).build())
+        .build());
+    Video extended = client.videos().extend(VideoExtendParams.builder().prompt("and it jumps")
+        .seconds(VideoSeconds._4).video(VideoExtendParams.Video.VideoReferenceInputParam
+            .builder().id(source.id()).build()).build());
+    assertThat(edited.seconds().asString()).isEqualTo("8");
+    assertThat(extended.seconds().asString()).isEqualTo("4");
+    assertThat(extended.size()).isEqualTo(VideoSize._1280X720);
+    advance("10m");
+    // 8 s + 8 s + 4 s of sora-2 at 0.10
+    assertThat(sim.call(e -> e.balance(KEY)).balance()).isEqualTo(Money.parse("8.00"));
   }
 
   @Test
