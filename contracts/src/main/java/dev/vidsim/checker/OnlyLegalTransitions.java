@@ -13,8 +13,8 @@ import java.util.Set;
 final class OnlyLegalTransitions implements Check {
   /** Written out here, not taken from the simulator, so the check is independent of it. */
   private static final Map<String, Set<String>> LEGAL = Map.of(
-      "queued", Set.of("in_progress", "failed", "timed_out", "cancelled"),
-      "in_progress", Set.of("succeeded", "failed", "timed_out", "cancelled"),
+      "queued", Set.of("in_progress", "failed", "timed_out", "cancelled", "expired"),
+      "in_progress", Set.of("succeeded", "failed", "timed_out", "cancelled", "expired"),
       "succeeded", Set.of("expired"));
 
   @Override

@@ -61,7 +61,8 @@ public final class Engine {
     this.webhooks = new Webhooks(clock, journal, faults, random, scenario.conditions().webhooks());
     this.events = new JobEvents(webhooks, tenants, shapes);
     var settings = new JobSettings(scenario.currency(), scenario.contentTtl(),
-        scenario.idempotencyTtl(), scenario.conditions().syncModels());
+        scenario.idempotencyTtl(), scenario.conditions().syncModels(),
+        scenario.conditions().keyless());
     this.jobs = new Jobs(tenants, catalog, ledger, clock, random, journal, settings,
         webhooks::problem, events::jobEnded);
     events.viewWith(jobs::snapshot);

@@ -17,7 +17,7 @@ public record JobOutcome(Kind kind, Duration after, BigDecimal deliveredSeconds)
 
   public enum Kind {
     STUCK("stuck"), TIMEOUT("timeout"), CONTENT_FILTER("contentFilter"), ERROR("error"),
-    PARTIAL("partial");
+    PARTIAL("partial"), EXPIRED("expired");
 
     private final String wireName;
 
@@ -32,7 +32,7 @@ public record JobOutcome(Kind kind, Duration after, BigDecimal deliveredSeconds)
     public static Kind parse(String text) {
       return Arrays.stream(values()).filter(k -> k.wireName.equals(text)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("expected stuck, timeout, "
-              + "contentFilter, error or partial, got \"" + text + "\""));
+              + "contentFilter, error, partial or expired, got \"" + text + "\""));
     }
   }
 

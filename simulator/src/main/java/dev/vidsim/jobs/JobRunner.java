@@ -128,6 +128,7 @@ final class JobRunner {
     return switch (o.kind()) {
       case TIMEOUT -> FailureKind.TIMEOUT;
       case CONTENT_FILTER -> FailureKind.CONTENT_FILTER;
+      case EXPIRED -> FailureKind.EXPIRED;
       case ERROR, PARTIAL, STUCK -> FailureKind.ERROR;
     };
   }
@@ -140,6 +141,7 @@ final class JobRunner {
       case PARTIAL -> "rendering failed after " + o.deliveredSeconds().toPlainString() + " of "
           + job.spec().seconds().toPlainString() + " seconds";
       case ERROR, STUCK -> "the provider failed to render the video";
+      case EXPIRED -> "the provider expired the job before it finished";
     };
   }
 
@@ -179,6 +181,7 @@ final class JobRunner {
       case TIMEOUT -> JobStatus.TIMED_OUT;
       case CANCEL -> JobStatus.CANCELLED;
       case ERROR, CONTENT_FILTER -> JobStatus.FAILED;
+      case EXPIRED -> JobStatus.EXPIRED;
     };
     job.fail(kind, message);
     move(job, to, message);

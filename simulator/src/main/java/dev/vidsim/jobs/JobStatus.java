@@ -7,15 +7,16 @@ import java.util.Set;
 /**
  * {@code queued → in_progress → succeeded | failed | timed_out | cancelled},
  * then {@code expired}
- * when a succeeded job's content lapses. Every other move is illegal.
+ * when a succeeded job's content lapses; an unfinished job the provider gives up on may also end
+ * {@code expired} (a fault's {@code outcome: expired}). Every other move is illegal.
  */
 public enum JobStatus {
   QUEUED, IN_PROGRESS, SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, EXPIRED;
 
   public Set<JobStatus> next() {
     return switch (this) {
-      case QUEUED -> EnumSet.of(IN_PROGRESS, FAILED, TIMED_OUT, CANCELLED);
-      case IN_PROGRESS -> EnumSet.of(SUCCEEDED, FAILED, TIMED_OUT, CANCELLED);
+      case QUEUED -> EnumSet.of(IN_PROGRESS, FAILED, TIMED_OUT, CANCELLED, EXPIRED);
+      case IN_PROGRESS -> EnumSet.of(SUCCEEDED, FAILED, TIMED_OUT, CANCELLED, EXPIRED);
       case SUCCEEDED -> EnumSet.of(EXPIRED);
       case FAILED, TIMED_OUT, CANCELLED, EXPIRED -> EnumSet.noneOf(JobStatus.class);
     };

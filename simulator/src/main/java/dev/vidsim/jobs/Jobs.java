@@ -72,12 +72,18 @@ public final class Jobs {
       String problem = webhookUrlProblem.apply(req.webhookUrl());
       if (problem != null) throw SimException.invalid("webhookUrl", problem);
     }
-    if (idempotencyKey == null) {
-      Job job = runner.create(t, m, req, spec, null, outcome);
+    if (idempotencyKey != null) CreateValidation.key(idempotencyKey);
+    boolean keyless = idempotencyKey != null && settings.keyless().contains(m.id());
+    if (keyless) {
+      // a provider without idempotency: the key is kept on the job, and nothing is replayed
+      journal.append("idempotency_ignored", Journal.fields().put("tenant", t.apiKey())
+          .put("idempotencyKey", idempotencyKey).put("model", m.id()));
+    }
+    if (idempotencyKey == null || keyless) {
+      Job job = runner.create(t, m, req, spec, idempotencyKey, outcome);
       syncIfNeeded(job, null);
       return view(job);
     }
-    CreateValidation.key(idempotencyKey);
         var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), clock.instant());
     if (begin instanceof IdempotencyStore.Replay<CreateOutcome> replay) {
       journal.append("idempotent_replay", Journal.fields().put("tenant", t.apiKey())

@@ -7,7 +7,9 @@ public enum FailureKind {
   ERROR("error"),
   TIMEOUT("timeout"),
   CANCEL("cancel"),
-  CONTENT_FILTER("contentFilter");
+  CONTENT_FILTER("contentFilter"),
+  /** The provider gave up on an unfinished job and reports it expired (OpenAI-compatible). */
+  EXPIRED("expired");
 
   private final String wireName;
 
@@ -22,7 +24,8 @@ public enum FailureKind {
   public static FailureKind parse(String text) {
     return Arrays.stream(values()).filter(k -> k.wireName.equals(text)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(
-            "expected a failure kind (error, timeout, cancel, contentFilter), got \"" + text
+            "expected a failure kind (error, timeout, cancel, contentFilter, expired), got \""
+                + text
                 + "\""));
   }
 }

@@ -15,15 +15,17 @@ import java.util.Map;
  * @param accountLimits per API key, on top of {@code limits}
  * @param faults        fault rules as declared (already validated), added in order at start
  * @param syncModels    synchronous models and how long their create waits (simulated time)
+ * @param keyless       models that ignore the Idempotency-Key header (idempotency: ignored)
  * @param emitExpired   dialects that show a job whose content lapsed as {@code expired}, even
  *                      where the real provider's documentation lists no such status
  */
 public record Conditions(LimitSpec limits, Map<String, LimitSpec> accountLimits,
                          List<JsonNode> faults, List<CatalogChange> catalogChanges,
                          WebhookConfig webhooks, Map<String, Duration> syncModels,
-                         java.util.Set<String> emitExpired) {
+                         java.util.Set<String> emitExpired, java.util.Set<String> keyless) {
   public static final Conditions NONE = new Conditions(LimitSpec.NONE, Map.of(), List.of(),
-      List.of(), WebhookConfig.DEFAULT, Map.of(), java.util.Set.of());
+      List.of(), WebhookConfig.DEFAULT, Map.of(), java.util.Set.of(),
+      java.util.Set.of());
 
   public Conditions {
     accountLimits = Map.copyOf(accountLimits);
@@ -31,5 +33,6 @@ public record Conditions(LimitSpec limits, Map<String, LimitSpec> accountLimits,
     catalogChanges = List.copyOf(catalogChanges);
     syncModels = Map.copyOf(syncModels);
     emitExpired = java.util.Set.copyOf(emitExpired);
+    keyless = java.util.Set.copyOf(keyless);
   }
 }

@@ -35,7 +35,7 @@ final class ConditionsBinder {
       }
     }
     return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges(),
-        webhooks(), syncModels(), emitExpired());
+        webhooks(), syncModels(), emitExpired(), keyless());
   }
 
   /** Dialects told to show lapsed content as {@code expired} (dialects.NAME.emitExpired). */
@@ -44,6 +44,17 @@ final class ConditionsBinder {
     tree.root().path("dialects").fields().forEachRemaining(d -> {
       if (d.getValue().path("emitExpired").asBoolean(false)) out.add(d.getKey());
     });
+    return out;
+  }
+
+  /** Models declared {@code idempotency: ignored} (and their new ids after a rename). */
+  private java.util.Set<String> keyless() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (JsonNode m : tree.root().path("models")) {
+      if (!"ignored".equals(m.path("idempotency").asText("honoured"))) continue;
+      out.add(m.get("id").asText());
+      if (m.has("renamedTo")) out.add(m.get("renamedTo").asText());
+    }
     return out;
   }
 

@@ -25,9 +25,9 @@ class JobStatusTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Map<JobStatus, Set<JobStatus>> LEGAL = Map.of(
       JobStatus.QUEUED, EnumSet.of(JobStatus.IN_PROGRESS, JobStatus.FAILED, JobStatus.TIMED_OUT,
-          JobStatus.CANCELLED),
+          JobStatus.CANCELLED, JobStatus.EXPIRED),
       JobStatus.IN_PROGRESS, EnumSet.of(JobStatus.SUCCEEDED, JobStatus.FAILED,
-          JobStatus.TIMED_OUT, JobStatus.CANCELLED),
+          JobStatus.TIMED_OUT, JobStatus.CANCELLED, JobStatus.EXPIRED),
       JobStatus.SUCCEEDED, EnumSet.of(JobStatus.EXPIRED));
 
   static Stream<Arguments> everyPair() {

@@ -87,6 +87,7 @@ final class VeoOperations {
     return switch (k) {
       case CANCEL -> 1;
       case TIMEOUT -> 4;
+      case EXPIRED -> 10;
       case ERROR, CONTENT_FILTER -> 13;
     };
   }
@@ -95,6 +96,7 @@ final class VeoOperations {
     return switch (k) {
       case CANCEL -> "CANCELLED";
       case TIMEOUT -> "DEADLINE_EXCEEDED";
+      case EXPIRED -> "ABORTED";
       case ERROR, CONTENT_FILTER -> "INTERNAL";
     };
   }

@@ -86,7 +86,8 @@ final class OpenAiVideos {
     JobView src = e.jobs().source(call.apiKey(), c.sourceId());
     if (src.status() != JobStatus.SUCCEEDED) {
       throw SimException.invalid("video", "video " + src.id() + " is "
-          + OpenAiWire.status(src.status(), false) + "; only a completed video can be "
+          + OpenAiWire.status(src.status(), src.failure(), false)
+          + "; only a completed video can be "
           + c.kind());
     }
     Map<String, String> origin = c.kind().equals("remixed")

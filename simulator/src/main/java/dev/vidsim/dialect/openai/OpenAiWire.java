@@ -20,7 +20,7 @@ final class OpenAiWire {
 
   static ObjectNode video(JobView j, boolean emitExpired) {
     ObjectNode o = Json.object().put("id", j.id()).put("object", "video")
-        .put("model", j.model()).put("status", status(j.status(), emitExpired))
+        .put("model", j.model()).put("status", status(j.status(), j.failure(), emitExpired))
         .put("progress", j.progress());
     epoch(o, "created_at", j.createdAt());
     epoch(o, "completed_at", j.completedAt());
@@ -41,12 +41,13 @@ final class OpenAiWire {
    * {@code expires_at} is past) unless the scenario asks for the {@code expired} some
    * OpenAI-compatible aggregators send.
    */
-  static String status(JobStatus s, boolean emitExpired) {
+  static String status(JobStatus s, FailureKind failure, boolean emitExpired) {
     return switch (s) {
       case QUEUED -> "queued";
       case IN_PROGRESS -> "in_progress";
       case SUCCEEDED -> "completed";
-      case EXPIRED -> emitExpired ? "expired" : "completed";
+      // a lapsed video stays completed; one the provider gave up on unfinished has failed
+      case EXPIRED -> emitExpired ? "expired" : failure == null ? "completed" : "failed";
       case FAILED, TIMED_OUT, CANCELLED -> "failed";
     };
   }
@@ -57,6 +58,7 @@ final class OpenAiWire {
       case TIMEOUT -> "video_generation_timeout";
       case CANCEL -> "video_generation_cancelled";
       case CONTENT_FILTER -> "moderation_blocked";
+      case EXPIRED -> "video_expired";
     };
   }
 

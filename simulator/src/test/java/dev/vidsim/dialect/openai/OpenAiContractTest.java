@@ -166,6 +166,17 @@ class OpenAiContractTest {
   }
 
   @Test
+  void an_unfinished_job_the_provider_expires_is_failed_video_expired_by_default() {
+    fx.addFault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"outcome\":\"expired\","
+        + "\"after\":\"30s\"}}");
+    String id = createJson("{\"prompt\":\"a cat\",\"model\":\"sora-2\"}");
+    fx.advance("1m");
+    openai(SimFixture.ALICE).get("/videos/" + id).then().body("status", equalTo("failed"))
+        .body("error.code", equalTo("video_expired"));
+    assertThat(fx.balance(SimFixture.ALICE)).as("refunded by default").isEqualTo("10.00");
+  }
+
+  @Test
   void the_expired_status_is_shown_only_when_the_scenario_asks_for_it() {
     String id = createJson("{\"prompt\":\"a cat\",\"model\":\"sora-2\"}");
     fx.advance("25h");
