@@ -42,6 +42,14 @@ final class Expectations {
         problems.add("balance " + key + ": expected " + want.asText() + ", got " + got);
       }
     });
+    for (String part : new String[] {"held", "available"}) {
+      fields(expect.path(part), (key, want) -> {
+        String got = ledger(key).path("balance").path(part).asText();
+        if (!got.equals(want.asText())) {
+          problems.add(part + " " + key + ": expected " + want.asText() + ", got " + got);
+        }
+      });
+    }
     fields(expect.path("jobCount"), (key, want) -> {
       long got = jobs.values().stream().filter(j -> key.equals(tenantOf(j))).count();
       if (got != want.asLong()) {
@@ -50,7 +58,22 @@ final class Expectations {
     });
     fields(expect.path("ledger"), (key, want) -> listDiff("ledger " + key, want, ledgerLines(key)));
     if (expect.has("webhooks")) listDiff("webhooks", expect.get("webhooks"), webhookLines());
+    if (expect.has("webhooksAbandoned")) {
+      listDiff("webhooks abandoned", expect.get("webhooksAbandoned"), abandoned());
+    }
     return problems;
+  }
+
+  /** The jobs (by alias) whose webhook the sender gave up on, sorted. */
+  private List<String> abandoned() {
+    List<String> out = new ArrayList<>();
+    jobs.values().forEach(j -> {
+      if ("abandoned".equals(j.path("webhook").path("status").asText())) {
+        out.add(labels.getOrDefault(j.get("id").asText(), j.get("id").asText()));
+      }
+    });
+    out.sort(null);
+    return out;
   }
 
   private String tenantOf(JsonNode job) {

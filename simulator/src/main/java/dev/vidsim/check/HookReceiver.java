@@ -28,7 +28,7 @@ public final class HookReceiver implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final Deque<Integer> statuses = new ArrayDeque<>();
+  private final Deque<Answer> answers = new ArrayDeque<>();
   private final List<Delivery> deliveries = new ArrayList<>();
   private long stallMillis;
 
@@ -50,9 +50,29 @@ public final class HookReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
   }
 
+  /** An answer to one delivery: a status and headers (e.g. a 301's Location). */
+  public record Answer(int status, Map<String, String> headers) {
+    public Answer {
+      headers = Map.copyOf(headers);
+    }
+
+    /** From a scenario step: a status number, or {@code {status, headers}}. */
+    static Answer of(com.fasterxml.jackson.databind.JsonNode n) {
+      if (n.isNumber()) return new Answer(n.asInt(), Map.of());
+      Map<String, String> h = new java.util.LinkedHashMap<>();
+      n.path("headers").fields().forEachRemaining(e -> h.put(e.getKey(), e.getValue().asText()));
+      return new Answer(n.path("status").asInt(), h);
+    }
+  }
+
   /** The next deliveries are answered with these statuses, in order, then 200. */
   public synchronized void answer(List<Integer> next) {
-    statuses.addAll(next);
+    next.forEach(s -> answers.add(new Answer(s, Map.of())));
+  }
+
+  /** The next deliveries are answered with these statuses and headers, in order, then 200. */
+  public synchronized void answerWith(List<Answer> next) {
+    answers.addAll(next);
   }
 
   /** Holds the next answer this long (real time), to exercise the sender's timeout once. */
@@ -66,10 +86,11 @@ public final class HookReceiver implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    int status;
+    Answer answer;
     long stall;
     synchronized (this) {
-      status = statuses.isEmpty() ? 200 : statuses.poll();
+      answer = answers.isEmpty() ? new Answer(200, Map.of()) : answers.poll();
+      int status = answer.status();
       stall = stallMillis;
       stallMillis = 0;
       if (deliveries.size() < DELIVERIES_MAX) {
@@ -79,7 +100,8 @@ public final class HookReceiver implements AutoCloseable {
       }
     }
     if (stall > 0) pause(stall);
-    ex.sendResponseHeaders(status, -1);
+    answer.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+    ex.sendResponseHeaders(answer.status(), -1);
     ex.close();
   }
 

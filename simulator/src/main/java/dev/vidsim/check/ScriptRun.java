@@ -64,9 +64,9 @@ final class ScriptRun {
       case "removeFault" -> http.admin("DELETE", "/_sim/faults/" + encode(b.asText()), null);
       case "clearFaults" -> http.admin("DELETE", "/_sim/faults", null);
       case "receiver" -> {
-        List<Integer> statuses = new ArrayList<>();
-        b.path("answer").forEach(s -> statuses.add(s.asInt()));
-        receiver.answer(statuses);
+        List<HookReceiver.Answer> answers = new ArrayList<>();
+        b.path("answer").forEach(a -> answers.add(HookReceiver.Answer.of(a)));
+        receiver.answerWith(answers);
         if (b.has("stall")) {
           receiver.stallNext(SimDuration.parse(b.get("stall").asText()).toMillis());
         }

@@ -66,6 +66,7 @@ public final class Engine {
     this.jobs = new Jobs(tenants, catalog, ledger, clock, random, journal, settings,
         webhooks::problem, events::jobEnded);
     events.viewWith(jobs::snapshot);
+    webhooks.onAbandoned(jobs::webhookAbandoned);
     this.limits = new RateLimits(clock, journal, scenario.conditions().limits(), jobs::byId);
     scenario.conditions().accountLimits().forEach(limits::set);
     this.gate = new Gate(faults, limits, tenants, jobs::byId, journal, clock);

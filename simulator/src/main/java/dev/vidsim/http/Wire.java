@@ -28,6 +28,10 @@ public final class Wire {
     o.set("quote", quote(j.quote(), j.billOn(), j.currency()));
     o.put("charged", j.charged().toString()).put("currency", j.currency());
     o.put("idempotencyKey", j.idempotencyKey());
+    if (j.webhookAbandonedAfter() > 0) {
+      o.putObject("webhook").put("status", "abandoned")
+          .put("attempts", j.webhookAbandonedAfter());
+    }
     if (j.errorCode() != null) {
       o.putObject("error").put("code", j.errorCode()).put("message", j.errorMessage());
     } else {

@@ -37,6 +37,7 @@ public final class Job {
   private String errorMessage;
   private String holdId;
   private boolean deleted;
+  private int webhookAttemptsAbandoned;
 
   public Job(String id, String tenant, String model, String region, String prompt, JobSpec spec,
              Quote quote, Pricing pricing, String idempotencyKey, String webhookUrl,
@@ -140,6 +141,13 @@ public final class Job {
 
   public void markDeleted() {
     this.deleted = true;
+  }
+
+  /** The webhook sender gave up on this job's event after this many attempts (0: it did not). */
+  public int webhookAbandonedAfter() { return webhookAttemptsAbandoned; }
+
+  public void webhookAbandoned(int attempts) {
+    this.webhookAttemptsAbandoned = attempts;
   }
 
   public java.util.Map<String, String> attributes() { return attributes; }

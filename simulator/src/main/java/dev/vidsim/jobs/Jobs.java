@@ -224,28 +224,8 @@ public final class Jobs {
   public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
                       String after, boolean oldestFirst) {
     Tenant t = tenants.authenticate(apiKey);
-    if (limit < 1 || limit > PAGE_SIZE_MAX) {
-      throw SimException.invalid("limit", "must be between 1 and " + PAGE_SIZE_MAX);
-    }
-    JobStatus wanted = status == null ? null : CreateValidation.status(status);
-    List<Job> mine = new java.util.ArrayList<>(store.asMap().values().stream()
-        .filter(j -> j.tenant().equals(t.apiKey()) && !j.deleted())
-        .filter(j -> wanted == null || j.status() == wanted)
-        .filter(j -> idempotencyKey == null || idempotencyKey.equals(j.idempotencyKey()))
-        .toList());
-    if (!oldestFirst) java.util.Collections.reverse(mine);
-    int start = 0;
-    if (after != null) {
-      start = indexOf(mine, after) + 1;
-      if (start == 0) throw SimException.invalid("after", "no job " + after + " in this list");
-    }
-    List<Job> page = mine.subList(start, Math.min(mine.size(), start + limit));
-    return new JobPage(page.stream().map(this::view).toList(), start + page.size() < mine.size());
-  }
-
-  private static int indexOf(List<Job> jobs, String id) {
-    for (int i = 0; i < jobs.size(); i++) if (jobs.get(i).id().equals(id)) return i;
-    return -1;
+    return JobPages.page(store.asMap().values(), t.apiKey(), status, idempotencyKey, limit, after,
+        oldestFirst, views::of);
   }
 
   public List<JobView> all() {
@@ -276,6 +256,12 @@ public final class Jobs {
   public Usage usage(String apiKey) {
     return UsageReport.of(ledger, store.asMap().values(), settings.currency(),
         tenants.authenticate(apiKey).apiKey());
+  }
+
+  /** The sender gave up on the job's webhook: its record says so (dashboard, expect). */
+  public void webhookAbandoned(String id, int attempts) {
+    Job job = store.asMap().get(id);
+    if (job != null) job.webhookAbandoned(attempts);
   }
 
   /** Every job still in the store, in creation order (read-only). */

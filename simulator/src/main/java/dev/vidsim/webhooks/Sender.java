@@ -9,15 +9,24 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Posts one webhook attempt on a real thread; the answer is a status, or 0 with an error. */
+/**
+ * Posts one webhook attempt on a real thread; the answer is a status, or 0 with an error.
+ * Redirects are never followed (as Replicate's and most providers' senders): a 3xx is a failed
+ * attempt, journaled with its Location.
+ */
 final class Sender {
   /** Shared by every engine: its threads are daemons and live as long as the process. */
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
 
-  record Result(int status, String error) {
+  /** @param location the Location of a 3xx answer (never followed), else null */
+  record Result(int status, String error, String location) {
     boolean delivered() {
       return status >= 200 && status < 300;
+    }
+
+    boolean redirect() {
+      return status >= 300 && status < 400;
     }
   }
 
@@ -30,8 +39,9 @@ final class Sender {
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
     return HTTP.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding())
-        .thenApply(r -> new Result(r.statusCode(), null))
-        .exceptionally(e -> new Result(0, describe(e)));
+        .thenApply(r -> new Result(r.statusCode(), null,
+            r.headers().firstValue("Location").orElse(null)))
+        .exceptionally(e -> new Result(0, describe(e), null));
   }
 
   private static String describe(Throwable e) {

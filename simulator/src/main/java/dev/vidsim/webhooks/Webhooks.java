@@ -41,6 +41,13 @@ public final class Webhooks {
   private record InFlight(long seq, Event event, int attempt, Instant sentAt,
                           CompletableFuture<Sender.Result> result) {}
 
+  /** Told when the sender gives up on a job's event: (job id, attempts made). */
+  private java.util.function.ObjIntConsumer<String> abandoned = (job, attempts) -> { };
+
+  public void onAbandoned(java.util.function.ObjIntConsumer<String> listener) {
+    this.abandoned = listener;
+  }
+
   public Webhooks(SimClock clock, Journal journal, Faults faults, SimRandom random,
                   WebhookConfig config) {
     this.clock = clock;
@@ -147,6 +154,10 @@ public final class Webhooks {
     ObjectNode line = Journal.fields().put("event", e.id()).put("attempt", f.attempt())
         .put("status", r.status());
     if (r.error() != null) line.put("error", r.error());
+    if (r.redirect()) {
+      // never followed: the receiver must answer 2xx at the URL it registered
+      line.put("redirect", "not followed").put("location", r.location());
+    }
     if (r.delivered()) {
       journal.append("webhook_delivered", line);
     } else if (r.status() == 410) {
@@ -154,6 +165,7 @@ public final class Webhooks {
     } else if (f.attempt() >= config.attemptsMax()) {
       journal.append("webhook_failed", line.put("reason", "gave up after "
           + config.attemptsMax() + " attempts"));
+      abandoned.accept(e.jobId(), f.attempt());
     } else {
       Instant at = f.sentAt().plus(config.retries().get(f.attempt() - 1));
       if (at.isBefore(clock.instant())) at = clock.instant();

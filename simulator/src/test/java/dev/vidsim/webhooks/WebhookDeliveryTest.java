@@ -121,4 +121,19 @@ public class WebhookDeliveryTest {
   private List<Integer> statuses() {
     return receiver.deliveries().stream().map(HookReceiver.Delivery::status).toList();
   }
+
+  @Test
+  void a_redirect_is_never_followed_and_an_abandoned_event_marks_the_job() {
+    receiver.answerWith(java.util.Collections.nCopies(8, new HookReceiver.Answer(301,
+        java.util.Map.of("Location", "https://hooks.example.test/v"))));
+    String id = createWithHook();
+    sim.advance("2d");
+    assertThat(receiver.deliveries()).hasSize(8).allMatch(d -> d.status() == 301);
+    assertThat(sim.admin().get("/_sim/journal").asString())
+        .contains("\"redirect\":\"not followed\",\"location\":\"https://hooks.example.test/v\"")
+        .contains("webhook_failed");
+    sim.admin().get("/_sim/jobs").then().body("data[0].id", equalTo(id))
+        .body("data[0].webhook.status", equalTo("abandoned"))
+        .body("data[0].webhook.attempts", equalTo(8));
+  }
 }
