@@ -60,6 +60,11 @@ public final class LocatedTree {
       Location> values,
                                Map<String, Location> keys) throws IOException {
     values.put(pointer, location(p));
+    if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+      // expanding aliases would let a few lines describe a huge tree (an alias bomb)
+      throw new ScenarioException(file, location(p), fieldName(pointer), "YAML aliases ("
+          + "*" + p.getText() + ") are not supported: write the value out in full");
+    }
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT: {

@@ -79,6 +79,16 @@ final class SchemaCheck {
 
   private static String problem(ValidationMessage m, JsonNode value) {
     String got = value.isMissingNode() ? "nothing" : value.toString();
+    if (m.getSchemaLocation().toString().contains("$defs/money")) {
+      // the two slips everyone makes with money, said in their own words
+      if (value.isNumber()) {
+        return "amounts are strings: quote them, e.g. \"" + value.asText() + "\" (got "
+            + got + ")";
+      }
+      if (value.isTextual() && value.asText().startsWith("-")) {
+        return "must not be negative, got " + got;
+      }
+    }
     String expected = switch (m.getType()) {
       case "enum" -> "one of " + m.getSchemaNode();
       case "const" -> m.getSchemaNode().toString();
