@@ -153,6 +153,19 @@ final class JobRunner {
     if (tasks != null) tasks.forEach(ScheduledTask::cancel);
   }
 
+  /** A status poll of a model with a poll fee: charged, or a 402 when the balance is short. */
+  void chargePollFee(Job job) {
+    Money fee = job.pricing().pollFee();
+    if (!fee.isPositive()) return;
+    try {
+      ledger.charge(job.tenant(), fee, job.id(), job.idempotencyKey(), "poll fee",
+          clock.instant());
+    } catch (InsufficientFundsException e) {
+      throw new SimException(ErrorCode.INSUFFICIENT_BALANCE, "insufficient balance for the "
+          + fee + " poll fee of model " + job.model() + "; top up or poll less often");
+    }
+  }
+
   void move(Job job, JobStatus to, String reason) {
     Transition tr = job.moveTo(to, clock.instant(), reason);
     journal.append("state", Journal.fields().put("job", job.id())

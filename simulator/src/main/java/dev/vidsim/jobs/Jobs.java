@@ -8,14 +8,14 @@ import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.JobOutcome;
 import dev.vidsim.idempotency.IdempotencyStore;
 import dev.vidsim.journal.Journal;
-import dev.vidsim.ledger.InsufficientFundsException;
 import dev.vidsim.ledger.Ledger;
-import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.tenants.Tenant;
 import dev.vidsim.tenants.Tenants;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /** The job operations every dialect maps onto: create, get, list, cancel, content. */
@@ -78,20 +78,17 @@ public final class Jobs {
       return view(job);
     }
     CreateValidation.key(idempotencyKey);
-        var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), clock.instant());
+    var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), clock.instant());
     if (begin instanceof IdempotencyStore.Replay<CreateOutcome> replay) {
       journal.append("idempotent_replay", Journal.fields().put("tenant", t.apiKey())
           .put("idempotencyKey", idempotencyKey));
       return replay.outcome().orThrow();
     }
     if (begin instanceof IdempotencyStore.Mismatch<CreateOutcome>) {
-      throw new SimException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
-          + idempotencyKey + "' was first used with a different request body; use a new key for"
-          + " a new generation", Map.of("field", "Idempotency-Key"));
+      throw CreateValidation.keyReused(idempotencyKey);
     }
     if (begin instanceof IdempotencyStore.InFlight<CreateOutcome>) {
-      throw new SimException(ErrorCode.IDEMPOTENCY_IN_FLIGHT, "a request with Idempotency-Key '"
-          + idempotencyKey + "' is still in progress; retry after it completes");
+      throw CreateValidation.keyInFlight(idempotencyKey);
     }
     return createOnce(t, m, req, spec, idempotencyKey, outcome);
   }
@@ -129,7 +126,7 @@ public final class Jobs {
    * For a synchronous model: the answer its create waits for (the job once ended, or as it is
    * when the wait limit passes); null for other models or once answered.
    */
-  public java.util.concurrent.CompletableFuture<JobView> syncAnswer(String id) {
+  public CompletableFuture<JobView> syncAnswer(String id) {
     return syncWaits.answerFor(id);
   }
 
@@ -143,16 +140,7 @@ public final class Jobs {
   /** A status poll: charges the model's poll fee when it has one. */
   public JobView get(String apiKey, String id) {
     Job job = owned(apiKey, id);
-    Money fee = job.pricing().pollFee();
-    if (fee.isPositive()) {
-      try {
-        ledger.charge(job.tenant(), fee, job.id(), job.idempotencyKey(), "poll fee",
-            clock.instant());
-      } catch (InsufficientFundsException e) {
-        throw new SimException(ErrorCode.INSUFFICIENT_BALANCE, "insufficient balance for the "
-            + fee + " poll fee of model " + job.model() + "; top up or poll less often");
-      }
-    }
+    runner.chargePollFee(job);
     return view(job);
   }
 
@@ -222,24 +210,41 @@ public final class Jobs {
       throw SimException.invalid("limit", "must be between 1 and " + PAGE_SIZE_MAX);
     }
     JobStatus wanted = status == null ? null : CreateValidation.status(status);
-    List<Job> mine = new java.util.ArrayList<>(store.asMap().values().stream()
-        .filter(j -> j.tenant().equals(t.apiKey()) && !j.deleted())
-        .filter(j -> wanted == null || j.status() == wanted)
-        .filter(j -> idempotencyKey == null || idempotencyKey.equals(j.idempotencyKey()))
-        .toList());
-    if (!oldestFirst) java.util.Collections.reverse(mine);
-    int start = 0;
-    if (after != null) {
-      start = indexOf(mine, after) + 1;
-      if (start == 0) throw SimException.invalid("after", "no job " + after + " in this list");
-    }
-    List<Job> page = mine.subList(start, Math.min(mine.size(), start + limit));
-    return new JobPage(page.stream().map(this::view).toList(), start + page.size() < mine.size());
+    List<Job> page = JobPages.page(store.asMap().values(), t.apiKey(), wanted, idempotencyKey,
+        limit, after, oldestFirst);
+    boolean more = JobPages.hasMore(store.asMap().values(), t.apiKey(), wanted, idempotencyKey,
+        page, oldestFirst);
+    return new JobPage(page.stream().map(this::view).toList(), more);
   }
 
-  private static int indexOf(List<Job> jobs, String id) {
-    for (int i = 0; i < jobs.size(); i++) if (jobs.get(i).id().equals(id)) return i;
-    return -1;
+  /**
+   * Holds a request until the caller's job ends or {@code limit} of simulated time passes, then
+   * answers the job as it is (e.g. Replicate's {@code Prefer: wait=n}). A finished job answers
+   * at once; nobody waiting changes nothing about the job.
+   */
+  public CompletableFuture<JobView> awaitEnd(String apiKey, String id, Duration limit) {
+    Job job = owned(apiKey, id);
+    if (job.status().isTerminal()) return CompletableFuture.completedFuture(view(job));
+    return syncWaits.watch(job, limit);
+  }
+
+  /** How many of the owner's jobs created before this one are still queued (0: next). */
+  public int queuedAhead(String apiKey, String id) {
+    Job job = owned(apiKey, id);
+    return JobPages.queuedAhead(store.asMap().values(), job);
+  }
+
+  /**
+   * The video of a succeeded job reached by its capability URL (no key), as providers serve
+   * output files: an unknown id, or a job without content, is a not-found.
+   */
+  public JobView delivered(String id) {
+    Job job = store.asMap().get(id);
+    if (job == null || job.deleted() || job.status() != JobStatus.SUCCEEDED) {
+      throw new SimException(ErrorCode.NOT_FOUND, "no delivered video '" + id + "'"
+          + (job != null && job.status() == JobStatus.EXPIRED ? ": its content expired" : ""));
+    }
+    return view(job);
   }
 
   public List<JobView> all() {
