@@ -1,5 +1,6 @@
 package dev.vidsim.jobs;
 
+import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +49,15 @@ final class JobPages {
       if (j.tenant().equals(job.tenant()) && j.status() == JobStatus.QUEUED) ahead++;
     }
     return ahead;
+  }
+
+  /** The job if it delivered a video that is still there; otherwise a not-found. */
+  static Job delivered(Job job, String id) {
+    if (job == null || job.deleted() || job.status() != JobStatus.SUCCEEDED) {
+      throw new SimException(ErrorCode.NOT_FOUND, "no delivered video '" + id + "'"
+          + (job != null && job.status() == JobStatus.EXPIRED ? ": its content expired" : ""));
+    }
+    return job;
   }
 
   private static int indexOf(List<Job> jobs, String id) {

@@ -153,6 +153,12 @@ final class JobRunner {
     if (tasks != null) tasks.forEach(ScheduledTask::cancel);
   }
 
+  /** A deadline (Replicate's Cancel-After): a job still unfinished then is cancelled. */
+  void deadline(Job job, Duration after) {
+    String why = "deadline of " + SimDuration.format(after) + " after create reached";
+    at(job, job.createdAt().plus(after), "deadline", () -> fail(job, FailureKind.CANCEL, why));
+  }
+
   /** A status poll of a model with a poll fee: charged, or a 402 when the balance is short. */
   void chargePollFee(Job job) {
     Money fee = job.pricing().pollFee();

@@ -228,10 +228,15 @@ public final class Jobs {
     return syncWaits.watch(job, limit);
   }
 
+  /** Cancels the caller's job if unfinished {@code after} its create (Cancel-After). */
+  public void cancelAfter(String apiKey, String id, Duration after) {
+    Job job = owned(apiKey, id);
+    if (!job.status().isTerminal()) runner.deadline(job, after);
+  }
+
   /** How many of the owner's jobs created before this one are still queued (0: next). */
   public int queuedAhead(String apiKey, String id) {
-    Job job = owned(apiKey, id);
-    return JobPages.queuedAhead(store.asMap().values(), job);
+    return JobPages.queuedAhead(store.asMap().values(), owned(apiKey, id));
   }
 
   /**
@@ -239,12 +244,7 @@ public final class Jobs {
    * output files: an unknown id, or a job without content, is a not-found.
    */
   public JobView delivered(String id) {
-    Job job = store.asMap().get(id);
-    if (job == null || job.deleted() || job.status() != JobStatus.SUCCEEDED) {
-      throw new SimException(ErrorCode.NOT_FOUND, "no delivered video '" + id + "'"
-          + (job != null && job.status() == JobStatus.EXPIRED ? ": its content expired" : ""));
-    }
-    return view(job);
+    return view(JobPages.delivered(store.asMap().get(id), id));
   }
 
   public List<JobView> all() {

@@ -21,13 +21,22 @@ public final class SdkServer implements AutoCloseable {
   public final Simulator sim = new Simulator(ScenarioLoader.builtInDefault());
   public final VidsimServer server;
 
+  /** Skips the calling test when node or npm is missing (see {@link NodeScripts}). */
   public SdkServer() {
+    NodeScripts.requireSdks();
     sim.setClockMode(ClockMode.ACCELERATED, CLOCK_FACTOR);
     server = VidsimServer.start(sim, 0);
   }
 
   public String url() {
     return server.baseUrl();
+  }
+
+  /** Runs one scenario script as {@code apiKey}; it must exit 0. Returns what it reported. */
+  public JsonNode run(String script, String apiKey) {
+    NodeScripts.Run r = NodeScripts.run(script, url(), apiKey);
+    org.assertj.core.api.Assertions.assertThat(r.exit()).as("%s", r).isZero();
+    return r.result();
   }
 
   public void fault(String json) {

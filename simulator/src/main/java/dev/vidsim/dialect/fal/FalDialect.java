@@ -1,22 +1,18 @@
 package dev.vidsim.dialect.fal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.engine.WebhookShape;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.http.Dialect;
 import dev.vidsim.http.Guard;
-import dev.vidsim.http.Json;
 import dev.vidsim.http.PathRoutes;
 import dev.vidsim.http.RateHeaders;
 import dev.vidsim.jobs.JobStatus;
-import dev.vidsim.jobs.JobView;
 import dev.vidsim.limits.RateLimitFacts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -129,26 +125,7 @@ public final class FalDialect implements Dialect {
   /** {@code {request_id, gateway_request_id, status: OK|ERROR, payload, error}}. */
   @Override
   public WebhookShape webhookShape() {
-    return new WebhookShape() {
-      @Override
-      public String eventType(JobView j) {
-        return j.status() == JobStatus.SUCCEEDED ? "OK" : "ERROR";
-      }
-
-      @Override
-      public String body(String eventId, Instant at, String type, JobView j) {
-        String id = FalWire.requestId(j.id());
-        ObjectNode o = Json.object().put("request_id", id).put("gateway_request_id", id)
-            .put("status", type);
-        if (j.status() == JobStatus.SUCCEEDED) {
-          o.set("payload", FalWire.result(j, server.get()));
-          o.putNull("error");
-        } else {
-          o.set("payload", Json.object().put("detail", j.errorMessage()));
-          o.put("error", j.errorMessage());
-        }
-        return o.putNull("payload_error").toString();
-      }
-    };
+    return WebhookShape.of(j -> j.status() == JobStatus.SUCCEEDED ? "OK" : "ERROR",
+        (eventId, at, type, j) -> FalWire.webhook(j, type, server.get()).toString());
   }
 }

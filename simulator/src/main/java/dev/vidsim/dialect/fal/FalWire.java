@@ -81,6 +81,21 @@ final class FalWire {
     return o;
   }
 
+  /** A webhook's body: the result, or the failure, of the request. */
+  static ObjectNode webhook(JobView j, String type, String server) {
+    String id = requestId(j.id());
+    ObjectNode o = Json.object().put("request_id", id).put("gateway_request_id", id)
+        .put("status", type);
+    if (j.status() == JobStatus.SUCCEEDED) {
+      o.set("payload", result(j, server));
+      o.putNull("error");
+    } else {
+      o.set("payload", Json.object().put("detail", j.errorMessage()));
+      o.put("error", j.errorMessage());
+    }
+    return o.putNull("payload_error");
+  }
+
   private static void logs(ArrayNode into, JobView j) {
     if (j.startedAt() != null) log(into, j.startedAt(), "Generating " + j.model());
     if (j.status() == JobStatus.IN_PROGRESS) log(into, j.startedAt(), j.progress() + "% done");

@@ -14,7 +14,6 @@ import dev.vidsim.jobs.JobView;
 import dev.vidsim.limits.RateLimitFacts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -100,16 +99,7 @@ public final class ReplicateDialect implements Dialect {
   /** The webhook body is the prediction itself, sent when it completes. */
   @Override
   public WebhookShape webhookShape() {
-    return new WebhookShape() {
-      @Override
-      public String eventType(JobView j) {
-        return "completed";
-      }
-
-      @Override
-      public String body(String eventId, Instant at, String type, JobView j) {
-        return ReplicateWire.prediction(j, server.get()).toString();
-      }
-    };
+    return WebhookShape.of(j -> "completed",
+        (id, at, type, j) -> ReplicateWire.prediction(j, server.get()).toString());
   }
 }

@@ -29,11 +29,13 @@ final class ReplicateInput {
   static final Duration WAIT_MAX = Duration.ofSeconds(60);
   /** Input strings longer than this are shown back abbreviated (data URIs can be megabytes). */
   static final int SHOWN_CHARS_MAX = 256;
+  private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
+      "(?:(\\d{1,4})h)?(?:(\\d{1,6})m)?(?:(\\d{1,7})s)?|(\\d{1,7})");
 
   private ReplicateInput() {}
 
   /** The parsed create: the engine request, and how long the caller asked to wait (or null). */
-  record Create(CreateRequest request, Duration waitLimit) {}
+  record Create(CreateRequest request, Duration waitLimit, Duration cancelAfter) {}
 
   static Create parse(Context ctx, String model, String version) {
     ObjectNode body = Json.body(ctx, BODY);
@@ -58,6 +60,10 @@ final class ReplicateInput {
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put(ReplicateWire.INPUT, shown(in).toString());
+    Duration cancelAfter = cancelAfter(ctx.header("Cancel-After"));
+    if (cancelAfter != null) {
+      attributes.put(ReplicateWire.CANCEL_AFTER, Long.toString(cancelAfter.toMillis()));
+    }
     if (version != null) attributes.put(ReplicateWire.VERSION, version);
     String webhook = Json.string(body, "webhook");
     List<String> events = events(body);
@@ -70,7 +76,7 @@ final class ReplicateInput {
     CreateRequest req = new CreateRequest(model, Json.string(in, "prompt"), null,
         Json.decimal(in, "duration"), Json.string(in, "resolution"), images,
         completed ? webhook : null, ReplicateDialect.NAME, attributes);
-    return new Create(req, wait(ctx.header("Prefer")));
+    return new Create(req, wait(ctx.header("Prefer")), cancelAfter);
   }
 
   private static void addImage(List<String> images, String url) {
@@ -105,6 +111,28 @@ final class ReplicateInput {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code Cancel-After}: a duration such as {@code 90s}, {@code 5m} or {@code 1h30m}, or plain
+   * seconds; at least 1 s (Replicate's exact bounds: UNVERIFIED). Null when absent.
+   */
+  static Duration cancelAfter(String header) {
+    if (header == null) return null;
+    String h = header.trim();
+    java.util.regex.Matcher m = DURATION.matcher(h);
+    if (h.isEmpty() || !m.matches()) {
+      throw SimException.invalid("Cancel-After", "expected a duration such as 90s, 5m or 1h30m,"
+          + " got '" + header + "'");
+    }
+    long seconds = m.group(4) != null ? Long.parseLong(m.group(4))
+        : part(m.group(1)) * 3600 + part(m.group(2)) * 60 + part(m.group(3));
+    if (seconds < 1) throw SimException.invalid("Cancel-After", "must be at least 1s");
+    return Duration.ofSeconds(seconds);
+  }
+
+  private static long part(String digits) {
+    return digits == null ? 0 : Long.parseLong(digits);
   }
 
   /** The input as shown back on the prediction, long strings abbreviated. */

@@ -80,8 +80,12 @@ final class ReplicatePredictions {
 
   void create(Context ctx, Call<ReplicateInput.Create> call, Admission a) {
     String key = call.apiKey();
-    JobView created = sim.call(e -> e.jobs().create(key, call.request().request(),
-        ctx.header("Idempotency-Key"), a.outcome()));
+    var c = call.request();
+    JobView created = sim.call(e -> {
+      JobView v = e.jobs().create(key, c.request(), ctx.header("Idempotency-Key"), a.outcome());
+      if (c.cancelAfter() != null) e.jobs().cancelAfter(key, v.id(), c.cancelAfter());
+      return v;
+    });
     JobView shown = created;
     if (call.request().waitLimit() != null) {
       var answer = sim.call(e -> e.jobs().awaitEnd(key, created.id(), call.request().waitLimit()));

@@ -26,6 +26,7 @@ final class ReplicateWire {
   static final String VERSION = "replicate.version";
   static final String WEBHOOK = "replicate.webhook";
   static final String EVENTS = "replicate.events";
+  static final String CANCEL_AFTER = "replicate.cancel_after_ms";
   private static final String ENGINE_PREFIX = "vid_";
 
   private ReplicateWire() {}
@@ -48,6 +49,8 @@ final class ReplicateWire {
     }
     o.put("data_removed", j.status() == JobStatus.EXPIRED);
     o.put("created_at", iso(j.createdAt()));
+    Instant deadline = deadline(j);
+    if (deadline != null) o.put("deadline", iso(deadline));
     putTime(o, "started_at", j.startedAt());
     putTime(o, "completed_at", j.completedAt());
     if (j.completedAt() != null) {
@@ -75,8 +78,19 @@ final class ReplicateWire {
       case IN_PROGRESS -> "processing";
       case SUCCEEDED, EXPIRED -> "succeeded";
       case FAILED, TIMED_OUT -> "failed";
-      case CANCELLED -> "canceled";
+      case CANCELLED -> aborted(j) ? "aborted" : "canceled";
     };
+  }
+
+  /** Its Cancel-After deadline passed before it started: Replicate says aborted. */
+  private static boolean aborted(JobView j) {
+    Instant deadline = deadline(j);
+    return j.startedAt() == null && deadline != null && deadline.equals(j.completedAt());
+  }
+
+  private static Instant deadline(JobView j) {
+    String ms = j.attributes().get(CANCEL_AFTER);
+    return ms == null ? null : j.createdAt().plusMillis(Long.parseLong(ms));
   }
 
   private static String logs(JobView j) {

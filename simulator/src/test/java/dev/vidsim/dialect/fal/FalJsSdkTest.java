@@ -3,38 +3,16 @@ package dev.vidsim.dialect.fal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vidsim.sdk.NodeScripts;
-import dev.vidsim.sdk.SdkServer;
+import dev.vidsim.sdk.JsSdkTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The official {@code @fal-ai/client} 1.10.1, pointed at vidsim by a request middleware or by
  * its proxy option, against the default scenario on an accelerated clock.
  */
-class FalJsSdkTest {
-  static final String KEY = "sk-test-alice";
+class FalJsSdkTest extends JsSdkTest {
   static final String SUBMIT = "/fal/queue/fal-ai/veo3.1";
-  SdkServer s;
-
-  @BeforeEach
-  void start() {
-    NodeScripts.requireSdks();
-    s = new SdkServer();
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
-  }
-
-  private JsonNode run(String script) {
-    NodeScripts.Run r = NodeScripts.run(script, s.url(), KEY);
-    assertThat(r.exit()).as("%s", r).isZero();
-    return r.result();
-  }
 
   @Test
   void subscribe_waits_for_completed_and_fetches_the_video_via_middleware_and_via_proxy() {

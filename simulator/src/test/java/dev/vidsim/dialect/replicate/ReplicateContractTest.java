@@ -215,4 +215,21 @@ class ReplicateContractTest {
           .body("invalid_fields[0].field", equalTo("webhook_events_filter"));
     }
   }
+
+  @Test
+  void cancel_after_aborts_a_prediction_not_yet_started_and_cancels_a_running_one() {
+    String queued = api().header("Cancel-After", "1s").body(INPUT)
+        .post("/models/google/veo-3.1/predictions").then().statusCode(201)
+        .body("deadline", startsWith("20")).extract().path("id");
+    String running = api().header("Cancel-After", "1m").body(INPUT)
+        .post("/models/google/veo-3.1/predictions").path("id");
+    fx.advance("5m");
+    api().get("/predictions/" + queued).then().body("status", equalTo("aborted"))
+        .body("started_at", nullValue());
+    api().get("/predictions/" + running).then().body("status", equalTo("canceled"))
+        .body("started_at", startsWith("20"));
+    assertThat(fx.balance(SimFixture.ALICE)).isEqualTo("10.00");
+    api().header("Cancel-After", "soon").body(INPUT).post("/models/google/veo-3.1/predictions")
+        .then().statusCode(422).body("invalid_fields[0].field", equalTo("Cancel-After"));
+  }
 }

@@ -3,38 +3,16 @@ package dev.vidsim.dialect.replicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vidsim.sdk.NodeScripts;
-import dev.vidsim.sdk.SdkServer;
+import dev.vidsim.sdk.JsSdkTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The official {@code replicate} npm SDK 1.4.0, unchanged but for {@code baseUrl}, against the
  * default scenario on an accelerated clock (the SDK polls in real time).
  */
-class ReplicateJsSdkTest {
-  static final String KEY = "sk-test-alice";
+class ReplicateJsSdkTest extends JsSdkTest {
   static final String CREATE = "/replicate/v1/models/google/veo-3.1/predictions";
-  SdkServer s;
-
-  @BeforeEach
-  void start() {
-    NodeScripts.requireSdks();
-    s = new SdkServer();
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
-  }
-
-  private JsonNode run(String script) {
-    NodeScripts.Run r = NodeScripts.run(script, s.url(), KEY);
-    assertThat(r.exit()).as("%s", r).isZero();
-    return r.result();
-  }
 
   @Test
   void replicate_run_blocks_with_prefer_wait_and_returns_a_downloadable_output() {
@@ -98,5 +76,14 @@ class ReplicateJsSdkTest {
     assertThat(r.path("cancelStatus").asText()).isEqualTo("canceled");
     assertThat(r.path("status").asText()).isEqualTo("canceled");
     assertThat(s.balance(KEY)).isEqualTo("10.00");
+  }
+
+  @Test
+  void the_sdks_validate_webhook_accepts_the_signed_prediction_and_rejects_a_forged_one() {
+    JsonNode r = run("replicate-webhook.mjs");
+    assertThat(r.path("valid").asBoolean()).isTrue();
+    assertThat(r.path("forged").asBoolean()).isFalse();
+    assertThat(r.path("status").asText()).isEqualTo("succeeded");
+    assertThat(s.journal("webhook_attempt")).hasSize(1);
   }
 }
