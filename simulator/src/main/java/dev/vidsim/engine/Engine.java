@@ -67,6 +67,7 @@ public final class Engine {
     events.viewWith(jobs::snapshot);
     this.limits = new RateLimits(clock, journal, scenario.conditions().limits(), jobs::byId);
     scenario.conditions().accountLimits().forEach(limits::set);
+    jobs.limitRunningWith(limits::runningMax);
     this.gate = new Gate(faults, limits, tenants, jobs::byId, journal, clock);
     journal.append("scenario_loaded", Journal.fields().put("name", scenario.name())
         .put("seed", scenario.seed()));

@@ -228,6 +228,11 @@ public final class Jobs {
     return syncWaits.watch(job, limit);
   }
 
+  /** A tenant's render slots when its jobs over the limit wait queued (null: they don't). */
+  public void limitRunningWith(java.util.function.Function<String, Integer> runningMax) {
+    runner.slots.limitWith(runningMax);
+  }
+
   /** Cancels the caller's job if unfinished {@code after} its create (Cancel-After). */
   public void cancelAfter(String apiKey, String id, Duration after) {
     Job job = owned(apiKey, id);
@@ -239,10 +244,7 @@ public final class Jobs {
     return JobPages.queuedAhead(store.asMap().values(), owned(apiKey, id));
   }
 
-  /**
-   * The video of a succeeded job reached by its capability URL (no key), as providers serve
-   * output files: an unknown id, or a job without content, is a not-found.
-   */
+  /** A succeeded job's video by its keyless URL, as providers serve outputs; else 404. */
   public JobView delivered(String id) {
     return view(JobPages.delivered(store.asMap().get(id), id));
   }

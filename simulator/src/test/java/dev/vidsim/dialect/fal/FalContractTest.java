@@ -183,4 +183,38 @@ class FalContractTest {
           .contains("\"status\":\"OK\"").contains("\"video\":{\"url\":\"http://");
     }
   }
+
+  @Test
+  void over_a_queueing_concurrency_limit_requests_wait_in_queue_with_a_falling_position() {
+    fx.close();
+    try (SimFixture q = SimFixture.of(SimFixture.BASE + MODELS
+        + "limits: { concurrentJobs: 1, overLimit: queue }\n")) {
+      RequestSpecification api = RestAssured.given().baseUri(q.server.dialectBaseUrl("fal"))
+          .header("Authorization", "Key " + SimFixture.ALICE).contentType("application/json");
+      String[] ids = new String[3];
+      for (int i = 0; i < 3; i++) {
+        ids[i] = api.body(INPUT).post(APP).then().statusCode(200).extract().path("request_id");
+      }
+      q.advance("10s");
+      api.get(APP + "/requests/" + ids[0] + "/status").then().body("status",
+          equalTo("IN_PROGRESS"));
+      api.get(APP + "/requests/" + ids[1] + "/status").then().body("status", equalTo("IN_QUEUE"))
+          .body("queue_position", equalTo(0));
+      api.get(APP + "/requests/" + ids[2] + "/status").then().body("queue_position", equalTo(1));
+      q.advance("60s");
+      api.get(APP + "/requests/" + ids[0] + "/status").then().body("status", equalTo("COMPLETED"));
+      api.get(APP + "/requests/" + ids[1] + "/status").then().body("status",
+          equalTo("IN_PROGRESS"));
+      api.get(APP + "/requests/" + ids[2] + "/status").then().body("queue_position", equalTo(0));
+      q.advance("5m");
+      for (String id : ids) {
+        api.get(APP + "/requests/" + id + "/status").then().body("status", equalTo("COMPLETED"))
+            .body("error", nullValue());
+      }
+      assertThat(q.balance(SimFixture.ALICE)).isEqualTo("0.40");
+      String journal = q.sim.call(e -> e.journal().toJsonl());
+      assertThat(journal).contains("queued_for_slot")
+          .doesNotContain("rate_limited");
+    }
+  }
 }
