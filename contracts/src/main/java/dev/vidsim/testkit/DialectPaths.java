@@ -14,7 +14,9 @@ public final class DialectPaths {
       "vidsim", "",
       "openai", "/openai/v1",
       "gemini", "/gemini",
-      "vertex", "/vertex");
+      "vertex", "/vertex",
+      "replicate", "/replicate/v1",
+      "fal", "/fal");
 
   private DialectPaths() {}
 

@@ -9,6 +9,7 @@ import dev.vidsim.gate.Gate;
 import dev.vidsim.jobs.JobSettings;
 import dev.vidsim.jobs.Jobs;
 import dev.vidsim.jobs.Usage;
+import dev.vidsim.jobs.UsageReport;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.ledger.Balance;
 import dev.vidsim.ledger.Ledger;
@@ -66,9 +67,14 @@ public final class Engine {
     this.jobs = new Jobs(tenants, catalog, ledger, clock, random, journal, settings,
         webhooks::problem, events::jobEnded);
     events.viewWith(jobs::snapshot);
-    webhooks.onAbandoned(jobs::webhookAbandoned);
+    // the sender gave up on a job's event: the job's record says so (admin, dashboard, expect)
+    webhooks.onAbandoned((id, attempts) -> {
+      var job = jobs.byId().get(id);
+      if (job != null) job.webhookAbandoned(attempts);
+    });
     this.limits = new RateLimits(clock, journal, scenario.conditions().limits(), jobs::byId);
     scenario.conditions().accountLimits().forEach(limits::set);
+    jobs.limitRunningWith(limits::runningMax);
     this.gate = new Gate(faults, limits, tenants, jobs::byId, journal, clock);
     journal.append("scenario_loaded", Journal.fields().put("name", scenario.name())
         .put("seed", scenario.seed()));
@@ -98,7 +104,8 @@ public final class Engine {
   }
 
   public Usage usage(String apiKey) {
-    return jobs.usage(apiKey);
+    return UsageReport.of(ledger, jobs.byId().values(), currency(),
+        tenants.authenticate(apiKey).apiKey());
   }
 
   /** Adds a tenant with an opening balance; a null key gets a fresh seeded one. */

@@ -2,13 +2,16 @@ package dev.vidsim.http;
 
 import dev.vidsim.dialect.google.GeminiDialect;
 import dev.vidsim.dialect.google.VertexDialect;
+import dev.vidsim.dialect.fal.FalDialect;
 import dev.vidsim.dialect.openai.OpenAiDialect;
+import dev.vidsim.dialect.replicate.ReplicateDialect;
 import dev.vidsim.dialect.vidsim.VidsimDialect;
 import dev.vidsim.engine.Simulator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The dialects one server speaks, and which one a path belongs to. */
 final class Dialects {
@@ -20,10 +23,12 @@ final class Dialects {
     this.fallback = fallback;
   }
 
-  static Dialects all(Simulator sim) {
+  /** @param baseUrl the server's own URL once it listens (for links in webhook bodies) */
+  static Dialects all(Simulator sim, Supplier<String> baseUrl) {
     VidsimDialect vidsim = new VidsimDialect(sim);
     return new Dialects(List.of(vidsim, new OpenAiDialect(sim), new GeminiDialect(sim),
-        new VertexDialect(sim)), vidsim);
+        new VertexDialect(sim), new ReplicateDialect(sim, baseUrl), new FalDialect(sim, baseUrl)),
+        vidsim);
   }
 
   List<Dialect> list() {

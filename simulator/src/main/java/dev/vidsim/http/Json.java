@@ -50,9 +50,14 @@ public final class Json {
   }
 
   public static void write(Context ctx, int status, JsonNode body) {
+    write(ctx, status, body, "application/json");
+  }
+
+  /** A JSON body with another media type, e.g. {@code application/problem+json}. */
+  public static void write(Context ctx, int status, JsonNode body, String contentType) {
     String text = body.toString();
     ctx.attribute(BODY_ATTRIBUTE, body);
-    ctx.status(status).contentType("application/json").result(text);
+    ctx.status(status).contentType(contentType).result(text);
   }
 
   /** Parses a JSON object body; an empty body is an empty object. Malformed JSON is a 400. */

@@ -8,7 +8,7 @@ import java.util.List;
 /** Reads a {@code limits} object from an admin request (same fields as in scenario files). */
 final class Limits {
   static final List<String> FIELDS = List.of("requestsPerMinute", "burst", "concurrentJobs",
-      "pollsPerJobPerMinute");
+      "pollsPerJobPerMinute", "overLimit");
 
   private Limits() {}
 
@@ -24,8 +24,16 @@ final class Limits {
     if (burst != null && rpm == null) {
       throw SimException.invalid("limits.burst", "give requestsPerMinute too");
     }
+    LimitSpec.OverLimit over = null;
+    if (n.hasNonNull("overLimit")) {
+      try {
+        over = LimitSpec.OverLimit.parse(n.get("overLimit").asText());
+      } catch (IllegalArgumentException e) {
+        throw SimException.invalid("limits.overLimit", e.getMessage());
+      }
+    }
     return new LimitSpec(rpm, burst, positive(n, "concurrentJobs"),
-        positive(n, "pollsPerJobPerMinute"));
+        positive(n, "pollsPerJobPerMinute"), over);
   }
 
   private static Integer positive(JsonNode o, String field) {

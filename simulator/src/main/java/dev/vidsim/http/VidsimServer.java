@@ -39,7 +39,7 @@ public final class VidsimServer implements AutoCloseable {
     this.faults = new FaultRoutes(sim);
     this.hooks = new WebhookRoutes(sim);
     this.catalog = new CatalogRoutes(sim);
-    this.dialects = Dialects.all(sim);
+    this.dialects = Dialects.all(sim, this::baseUrl);
     for (Dialect d : dialects.list()) {
       if (d.webhookShape() != null) sim.webhookShapes().register(d.name(), d.webhookShape());
     }

@@ -86,6 +86,17 @@ final class CreateValidation {
     }
   }
 
+  static SimException keyReused(String key) {
+    return new SimException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
+        + "' was first used with a different request body; use a new key for a new generation",
+        Map.of("field", "Idempotency-Key"));
+  }
+
+  static SimException keyInFlight(String key) {
+    return new SimException(ErrorCode.IDEMPOTENCY_IN_FLIGHT, "a request with Idempotency-Key '"
+        + key + "' is still in progress; retry after it completes");
+  }
+
   static JobStatus status(String text) {
     try {
       return JobStatus.parse(text);

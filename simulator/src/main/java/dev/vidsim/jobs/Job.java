@@ -151,5 +151,11 @@ public final class Job {
   }
 
   public java.util.Map<String, String> attributes() { return attributes; }
+
+  /** When the job left the queue and started rendering, or null if it never did. */
+  public Instant startedAt() {
+    for (Transition t : history) if (t.to() == JobStatus.IN_PROGRESS) return t.at();
+    return null;
+  }
   public List<Transition> history() { return List.copyOf(history); }
 }

@@ -1,37 +1,63 @@
 package dev.vidsim.jobs;
 
+import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 
-/** Pages through one tenant's jobs, newest first (or oldest first), bounded per page. */
+/** Reading a tenant's jobs in order: list pages and queue positions. */
 final class JobPages {
   private JobPages() {}
 
-  static Jobs.JobPage page(Collection<Job> all, String tenant, String status,
-                           String idempotencyKey, int limit, String after, boolean oldestFirst,
-                           Function<Job, JobView> view) {
-    if (limit < 1 || limit > Jobs.PAGE_SIZE_MAX) {
-      throw SimException.invalid("limit", "must be between 1 and " + Jobs.PAGE_SIZE_MAX);
-    }
-    JobStatus wanted = status == null ? null : CreateValidation.status(status);
+  /** The tenant's visible jobs matching the filters, newest first unless {@code oldestFirst}. */
+  static List<Job> matching(Collection<Job> all, String tenant, JobStatus status,
+                            String idempotencyKey, boolean oldestFirst) {
     List<Job> mine = new ArrayList<>(all.stream()
         .filter(j -> j.tenant().equals(tenant) && !j.deleted())
-        .filter(j -> wanted == null || j.status() == wanted)
+        .filter(j -> status == null || j.status() == status)
         .filter(j -> idempotencyKey == null || idempotencyKey.equals(j.idempotencyKey()))
         .toList());
     if (!oldestFirst) Collections.reverse(mine);
+    return mine;
+  }
+
+  static List<Job> page(Collection<Job> all, String tenant, JobStatus status,
+                        String idempotencyKey, int limit, String after, boolean oldestFirst) {
+    List<Job> mine = matching(all, tenant, status, idempotencyKey, oldestFirst);
     int start = 0;
     if (after != null) {
       start = indexOf(mine, after) + 1;
       if (start == 0) throw SimException.invalid("after", "no job " + after + " in this list");
     }
-    List<Job> page = mine.subList(start, Math.min(mine.size(), start + limit));
-    return new Jobs.JobPage(page.stream().map(view).toList(),
-        start + page.size() < mine.size());
+    return List.copyOf(mine.subList(start, Math.min(mine.size(), start + limit)));
+  }
+
+  static boolean hasMore(Collection<Job> all, String tenant, JobStatus status,
+                         String idempotencyKey, List<Job> page, boolean oldestFirst) {
+    if (page.isEmpty()) return false;
+    List<Job> mine = matching(all, tenant, status, idempotencyKey, oldestFirst);
+    return indexOf(mine, page.get(page.size() - 1).id()) < mine.size() - 1;
+  }
+
+  /** Jobs of the same tenant, created earlier, still queued. */
+  static int queuedAhead(Collection<Job> all, Job job) {
+    int ahead = 0;
+    for (Job j : all) {
+      if (j == job) return ahead;
+      if (j.tenant().equals(job.tenant()) && j.status() == JobStatus.QUEUED) ahead++;
+    }
+    return ahead;
+  }
+
+  /** The job if it delivered a video that is still there; otherwise a not-found. */
+  static Job delivered(Job job, String id) {
+    if (job == null || job.deleted() || job.status() != JobStatus.SUCCEEDED) {
+      throw new SimException(ErrorCode.NOT_FOUND, "no delivered video '" + id + "'"
+          + (job != null && job.status() == JobStatus.EXPIRED ? ": its content expired" : ""));
+    }
+    return job;
   }
 
   private static int indexOf(List<Job> jobs, String id) {

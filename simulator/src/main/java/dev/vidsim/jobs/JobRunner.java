@@ -39,6 +39,7 @@ final class JobRunner {
   private final JobSettings settings;
   private final Consumer<Job> onEnded;
   private final Map<String, List<ScheduledTask>> tasksByJob = new HashMap<>();
+  final RunSlots slots;
 
   JobRunner(SimClock clock, SimRandom random, Journal journal, Ledger ledger, JobStore store,
             JobSettings settings, Consumer<Job> onEnded) {
@@ -49,6 +50,7 @@ final class JobRunner {
     this.store = store;
     this.settings = settings;
     this.onEnded = onEnded;
+    this.slots = new RunSlots(journal);
   }
 
   Job create(Tenant t, ModelSpec m, CreateRequest req, JobSpec spec, String key,
@@ -92,6 +94,10 @@ final class JobRunner {
     SplittableRandom r = random.stream("latency/" + job.tenant() + "/" + m.id());
     Duration queued = m.latency().queued().draw(r);
     Duration render = m.latency().render().draw(r);
+    if (slots.queues(job.tenant())) {
+      scheduleQueued(job, queued, render, outcome);
+      return;
+    }
     Instant starts = job.createdAt().plus(queued);
     Instant ends = starts.plus(render);
     job.planRender(starts, ends);
@@ -108,6 +114,37 @@ final class JobRunner {
     }
     if (failsAt != null) {
       at(job, failsAt, "fail", () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
+    }
+  }
+
+  /**
+   * Under a limit that queues: once its queued latency has passed the job waits for a render
+   * slot; its render (and a fault's failure, unless timed from the create) runs from then on.
+   */
+  private void scheduleQueued(Job job, Duration queued, Duration render, JobOutcome outcome) {
+    if (outcome != null) {
+      journal.append("fault_outcome", Journal.fields().put("job", job.id())
+          .put("outcome", outcome.kind().wireName()));
+      if (outcome.kind() != JobOutcome.Kind.STUCK && outcome.after() != null) {
+        at(job, job.createdAt().plus(outcome.after()), "fail",
+            () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
+      }
+    }
+    at(job, job.createdAt().plus(queued), "ready", () -> slots.ready(job,
+        () -> begin(job, render, outcome), store.asMap().values()));
+  }
+
+  private void begin(Job job, Duration render, JobOutcome outcome) {
+    if (job.status().isTerminal()) return;
+    Instant starts = clock.instant();
+    Instant ends = starts.plus(render);
+    job.planRender(starts, ends);
+    move(job, JobStatus.IN_PROGRESS, "render started");
+    if (outcome == null) {
+      at(job, ends, "finish", () -> succeed(job));
+    } else if (outcome.kind() != JobOutcome.Kind.STUCK && outcome.after() == null) {
+      at(job, failureInstant(job, outcome, starts, ends), "fail",
+          () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
     }
   }
 
@@ -155,6 +192,25 @@ final class JobRunner {
     if (tasks != null) tasks.forEach(ScheduledTask::cancel);
   }
 
+  /** A deadline (Replicate's Cancel-After): a job still unfinished then is cancelled. */
+  void deadline(Job job, Duration after) {
+    String why = "deadline of " + SimDuration.format(after) + " after create reached";
+    at(job, job.createdAt().plus(after), "deadline", () -> fail(job, FailureKind.CANCEL, why));
+  }
+
+  /** A status poll of a model with a poll fee: charged, or a 402 when the balance is short. */
+  void chargePollFee(Job job) {
+    Money fee = job.pricing().pollFee();
+    if (!fee.isPositive()) return;
+    try {
+      ledger.charge(job.tenant(), fee, job.id(), job.idempotencyKey(), "poll fee",
+          clock.instant());
+    } catch (InsufficientFundsException e) {
+      throw new SimException(ErrorCode.INSUFFICIENT_BALANCE, "insufficient balance for the "
+          + fee + " poll fee of model " + job.model() + "; top up or poll less often");
+    }
+  }
+
   void move(Job job, JobStatus to, String reason) {
     Transition tr = job.moveTo(to, clock.instant(), reason);
     journal.append("state", Journal.fields().put("job", job.id())
@@ -172,6 +228,7 @@ final class JobRunner {
     clock.schedule(expires, job.id() + " expire",
         () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
     onEnded.accept(job);
+    slots.freed(job.tenant(), store.asMap().values());
   }
 
   /** Ends a job that did not deliver, settling its money by the model's failure policy. */
@@ -188,6 +245,7 @@ final class JobRunner {
     Settlement s = job.pricing().settlementFor(kind);
     settleTo(job, s.finalCost(job.quote().usage()), kind.wireName() + " " + s);
     onEnded.accept(job);
+    slots.freed(job.tenant(), store.asMap().values());
   }
 
   /**

@@ -14,13 +14,15 @@ import java.util.Map;
  * @param dialect    the wire format the job was created through (its webhooks go out that way)
  * @param attributes dialect-specific create options the dialect wants back (e.g. a storage URI)
  * @param webhookAbandonedAfter attempts after which the sender gave up on its webhook, or 0
+ * @param startedAt  when rendering started (it left the queue), or null while queued
  */
 public record JobView(String id, String model, String mode, JobStatus status, int progress,
                       String prompt, BigDecimal seconds, String resolution, String region,
                       Instant createdAt, Instant completedAt, Instant expiresAt, Quote quote,
                       String billOn, Money charged, String currency, String idempotencyKey,
                       FailureKind failure, String errorMessage, String dialect,
-                      Map<String, String> attributes, int webhookAbandonedAfter) {
+                      Map<String, String> attributes, int webhookAbandonedAfter,
+                      Instant startedAt) {
   public JobView {
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }

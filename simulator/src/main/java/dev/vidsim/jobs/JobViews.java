@@ -29,6 +29,7 @@ public final class JobViews {
         j.progress(clock.instant()), j.prompt(), j.spec().seconds(), j.spec().resolution(),
         j.region(), j.createdAt(), j.completedAt(), j.expiresAt(), j.quote(),
         j.pricing().billOn().wireName(), charged, currency, j.idempotencyKey(), j.failure(),
-        j.errorMessage(), j.dialect(), j.attributes(), j.webhookAbandonedAfter());
+        j.errorMessage(), j.dialect(), j.attributes(), j.webhookAbandonedAfter(),
+        j.startedAt());
   }
 }

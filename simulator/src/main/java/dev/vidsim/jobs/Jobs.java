@@ -8,14 +8,14 @@ import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.JobOutcome;
 import dev.vidsim.idempotency.IdempotencyStore;
 import dev.vidsim.journal.Journal;
-import dev.vidsim.ledger.InsufficientFundsException;
 import dev.vidsim.ledger.Ledger;
-import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.tenants.Tenant;
 import dev.vidsim.tenants.Tenants;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /** The job operations every dialect maps onto: create, get, list, cancel, content. */
@@ -84,20 +84,17 @@ public final class Jobs {
       syncIfNeeded(job, null);
       return view(job);
     }
-        var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), clock.instant());
+    var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), clock.instant());
     if (begin instanceof IdempotencyStore.Replay<CreateOutcome> replay) {
       journal.append("idempotent_replay", Journal.fields().put("tenant", t.apiKey())
           .put("idempotencyKey", idempotencyKey));
       return replay.outcome().orThrow();
     }
     if (begin instanceof IdempotencyStore.Mismatch<CreateOutcome>) {
-      throw new SimException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
-          + idempotencyKey + "' was first used with a different request body; use a new key for"
-          + " a new generation", Map.of("field", "Idempotency-Key"));
+      throw CreateValidation.keyReused(idempotencyKey);
     }
     if (begin instanceof IdempotencyStore.InFlight<CreateOutcome>) {
-      throw new SimException(ErrorCode.IDEMPOTENCY_IN_FLIGHT, "a request with Idempotency-Key '"
-          + idempotencyKey + "' is still in progress; retry after it completes");
+      throw CreateValidation.keyInFlight(idempotencyKey);
     }
     return createOnce(t, m, req, spec, idempotencyKey, outcome);
   }
@@ -135,7 +132,7 @@ public final class Jobs {
    * For a synchronous model: the answer its create waits for (the job once ended, or as it is
    * when the wait limit passes); null for other models or once answered.
    */
-  public java.util.concurrent.CompletableFuture<JobView> syncAnswer(String id) {
+  public CompletableFuture<JobView> syncAnswer(String id) {
     return syncWaits.answerFor(id);
   }
 
@@ -149,16 +146,7 @@ public final class Jobs {
   /** A status poll: charges the model's poll fee when it has one. */
   public JobView get(String apiKey, String id) {
     Job job = owned(apiKey, id);
-    Money fee = job.pricing().pollFee();
-    if (fee.isPositive()) {
-      try {
-        ledger.charge(job.tenant(), fee, job.id(), job.idempotencyKey(), "poll fee",
-            clock.instant());
-      } catch (InsufficientFundsException e) {
-        throw new SimException(ErrorCode.INSUFFICIENT_BALANCE, "insufficient balance for the "
-            + fee + " poll fee of model " + job.model() + "; top up or poll less often");
-      }
-    }
+    runner.chargePollFee(job);
     return view(job);
   }
 
@@ -224,8 +212,47 @@ public final class Jobs {
   public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
                       String after, boolean oldestFirst) {
     Tenant t = tenants.authenticate(apiKey);
-    return JobPages.page(store.asMap().values(), t.apiKey(), status, idempotencyKey, limit, after,
-        oldestFirst, views::of);
+    if (limit < 1 || limit > PAGE_SIZE_MAX) {
+      throw SimException.invalid("limit", "must be between 1 and " + PAGE_SIZE_MAX);
+    }
+    JobStatus wanted = status == null ? null : CreateValidation.status(status);
+    List<Job> page = JobPages.page(store.asMap().values(), t.apiKey(), wanted, idempotencyKey,
+        limit, after, oldestFirst);
+    boolean more = JobPages.hasMore(store.asMap().values(), t.apiKey(), wanted, idempotencyKey,
+        page, oldestFirst);
+    return new JobPage(page.stream().map(this::view).toList(), more);
+  }
+
+  /**
+   * Holds a request until the caller's job ends or {@code limit} of simulated time passes, then
+   * answers the job as it is (e.g. Replicate's {@code Prefer: wait=n}). A finished job answers
+   * at once; nobody waiting changes nothing about the job.
+   */
+  public CompletableFuture<JobView> awaitEnd(String apiKey, String id, Duration limit) {
+    Job job = owned(apiKey, id);
+    if (job.status().isTerminal()) return CompletableFuture.completedFuture(view(job));
+    return syncWaits.watch(job, limit);
+  }
+
+  /** A tenant's render slots when its jobs over the limit wait queued (null: they don't). */
+  public void limitRunningWith(java.util.function.Function<String, Integer> runningMax) {
+    runner.slots.limitWith(runningMax);
+  }
+
+  /** Cancels the caller's job if unfinished {@code after} its create (Cancel-After). */
+  public void cancelAfter(String apiKey, String id, Duration after) {
+    Job job = owned(apiKey, id);
+    if (!job.status().isTerminal()) runner.deadline(job, after);
+  }
+
+  /** How many of the owner's jobs created before this one are still queued (0: next). */
+  public int queuedAhead(String apiKey, String id) {
+    return JobPages.queuedAhead(store.asMap().values(), owned(apiKey, id));
+  }
+
+  /** A succeeded job's video by its keyless URL, as providers serve outputs; else 404. */
+  public JobView delivered(String id) {
+    return view(JobPages.delivered(store.asMap().get(id), id));
   }
 
   public List<JobView> all() {
@@ -250,18 +277,6 @@ public final class Jobs {
 
   JobView view(Job j) {
     return views.of(j);
-  }
-
-  /** What this tenant has spent: in total, per model and per job. */
-  public Usage usage(String apiKey) {
-    return UsageReport.of(ledger, store.asMap().values(), settings.currency(),
-        tenants.authenticate(apiKey).apiKey());
-  }
-
-  /** The sender gave up on the job's webhook: its record says so (dashboard, expect). */
-  public void webhookAbandoned(String id, int attempts) {
-    Job job = store.asMap().get(id);
-    if (job != null) job.webhookAbandoned(attempts);
   }
 
   /** Every job still in the store, in creation order (read-only). */

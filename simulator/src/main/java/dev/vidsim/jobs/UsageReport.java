@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Folds a tenant's ledger into the usage report: totals, per model, per job. */
-final class UsageReport {
+public final class UsageReport {
   private UsageReport() {}
 
-  static Usage of(Ledger ledger, java.util.Collection<Job> allJobs, String currency,
+  public static Usage of(Ledger ledger, java.util.Collection<Job> allJobs, String currency,
                  String tenant) {
     Map<String, Money> perJob = new LinkedHashMap<>();
     Money pollFees = Money.ZERO;

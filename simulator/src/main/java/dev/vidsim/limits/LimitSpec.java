@@ -5,18 +5,39 @@ package dev.vidsim.limits;
  *
  * @param requestsPerMinute    sustained request rate of the token bucket (all /v1 calls)
  * @param burst                bucket size: requests allowed at once (default requestsPerMinute)
- * @param concurrentJobs       queued plus in-progress jobs at a time
+ * @param concurrentJobs       queued plus in-progress jobs at a time, or with {@code overLimit}
+ *                             queue, in-progress jobs at a time
  * @param pollsPerJobPerMinute status polls of one job per minute (a bucket per job)
+ * @param overLimit            what a create over {@code concurrentJobs} gets: REJECT (429, the
+ *                             default) or QUEUE (accepted, waits queued for a free slot, as
+ *                             fal does); null inherits
  */
 public record LimitSpec(Integer requestsPerMinute, Integer burst, Integer concurrentJobs,
-                        Integer pollsPerJobPerMinute) {
-  public static final LimitSpec NONE = new LimitSpec(null, null, null, null);
+                        Integer pollsPerJobPerMinute, OverLimit overLimit) {
+  public static final LimitSpec NONE = new LimitSpec(null, null, null, null, null);
+
+  /** What happens to a create over the concurrent-job limit. */
+  public enum OverLimit {
+    REJECT, QUEUE;
+
+    public static OverLimit parse(String text) {
+      for (OverLimit o : values()) {
+        if (o.name().equalsIgnoreCase(text)) return o;
+      }
+      throw new IllegalArgumentException("expected reject or queue, got \"" + text + "\"");
+    }
+  }
 
   public LimitSpec {
     check("requestsPerMinute", requestsPerMinute);
     check("burst", burst);
     check("concurrentJobs", concurrentJobs);
     check("pollsPerJobPerMinute", pollsPerJobPerMinute);
+  }
+
+  public LimitSpec(Integer requestsPerMinute, Integer burst, Integer concurrentJobs,
+                   Integer pollsPerJobPerMinute) {
+    this(requestsPerMinute, burst, concurrentJobs, pollsPerJobPerMinute, null);
   }
 
   private static void check(String name, Integer value) {
@@ -29,13 +50,19 @@ public record LimitSpec(Integer requestsPerMinute, Integer burst, Integer concur
     return burst != null ? burst : requestsPerMinute;
   }
 
+  /** Creates over the concurrent-job limit wait queued instead of getting a 429. */
+  public boolean queuesOverLimit() {
+    return concurrentJobs != null && overLimit == OverLimit.QUEUE;
+  }
+
   /** This spec with the other's non-null fields on top. */
   public LimitSpec overriddenBy(LimitSpec o) {
     return new LimitSpec(pick(o.requestsPerMinute, requestsPerMinute), pick(o.burst, burst),
-        pick(o.concurrentJobs, concurrentJobs), pick(o.pollsPerJobPerMinute, pollsPerJobPerMinute));
+        pick(o.concurrentJobs, concurrentJobs), pick(o.pollsPerJobPerMinute, pollsPerJobPerMinute),
+        pick(o.overLimit, overLimit));
   }
 
-  private static Integer pick(Integer a, Integer b) {
+  private static <T> T pick(T a, T b) {
     return a != null ? a : b;
   }
 }

@@ -68,7 +68,8 @@ public final class RateLimits {
             + spec.requestsPerMinute() + " requests per minute exceeded", v.limit(), v.reset());
       }
     }
-    if (endpoint == Endpoint.CREATE && spec.concurrentJobs() != null) {
+    if (endpoint == Endpoint.CREATE && spec.concurrentJobs() != null
+        && !spec.queuesOverLimit()) {
       Verdict a = concurrency(t, spec.concurrentJobs(), now);
       if (a != null) return a;
     }
@@ -88,9 +89,20 @@ public final class RateLimits {
 
   /** Holds a concurrent-job slot for an admitted create, when the tenant has that limit. */
   public boolean reserve(Endpoint endpoint, Tenant t) {
-    if (endpoint != Endpoint.CREATE || specFor(t.apiKey()).concurrentJobs() == null) return false;
+    LimitSpec spec = specFor(t.apiKey());
+    if (endpoint != Endpoint.CREATE || spec.concurrentJobs() == null) return false;
+    if (spec.queuesOverLimit()) return false;
     slots.merge(t.apiKey(), 1, Integer::sum);
     return true;
+  }
+
+  /**
+   * How many of this tenant's jobs may render at once when the rest wait queued (its
+   * concurrentJobs with overLimit queue), or null when creates over the limit are rejected.
+   */
+  public Integer runningMax(String apiKey) {
+    LimitSpec spec = specFor(apiKey);
+    return spec.queuesOverLimit() ? spec.concurrentJobs() : null;
   }
 
   public void release(String apiKey) {

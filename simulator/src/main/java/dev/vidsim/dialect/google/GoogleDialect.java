@@ -11,17 +11,14 @@ import dev.vidsim.http.Call;
 import dev.vidsim.http.Dialect;
 import dev.vidsim.http.Guard;
 import dev.vidsim.http.Json;
+import dev.vidsim.http.PathRoutes;
 import dev.vidsim.http.RateHeaders;
 import dev.vidsim.jobs.CreateRequest;
 import dev.vidsim.jobs.JobView;
 import dev.vidsim.limits.RateLimitFacts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the Gemini API and Vertex AI share: Veo's long-running operations, google.rpc.Status
@@ -30,9 +27,7 @@ import java.util.regex.Pattern;
  */
 abstract class GoogleDialect implements Dialect {
   protected final Simulator sim;
-  private final List<Route> routes = new ArrayList<>();
-
-  private record Route(String method, Pattern path, Handler handler) {}
+  private PathRoutes routes;
 
   GoogleDialect(Simulator sim) {
     this.sim = sim;
@@ -41,41 +36,22 @@ abstract class GoogleDialect implements Dialect {
   /** Registers one path pattern; its handler runs inside the shared {@link Guard}. */
   protected final <R> void route(Guard g, String method, String regex, Endpoint endpoint,
                                  Guard.Parser<R> parser, Guard.Action<R> action) {
-    routes.add(new Route(method, Pattern.compile(regex), g.guarded(this, endpoint, parser,
-        action)));
+    routes.add(method, regex, endpoint, parser, action);
   }
 
   protected abstract void declare(Guard g);
 
   @Override
   public final void routes(RoutesConfig r, Guard g) {
+    routes = new PathRoutes(this, g, (ctx, method) -> new SimException(ErrorCode.NOT_FOUND,
+        "The requested URL " + ctx.path() + " was not found on this server (" + method
+            + "); this dialect serves " + basePath() + "/..."));
     declare(g);
-    r.get(prefix() + "/*", ctx -> dispatch(ctx, "GET"));
-    r.post(prefix() + "/*", ctx -> dispatch(ctx, "POST"));
-  }
-
-  private void dispatch(Context ctx, String method) throws Exception {
-    for (Route route : routes) {
-      if (route.method().equals(method) && route.path().matcher(path(ctx)).matches()) {
-        route.handler().handle(ctx);
-        return;
-      }
-    }
-    throw new SimException(ErrorCode.NOT_FOUND, "The requested URL " + ctx.path()
-        + " was not found on this server (" + method + "); this dialect serves "
-        + basePath() + "/...");
+    routes.install(r, "GET", "POST");
   }
 
   protected static Matcher match(Context ctx, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(path(ctx));
-    if (!m.matches()) throw new IllegalStateException("route and parser disagree: " + regex);
-    return m;
-  }
-
-  /** The path with %-escapes decoded: clients may send {@code :method} as {@code %3Amethod}. */
-  private static String path(Context ctx) {
-    return java.net.URLDecoder.decode(ctx.path().replace("+", "%2B"),
-        java.nio.charset.StandardCharsets.UTF_8);
+    return PathRoutes.match(ctx, regex);
   }
 
   /** {@code x-goog-api-key}, else a Bearer token (the key), else {@code ?key=}. */
