@@ -58,10 +58,43 @@ final class Expectations {
     });
     fields(expect.path("ledger"), (key, want) -> listDiff("ledger " + key, want, ledgerLines(key)));
     if (expect.has("webhooks")) listDiff("webhooks", expect.get("webhooks"), webhookLines());
+    fields(expect.path("requests"), (key, want) -> fields(want, (call, count) -> {
+      long got = requestCounts(key).getOrDefault(call, 0L);
+      if (got != count.asLong()) {
+        problems.add("requests of " + key + " \"" + call + "\": expected " + count.asLong()
+            + ", got " + got);
+      }
+    }));
     if (expect.has("webhooksAbandoned")) {
       listDiff("webhooks abandoned", expect.get("webhooksAbandoned"), abandoned());
     }
     return problems;
+  }
+
+  /**
+   * This key's answered requests counted as "endpoint status" (e.g. "get 200"), from the
+   * journal: the endpoint each dialect's request was (its call line), else "other".
+   */
+  private Map<String, Long> requestCounts(String key) {
+    Map<String, Long> counts = new HashMap<>();
+    String mine = null;
+    String endpoint = null;
+    String jsonl = http.send("GET", "/_sim/journal", null, null, null, null).text();
+    for (String line : jsonl.split("\n")) {
+      if (line.isBlank()) continue;
+      JsonNode e = ScriptRun.parseLine(line);
+      String kind = e.path("kind").asText();
+      if (kind.equals("request")) {
+        mine = key.equals(e.path("apiKey").asText(null)) ? key : null;
+        endpoint = "other";
+      } else if (kind.equals("call") && mine != null) {
+        endpoint = e.path("endpoint").asText("other");
+      } else if (kind.equals("response") && mine != null) {
+        counts.merge(endpoint + " " + e.path("status").asInt(), 1L, Long::sum);
+        mine = null;
+      }
+    }
+    return counts;
   }
 
   /** The jobs (by alias) whose webhook the sender gave up on, sorted. */

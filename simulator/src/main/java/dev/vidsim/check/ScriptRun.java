@@ -22,6 +22,12 @@ final class ScriptRun {
   private final String defaultKey;
   private final Check check;
   final Map<String, String> aliases = new LinkedHashMap<>();
+  /** The key that created each job alias: polls and cancels act as that owner by default. */
+  private final Map<String, String> owners = new java.util.HashMap<>();
+  /** Bound on a poll step's {@code until: terminal} when it gives no {@code times}. */
+  static final int POLLS_UNTIL_TERMINAL_MAX = 1_000;
+  private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "timed_out",
+      "cancelled", "expired");
   final List<String> problems = new ArrayList<>();
 
   ScriptRun(Http http, HookReceiver receiver, String defaultKey, Check check) {
@@ -56,7 +62,7 @@ final class ScriptRun {
       case "advance" -> advance(b.asText());
       case "poll" -> poll(i, b);
       case "cancel" -> expect(i, "cancel " + b.get("job").asText(), b.path("expectStatus"),
-          http.send("POST", "/v1/videos/" + job(b) + "/cancel", key(b), null, "", null));
+          http.send("POST", "/v1/videos/" + job(b) + "/cancel", ownerKey(b), null, "", null));
       case "list" -> list(i, b);
       case "topup" -> http.admin("POST", "/_sim/tenants/" + encode(b.get("apiKey").asText())
           + "/topup", "{\"amount\":\"" + b.get("amount").asText() + "\"}");
@@ -91,6 +97,7 @@ final class ScriptRun {
         timeout);
     String alias = b.path("as").asText(null);
     if (alias != null) {
+      owners.put(alias, key(b));
       List<String> created = new ArrayList<>(jobIds());
       created.removeAll(before);
       if (!created.isEmpty()) aliases.put(alias, created.get(created.size() - 1));
@@ -102,16 +109,36 @@ final class ScriptRun {
   }
 
   private void poll(int i, JsonNode b) {
-    int times = b.path("times").asInt(1);
+    boolean untilEnd = "terminal".equals(b.path("until").asText(null));
+    int times = b.path("times").asInt(untilEnd ? POLLS_UNTIL_TERMINAL_MAX : 1);
     JsonNode each = b.path("expectStatuses");
     List<Integer> got = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
     for (int n = 0; n < times; n++) {
-      Http.Answer a = http.send("GET", "/v1/videos/" + job(b), key(b), null, null, null);
+      Http.Answer a = http.send("GET", "/v1/videos/" + job(b), ownerKey(b), null, null, null);
       got.add(a.status());
+      String status = a.body() == null ? null : a.body().path("status").asText(null);
+      if (status != null && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status))) {
+        seen.add(status);
+      }
       if (!each.isArray()) {
         expect(i, "poll " + b.get("job").asText() + " #" + (n + 1), b.path("expectStatus"), a);
       }
+      if (untilEnd && TERMINAL.contains(status)) break;
       if (b.has("every")) advance(b.get("every").asText());
+    }
+    String last = seen.isEmpty() ? "nothing" : seen.get(seen.size() - 1);
+    if (untilEnd && !TERMINAL.contains(last)) {
+      problems.add(where(i) + "poll " + b.get("job").asText() + ": still " + last + " after "
+          + times + " polls");
+    }
+    if (b.has("expectJobStatuses")) {
+      List<String> wanted = new ArrayList<>();
+      b.get("expectJobStatuses").forEach(s -> wanted.add(s.asText()));
+      if (!wanted.equals(seen)) {
+        problems.add(where(i) + "poll " + b.get("job").asText() + ": expected the job to go "
+            + wanted + ", saw " + seen);
+      }
     }
     if (each.isArray()) {
       List<Integer> wanted = new ArrayList<>();
@@ -166,8 +193,23 @@ final class ScriptRun {
     return id != null ? id : "unbound-" + alias;
   }
 
+  /** One journal line (the simulator wrote it: well-formed JSON). */
+  static JsonNode parseLine(String line) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("unreadable journal line: " + line, e);
+    }
+  }
+
   private String key(JsonNode b) {
     return b.path("apiKey").asText(defaultKey);
+  }
+
+  /** A poll or cancel acts as the job's owner (the key that created it) unless told otherwise. */
+  private String ownerKey(JsonNode b) {
+    if (b.has("apiKey")) return b.get("apiKey").asText();
+    return owners.getOrDefault(b.path("job").asText(), defaultKey);
   }
 
   private String where(int i) {

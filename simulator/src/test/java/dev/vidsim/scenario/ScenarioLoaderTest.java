@@ -63,7 +63,8 @@ class ScenarioLoaderTest {
             "t.yaml:7:22: models[0].pricing.unit: expected one of "
                 + "[\"token\",\"credit\",\"second\""),
         Arguments.of("money as a float", HEAD + MODEL.replace("\"0.10\"", "0.10"),
-            "t.yaml:7:37: models[0].pricing.price: expected a value of type string, got 0.10"),
+            "t.yaml:7:37: models[0].pricing.price: amounts are strings: quote them, e.g."
+                + " \"0.10\" (got 0.10)"),
         Arguments.of("money with too many decimals", HEAD + MODEL.replace("0.10", "0.1234567"),
             "t.yaml:7:37: models[0].pricing.price: expected exact amount as a string"),
         Arguments.of("bad duration", HEAD + "contentTtl: 10 minutes\n" + MODEL,
