@@ -44,7 +44,7 @@ class CliTest {
     Run r = run("validate", good.toString(), bad.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out())
-        .contains("bad.yaml:3:87: models[0].pricing.price: expected a value of type string")
+        .contains("bad.yaml:3:87: models[0].pricing.price: amounts are strings: quote them")
         .contains("1 valid, 1 invalid");
   }
 
