@@ -10,7 +10,7 @@
 # separately), the 1-min load average at the runs' start, RSS and live heap after all runs, server
 # CPU per request, and the ratios.
 # On a 2-core machine wrk shares the CPUs with the server: compare ratios within one run.
-#   bench/compare.sh            full run (20 s warm-up, 3 x 10 s per workload; about 9 minutes)
+#   bench/compare.sh            full run (20 s warm-up, 3 x 10 s per workload; about 10 minutes)
 #   bench/compare.sh --quick    about 2 minutes (10 s warm-up, 1 x 5 s per workload)
 # BENCH_JAVA_OPTS adds the same JVM options to every server. Loopback only; servers stopped by PID.
 set -euo pipefail
@@ -27,9 +27,8 @@ command -v wrk >/dev/null || { echo "compare: needs wrk (apt-get install wrk)" >
 [ -f "$wm_jar" ] || mvn -B -q -ntp dependency:copy -DoutputDirectory="$out" \
   -Dartifact="org.wiremock:wiremock-standalone:$wiremock_version"
 javac -nowarn -cp "$jar" -d "$out/bare" "$bench/BareJavalin.java"
-mkdir -p "$out/wiremock/mappings" "$out/wiremock/__files"
-cp "$bench/bodies/"*.json "$out/wiremock/__files/"
-cp "$bench/wiremock-mappings.json" "$out/wiremock/mappings/videos.json"
+mkdir -p "$out/wiremock/mappings"
+python3 "$bench/wiremock_stubs.py" "$bench/bodies" "$out/wiremock/mappings/videos.json"
 report="$out/compare-$(date -u +%Y%m%dT%H%M%SZ).txt"
 exec > >(tee "$report") 2>&1
 # shellcheck disable=SC2206
