@@ -22,6 +22,10 @@ import java.util.function.Function;
 public final class Simulator implements AutoCloseable {
   /** How often a real or accelerated clock runs due tasks, in wall milliseconds. */
   static final long TICK_MILLIS = 10;
+  /** Due tasks run per lock hold by the ticker (a job start or end is one task). */
+  static final int TICK_TASKS_MAX = 64;
+  /** Lock holds per tick; what is left runs on the next tick (the clock does not wait). */
+  static final int TICK_BATCHES_MAX = 1_000;
   /** Bounds the pause/resume rounds of one advance (each round waits for webhook answers). */
   static final int ADVANCE_ROUNDS_MAX = 100_000;
   /** Real time to wait for webhook answers in one round, beyond their own timeout. */
@@ -164,9 +168,15 @@ public final class Simulator implements AutoCloseable {
   private void tickLoop() {
     Thread self = Thread.currentThread();
     while (!self.isInterrupted()) {
+      // due tasks run in small batches, each its own lock hold: requests interleave with them
+      for (int batch = 0; batch < TICK_BATCHES_MAX; batch++) {
+        synchronized (this) {
+          if (ticker != self) return;
+          if (engine.clock().runDue(TICK_TASKS_MAX) < TICK_TASKS_MAX) break;
+        }
+      }
       synchronized (this) {
         if (ticker != self) return;
-        engine.clock().runDue();
         engine.webhooks().settle();
       }
       try {

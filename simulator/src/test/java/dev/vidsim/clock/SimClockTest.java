@@ -86,4 +86,22 @@ class SimClockTest {
     assertThatThrownBy(() -> SimDuration.parse("10 minutes"))
         .hasMessageContaining("expected a duration such as");
   }
+
+  @Test
+  void due_tasks_run_in_bounded_batches_oldest_first_skipping_cancelled_ones() {
+    SimClock clock = SimClock.virtual(T0);
+    java.util.List<Integer> ran = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      int n = i;
+      clock.schedule(T0, "task " + i, () -> ran.add(n));
+    }
+    clock.schedule(T0, "cancelled", () -> ran.add(99)).cancel();
+    clock.schedule(T0.plusSeconds(60), "later", () -> ran.add(100));
+    assertThat(clock.runDue(2)).isEqualTo(2);
+    assertThat(ran).containsExactly(0, 1);
+    assertThat(clock.runDue(2)).isEqualTo(2);
+    assertThat(clock.runDue(2)).as("the cancelled task is skipped, the later one waits")
+        .isEqualTo(1);
+    assertThat(ran).containsExactly(0, 1, 2, 3, 4);
+  }
 }
