@@ -8,6 +8,7 @@ import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.http.Call;
 import dev.vidsim.http.Dialect;
+import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Guard;
 import dev.vidsim.http.Json;
 import dev.vidsim.http.RateHeaders;
@@ -67,8 +68,8 @@ public final class VidsimDialect implements Dialect {
   }
 
   @Override
-  public void writeError(Context ctx, SimException e, int status) {
-    Json.write(ctx, status, envelope(e));
+  public ErrorReply errorReply(SimException e, int status) {
+    return new ErrorReply(status, envelope(e));
   }
 
   /** vidsim's error envelope: also the admin API's and that of paths no dialect serves. */
