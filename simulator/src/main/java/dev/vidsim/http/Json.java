@@ -95,20 +95,21 @@ public final class Json {
     return n.asText();
   }
 
-  /** A number, or a string holding one (OpenAI sends seconds as "8"). */
-  public static BigDecimal decimal(ObjectNode body, String field) {
+  /**
+   * A whole number: a JSON integer (or a number with no fraction, such as 6.0, as JSON Schema's
+   * "integer" allows), from 0 to {@link #NUMBER_MAX}. A string such as "6" or a fraction such as
+   * 6.5 is a 400 naming the field: an API that takes whole numbers says so at once.
+   */
+  public static BigDecimal integer(ObjectNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) return null;
-    BigDecimal value = null;
-    if (n.isNumber()) value = n.decimalValue();
-    if (n.isTextual() && n.asText().matches("\\d{1,6}(\\.\\d{1,3})?")) {
-      value = new BigDecimal(n.asText());
+    BigDecimal value = n.isNumber() ? n.decimalValue() : null;
+    if (value == null || value.signum() < 0 || value.compareTo(NUMBER_MAX) > 0
+        || value.stripTrailingZeros().scale() > 0) {
+      throw SimException.invalid(field, "expected an integer from 0 to " + NUMBER_MAX
+          + " such as 8, got " + (n.isTextual() ? "the string " : "") + abbreviate(n.toString()));
     }
-    if (value == null || value.abs().compareTo(NUMBER_MAX) > 0 || value.scale() > 6) {
-      throw SimException.invalid(field, "expected a number such as 8 (at most " + NUMBER_MAX
-          + ", 6 decimals), got " + abbreviate(n.toString()));
-    }
-    return value;
+    return new BigDecimal(value.toBigIntegerExact());
   }
 
   public static int intParam(Context ctx, String name, int fallback) {
