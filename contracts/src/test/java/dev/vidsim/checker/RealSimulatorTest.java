@@ -64,8 +64,8 @@ class RealSimulatorTest {
     String alice = "sk-test-alice";
     String bob = "sk-test-bob";
     get(alice, "/v1/models");
-    createdId("a1", alice, "{\"model\":\"reel-1\",\"prompt\":\"cat\",\"seconds\":6.5}");
-    createdId("a1", alice, "{\"model\":\"reel-1\",\"prompt\":\"cat\",\"seconds\":6.5}");
+    createdId("a1", alice, "{\"model\":\"reel-1\",\"prompt\":\"cat\",\"seconds\":7}");
+    createdId("a1", alice, "{\"model\":\"reel-1\",\"prompt\":\"cat\",\"seconds\":7}");
     assertThat(post("a1", alice, "/v1/videos", "{\"model\":\"reel-1\",\"prompt\":\"dog\"}"))
         .isEqualTo(422);
     String credits = createdId("a2", alice, "{\"model\":\"studio-credits\",\"prompt\":\"x\"}");

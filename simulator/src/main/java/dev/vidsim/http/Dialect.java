@@ -38,8 +38,19 @@ public interface Dialect {
     }
   }
 
-  /** Writes an error in this provider's envelope with the given HTTP status. */
-  void writeError(Context ctx, SimException e, int status);
+  /**
+   * This provider's answer to an error: its envelope, the status it answers with (usually the
+   * given one) and its headers. Used for every error, including those Jetty raises before
+   * routing, so it must not need a request.
+   */
+  ErrorReply errorReply(SimException e, int status);
+
+  /** Writes {@link #errorReply}; a 405 stays a 405 (the method was wrong, not the request). */
+  default void writeError(Context ctx, SimException e, int status) {
+    ErrorReply reply = errorReply(e, status);
+    reply.headers().forEach(ctx::header);
+    Json.write(ctx, ctx.status().getCode() == 405 ? 405 : reply.status(), reply.body());
+  }
 
   /** Writes this provider's rate-limit headers (and Retry-After) for these facts. */
   void writeRateHeaders(Context ctx, RateLimitFacts facts);

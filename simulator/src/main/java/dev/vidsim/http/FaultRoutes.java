@@ -75,13 +75,9 @@ final class FaultRoutes {
   }
 
   private static JsonNode parse(String body) {
-    try {
-      JsonNode n = Json.MAPPER.readTree(body == null ? "" : body);
-      if (n == null || n.isMissingNode()) throw SimException.invalid("body", "expected a fault "
-          + "rule {\"when\": {...}, \"do\": {...}}");
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw SimException.invalid("body", "malformed JSON: " + e.getOriginalMessage());
+    if (body == null || body.isBlank()) {
+      throw SimException.invalid("body", "expected a fault rule {\"when\": {...}, \"do\": {...}}");
     }
+    return Json.parseObject(body);
   }
 }

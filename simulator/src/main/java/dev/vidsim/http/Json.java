@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.errors.JsonSyntax;
 import dev.vidsim.errors.SimException;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -29,6 +31,9 @@ public final class Json {
   /** Largest number accepted where a request expects seconds or similar small quantities. */
   static final BigDecimal NUMBER_MAX = BigDecimal.valueOf(1_000_000);
   static final String BODY_ATTRIBUTE = "vidsim.responseBody";
+  /** A request body is exactly one JSON value: trailing text after it is an error too. */
+  private static final ObjectReader BODY_READER = MAPPER.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 
@@ -60,30 +65,38 @@ public final class Json {
     ctx.status(status).contentType(contentType).result(text);
   }
 
-  /** Parses a JSON object body; an empty body is an empty object. Malformed JSON is a 400. */
+  /**
+   * Parses a JSON object body; an empty body is an empty object. Malformed JSON is a 400 that
+   * says what is wrong and where (line, column), in plain words.
+   */
   public static ObjectNode body(Context ctx, Set<String> allowedFields) {
     String text = ctx.body();
     if (text == null || text.isBlank()) {
       return object();
     }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column "
-          + loc.getColumnNr();
-      throw SimException.invalid("body", "malformed JSON" + where + ": " + e.getOriginalMessage());
-    }
-    if (!(node instanceof ObjectNode obj)) {
-      throw SimException.invalid("body", "expected a JSON object, got " + node.getNodeType());
-    }
+    ObjectNode obj = parseObject(text);
     for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!allowedFields.contains(name)) {
         throw SimException.invalid(name, "unknown field; allowed: " + allowedFields.stream()
             .sorted().toList());
       }
+    }
+    return obj;
+  }
+
+  /** Parses one JSON object (nothing after it); anything else is a 400 naming the problem. */
+  static ObjectNode parseObject(String text) {
+    JsonNode node;
+    try {
+      node = BODY_READER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw SimException.invalid("body", "malformed JSON" + JsonSyntax.where(e) + ": "
+          + JsonSyntax.problem(e));
+    }
+    if (!(node instanceof ObjectNode obj)) {
+      throw SimException.invalid("body", "expected a JSON object such as {\"model\": ...}, got "
+          + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return obj;
   }
@@ -96,20 +109,21 @@ public final class Json {
     return n.asText();
   }
 
-  /** A number, or a string holding one (OpenAI sends seconds as "8"). */
-  public static BigDecimal decimal(ObjectNode body, String field) {
+  /**
+   * A whole number: a JSON integer (or a number with no fraction, such as 6.0, as JSON Schema's
+   * "integer" allows), from 0 to {@link #NUMBER_MAX}. A string such as "6" or a fraction such as
+   * 6.5 is a 400 naming the field: an API that takes whole numbers says so at once.
+   */
+  public static BigDecimal integer(ObjectNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) return null;
-    BigDecimal value = null;
-    if (n.isNumber()) value = n.decimalValue();
-    if (n.isTextual() && n.asText().matches("\\d{1,6}(\\.\\d{1,3})?")) {
-      value = new BigDecimal(n.asText());
+    BigDecimal value = n.isNumber() ? n.decimalValue() : null;
+    if (value == null || value.signum() < 0 || value.compareTo(NUMBER_MAX) > 0
+        || value.stripTrailingZeros().scale() > 0) {
+      throw SimException.invalid(field, "expected an integer from 0 to " + NUMBER_MAX
+          + " such as 8, got " + (n.isTextual() ? "the string " : "") + abbreviate(n.toString()));
     }
-    if (value == null || value.abs().compareTo(NUMBER_MAX) > 0 || value.scale() > 6) {
-      throw SimException.invalid(field, "expected a number such as 8 (at most " + NUMBER_MAX
-          + ", 6 decimals), got " + abbreviate(n.toString()));
-    }
-    return value;
+    return new BigDecimal(value.toBigIntegerExact());
   }
 
   public static int intParam(Context ctx, String name, int fallback) {

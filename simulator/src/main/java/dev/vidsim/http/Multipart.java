@@ -96,7 +96,8 @@ public final class Multipart {
     throw bad("a boundary line does not end with CRLF");
   }
 
-  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+  /** Where {@code needle} first occurs in {@code haystack} at or after {@code from}, or -1. */
+  static int indexOf(byte[] haystack, byte[] needle, int from) {
     outer:
     for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
       for (int j = 0; j < needle.length; j++) {

@@ -68,7 +68,12 @@ public final class VidsimServer implements AutoCloseable {
     config.http.responseBufferSize = 1024;
     config.http.prefer405over404 = true;
     config.startup.showJavalinBanner = false;
-    config.jetty.modifyServer(server -> server.setStopTimeout(0));
+    RequestLimits.apply(config);
+    JettyErrors jettyErrors = new JettyErrors(dialects);
+    config.jetty.modifyServer(server -> {
+      server.setStopTimeout(0);
+      server.setErrorHandler(jettyErrors);
+    });
     var r = config.routes;
     r.before(this::beforeRequest);
     r.after(this::afterRequest);
@@ -99,9 +104,14 @@ public final class VidsimServer implements AutoCloseable {
     r.post("/_sim/models/{id}/remove", catalog::remove);
     r.exception(SimException.class, (e, ctx) -> error(ctx, e));
     r.exception(Exception.class, (e, ctx) -> {
+      SimException fault = ClientFaults.inRequest(e, ctx);
+      if (fault != null) {
+        error(ctx, fault);
+        return;
+      }
       LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-      error(ctx, new SimException(ErrorCode.INTERNAL, "the simulator failed unexpectedly ("
-          + e.getClass().getSimpleName() + "); this is a vidsim bug, please report it"));
+      error(ctx, new SimException(ErrorCode.INTERNAL, "the simulator failed unexpectedly; this is"
+          + " a vidsim bug, please report it with the simulator's log"));
     });
     r.error(404, ctx -> {
       if (ctx.attribute(Json.BODY_ATTRIBUTE) == null) {
@@ -126,6 +136,7 @@ public final class VidsimServer implements AutoCloseable {
       "/_sim/ui");
 
   private void beforeRequest(Context ctx) {
+    RequestLimits.check(ctx);
     boolean admin = ctx.path().startsWith("/_sim/");
     if (admin && adminToken != null && !OPEN_ADMIN_PATHS.contains(ctx.path())
         && !constantTimeEquals(adminToken, ctx.header(ADMIN_TOKEN_HEADER))) {
@@ -141,9 +152,17 @@ public final class VidsimServer implements AutoCloseable {
       if (retry != null && !retry.equals("0")) line.put("sdkRetry", retry);
       if (ctx.header("Idempotency-Key") != null) line.put("idempotencyKey",
           ctx.header("Idempotency-Key"));
-      String body = ctx.body();
-      if (body != null && !body.isBlank()) line.put("body", Journal.truncate(body));
+      SimException fault = null;
+      try {
+        String body = ctx.body();
+        if (body != null && !body.isBlank()) line.put("body", Journal.truncate(body));
+      } catch (Exception e) {
+        fault = ClientFaults.whileReading(e, ctx);
+        if (fault == null) throw e;
+        line.put("bodyError", fault.getMessage());
+      }
       sim.run(e -> e.journal().append("request", line));
+      if (fault != null) throw fault;
     }
   }
 

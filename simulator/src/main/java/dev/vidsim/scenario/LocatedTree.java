@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vidsim.errors.JsonSyntax;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,8 +50,10 @@ public final class LocatedTree {
       JsonLocation at = e.getLocation();
       Location loc = at == null ? Location.UNKNOWN
           : new Location(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
-      throw new ScenarioException(file, loc, "",
-          "not valid " + (json ? "JSON" : "YAML") + ": " + oneLine(e.getOriginalMessage()));
+      // the parser's message may name its internals (StreamReadConstraints...): say it plainly
+      String plain = JsonSyntax.known(e);
+      throw new ScenarioException(file, loc, "", "not valid " + (json ? "JSON" : "YAML") + ": "
+          + (plain != null ? plain : oneLine(e.getOriginalMessage())));
     } catch (IOException e) {
       throw new ScenarioException(file, Location.UNKNOWN, "", "cannot read: " + e.getMessage());
     }

@@ -9,6 +9,7 @@ import dev.vidsim.faults.Endpoint;
 import dev.vidsim.gate.Admission;
 import dev.vidsim.http.Call;
 import dev.vidsim.http.Dialect;
+import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Guard;
 import dev.vidsim.http.Json;
 import dev.vidsim.http.PathRoutes;
@@ -76,10 +77,9 @@ abstract class GoogleDialect implements Dialect {
   }
 
   @Override
-  public void writeError(Context ctx, SimException e, int status) {
+  public ErrorReply errorReply(SimException e, int status) {
     GoogleErrors.Shape shape = GoogleErrors.shape(e, status);
-    Json.write(ctx, ctx.status().getCode() == 405 ? 405 : shape.status(),
-        GoogleErrors.body(e, shape));
+    return new ErrorReply(shape.status(), GoogleErrors.body(e, shape));
   }
 
   /** Google sends no rate-limit headers; a wait is a Retry-After (and RetryInfo in errors). */

@@ -12,7 +12,9 @@ final class GoogleErrors {
 
   static Shape shape(SimException e, int status) {
     return switch (e.code()) {
-      case INVALID_REQUEST -> new Shape(400, "INVALID_ARGUMENT");
+      // a 4xx other than 400 (body too large, URI too long, an injected 413) keeps its status
+      case INVALID_REQUEST -> new Shape(status >= 400 && status < 500 ? status : 400,
+          "INVALID_ARGUMENT");
       case UNAUTHORIZED -> new Shape(401, "UNAUTHENTICATED");
       case INSUFFICIENT_BALANCE, RATE_LIMITED -> new Shape(429, "RESOURCE_EXHAUSTED");
       case MODEL_NOT_AVAILABLE_FOR_TIER -> new Shape(403, "PERMISSION_DENIED");

@@ -8,6 +8,7 @@ import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.http.Call;
 import dev.vidsim.http.Dialect;
+import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Guard;
 import dev.vidsim.http.Json;
 import dev.vidsim.http.RateHeaders;
@@ -17,6 +18,7 @@ import dev.vidsim.limits.RateLimitFacts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -87,11 +89,10 @@ public final class OpenAiDialect implements Dialect {
   }
 
   @Override
-  public void writeError(Context ctx, SimException e, int status) {
+  public ErrorReply errorReply(SimException e, int status) {
     OpenAiErrors.Shape shape = OpenAiErrors.shape(e, status);
-    ctx.header("x-request-id", requestId());
-    Json.write(ctx, ctx.status().getCode() == 405 ? 405 : shape.status(),
-        OpenAiErrors.body(e, shape));
+    return new ErrorReply(shape.status(), OpenAiErrors.body(e, shape),
+        Map.of("x-request-id", requestId()));
   }
 
   @Override

@@ -52,14 +52,15 @@ final class VidsimApi {
   }
 
   Call<CreateRequest> parseCreate(Context ctx) {
+    String apiKey = VidsimDialect.bearer(ctx); // a wrong auth scheme is a 401 before any 400
     ObjectNode body = Json.body(ctx, CREATE_FIELDS);
     List<String> images = new ArrayList<>(Json.strings(body, "images"));
     String image = Json.string(body, "image");
     if (image != null) images.add(0, image);
     var req = new CreateRequest(Json.string(body, "model"), Json.string(body, "prompt"),
-        Json.string(body, "mode"), Json.decimal(body, "seconds"), Json.string(body, "resolution"),
+        Json.string(body, "mode"), Json.integer(body, "seconds"), Json.string(body, "resolution"),
         images, Json.string(body, "webhookUrl"));
-    return new Call<>(VidsimDialect.bearer(ctx), req.model(), null, req);
+    return new Call<>(apiKey, req.model(), null, req);
   }
 
   void create(Context ctx, Call<CreateRequest> call, Admission a) {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.engine.WebhookShape;
 import dev.vidsim.engine.WebhookShapes;
+import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.http.Call;
 import dev.vidsim.http.Dialect;
+import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Guard;
 import dev.vidsim.http.Json;
 import dev.vidsim.http.RateHeaders;
@@ -17,6 +19,7 @@ import dev.vidsim.limits.RateLimitFacts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Map;
 
 /** vidsim's own API at /v1: Bearer keys, {@code {"error":{"code","message","details"}}}. */
 public final class VidsimDialect implements Dialect {
@@ -59,16 +62,28 @@ public final class VidsimDialect implements Dialect {
     return bearer(ctx);
   }
 
-  /** The bearer token, or null (the engine answers 401 with what to send). */
+  /**
+   * The bearer token, or null when no Authorization header came (the engine answers 401 with
+   * what to send). A header in another scheme, or a bare key, is a 401 here: a client that sends
+   * {@code Authorization: sk-...} fails at every real provider, so it fails here first.
+   */
   static String bearer(Context ctx) {
     String auth = ctx.header("Authorization");
     if (auth == null) return null;
-    return auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : auth.trim();
+    String[] scheme = auth.trim().split("\\s+", 2);
+    boolean bearer = scheme[0].equalsIgnoreCase("Bearer");
+    String key = bearer && scheme.length == 2 ? scheme[1] : "";
+    if (key.isEmpty()) {
+      throw new SimException(ErrorCode.UNAUTHORIZED, "the Authorization header must use the"
+          + " Bearer scheme: 'Authorization: Bearer <key>'; got " + (bearer ? "no key after"
+          + " 'Bearer'" : "a header without 'Bearer '"), Map.of("expectedScheme", "Bearer"));
+    }
+    return key;
   }
 
   @Override
-  public void writeError(Context ctx, SimException e, int status) {
-    Json.write(ctx, status, envelope(e));
+  public ErrorReply errorReply(SimException e, int status) {
+    return new ErrorReply(status, envelope(e));
   }
 
   /** vidsim's error envelope: also the admin API's and that of paths no dialect serves. */

@@ -1,0 +1,63 @@
+package dev.vidsim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+
+/** The error envelope each dialect answers with, checked from outside, and what none may show. */
+enum Envelope {
+  /** {@code {"error":{"code","message","details"?}}}: /v1, /_sim and paths no dialect serves. */
+  VIDSIM,
+  /** {@code {"error":{"message","type","param","code"}}} and an {@code x-request-id}. */
+  OPENAI,
+  /** google.rpc.Status: {@code {"error":{"code": <the HTTP status>,"message","status"}}}. */
+  GOOGLE;
+
+  /** What no response may contain: a stack trace, a class or package name, a parser internal. */
+  private static final List<String> LEAKS = List.of("Exception", "\tat ", "Caused by",
+      "org.eclipse", "io.javalin", "com.fasterxml", "jakarta.", "java.", "dev.vidsim.",
+      "StreamRead", "REDACTED", "<html");
+
+  static Envelope forPath(String path) {
+    if (path.startsWith("/openai/") || path.equals("/openai")) return OPENAI;
+    if (path.startsWith("/gemini/") || path.startsWith("/vertex/")) return GOOGLE;
+    return VIDSIM;
+  }
+
+  /** Null when {@code r} is an error in this envelope, else what is wrong with it. */
+  String problem(RawHttp.Response r) {
+    String type = r.header("Content-Type");
+    if (type == null || !type.startsWith("application/json")) return "content type " + type;
+    JsonNode body;
+    try {
+      body = Json.MAPPER.readTree(r.body());
+    } catch (Exception e) {
+      return "not JSON";
+    }
+    JsonNode err = body.path("error");
+    if (body.size() != 1 || !err.isObject()) return "no single top-level 'error' object";
+    if (!err.path("message").isTextual() || err.get("message").asText().isBlank()) {
+      return "no error.message";
+    }
+    return switch (this) {
+      case VIDSIM -> err.path("code").isTextual()
+          && Set.of("code", "message", "details").containsAll(names(err)) ? null
+          : "not vidsim's {code, message, details}";
+      case OPENAI -> err.path("type").isTextual() && err.has("param") && err.has("code")
+          && r.header("x-request-id") != null ? null : "not OpenAI's {message, type, param, code}";
+      case GOOGLE -> err.path("code").asInt() == r.status() && err.path("status").isTextual()
+          ? null : "not google.rpc.Status {code = HTTP status, message, status}";
+    };
+  }
+
+  private static Set<String> names(JsonNode node) {
+    Set<String> out = new java.util.HashSet<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  /** The first leak in a response body, or null. */
+  static String leak(String body) {
+    return LEAKS.stream().filter(body::contains).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.vidsim.http;
+
+import java.util.List;
+
+/**
+ * Every route of every dialect and of the admin API, as the fuzzer attacks them: a valid body to
+ * corrupt, and bodies of the right syntax but wrong types or values, each of which the route
+ * must refuse. No route that changes state whatever its body (reset) is listed.
+ */
+final class HostileRoutes {
+  enum Body { NONE, JSON, FORM }
+
+  record Route(String method, String path, Body body, String validBody, List<String> refused) {
+    Envelope envelope() {
+      return Envelope.forPath(path);
+    }
+
+    /** Read-only admin calls are not journaled, so their body may never be read. */
+    boolean readsBody() {
+      return !(method.equals("GET") && path.startsWith("/_sim/"));
+    }
+
+    boolean isAdmin() {
+      return path.startsWith("/_sim/");
+    }
+  }
+
+  private static final String VIDSIM_CREATE = "{\"model\":\"task-1\",\"prompt\":\"a cat\"}";
+  private static final String VEO_CREATE = "{\"instances\":[{\"prompt\":\"a cat\"}],"
+      + "\"parameters\":{\"durationSeconds\":6}}";
+  private static final String VERTEX = "/vertex/v1/projects/p/locations/us-central1/publishers"
+      + "/google/models/task-1";
+
+  private HostileRoutes() {}
+
+  private static Route get(String path) {
+    return new Route("GET", path, Body.NONE, "", List.of());
+  }
+
+  private static Route post(String path, String valid, String... refused) {
+    return new Route("POST", path, Body.JSON, valid, List.of(refused));
+  }
+
+  static final List<Route> ALL = List.of(
+      get("/v1/models"),
+      post("/v1/videos", VIDSIM_CREATE, "{\"model\":\"task-1\",\"prompt\":\"a\",\"seconds\":\"6\"}",
+          "{\"model\":\"task-1\",\"prompt\":\"a\",\"seconds\":6.5}",
+          "{\"model\":\"task-1\",\"prompt\":\"a\",\"seconds\":-6}",
+          "{\"model\":\"task-1\",\"prompt\":\"a\",\"seconds\":1e400}",
+          "{\"model\":\"task-1\",\"prompt\":\"a\",\"seconds\":99999999999999999999999}",
+          "{\"model\":5,\"prompt\":\"a\"}", "{\"model\":\"task-1\",\"prompt\":[\"a\"]}",
+          "{\"model\":\"task-1\",\"prompt\":\"a\",\"images\":\"x\"}",
+          "{\"model\":\"task-1\",\"prompt\":\"a\",\"secondz\":6}",
+          "{\"model\":\"t\u00e4sk-1\u202e\ud83d\ude00\\u0000\",\"prompt\":\"a\"}"),
+      get("/v1/videos"), get("/v1/videos/vid_0"), post("/v1/videos/vid_0/cancel", "{}"),
+      get("/v1/videos/vid_0/content"), get("/v1/account/balance"), get("/v1/account/usage"),
+      get("/v1/webhooks/secret"),
+      get("/openai/v1/models"),
+      new Route("POST", "/openai/v1/videos", Body.FORM, "{\"prompt\":\"a cat\",\"seconds\":\"8\"}",
+          List.of("{\"prompt\":\"a\",\"seconds\":8}", "{\"prompt\":\"a\",\"seconds\":\"6.5\"}",
+              "{\"prompt\":\"a\",\"size\":5}", "{\"prompt\":\"a\",\"foo\":\"x\"}",
+              "{\"prompt\":\"a\",\"input_reference\":5}")),
+      get("/openai/v1/videos"), get("/openai/v1/videos/video_0"),
+      new Route("DELETE", "/openai/v1/videos/video_0", Body.NONE, "", List.of()),
+      get("/openai/v1/videos/video_0/content"),
+      new Route("POST", "/openai/v1/videos/video_0/remix", Body.FORM, "{\"prompt\":\"a dog\"}",
+          List.of("{\"prompt\":\"\"}", "{\"prompt\":5}", "{\"promptx\":\"a\"}")),
+      post("/gemini/v1beta/models/task-1:predictLongRunning", VEO_CREATE, "{\"instances\":{}}",
+          "{\"instances\":[]}", VEO_CREATE.replace("6}", "6.5}"), VEO_CREATE.replace("6}",
+              "\"six\"}"), VEO_CREATE.replace("}}", ",\"sampleCount\":2}}"),
+          "{\"instances\":[{\"prompt\":\"a\",\"x\":1}]}",
+          "{\"instances\":[{\"prompt\":\"a\"}],\"webhookConfig\":{\"uris\":\"x\"}}"),
+      get("/gemini/v1beta/models/task-1/operations/abc"), get("/gemini/v1/models"),
+      get("/gemini/v1beta/files/abc:download"),
+      post(VERTEX + ":predictLongRunning", VEO_CREATE, VEO_CREATE.replace("6}", "6.5}"),
+          "{\"instances\":[{\"prompt\":\"a\"}],\"webhookConfig\":{\"uris\":[\"http://x\"]}}"),
+      post(VERTEX + ":fetchPredictOperation", "{\"operationName\":\"" + VERTEX.substring(11)
+          + "/operations/abc\"}", "{\"operationName\":5}", "{\"operationName\":\"x\"}",
+          "{\"name\":\"x\"}"),
+      get("/vertex/v1beta1/publishers/google/models"),
+      post("/_sim/tenants", "{\"apiKey\":\"sk-fuzz\",\"balance\":\"5.00\"}"),
+      post("/_sim/tenants/sk-alice/topup", "{\"amount\":\"1.00\"}"),
+      post("/_sim/clock", "{\"mode\":\"virtual\"}"), post("/_sim/clock/advance", "{\"by\":\"1s\"}"),
+      post("/_sim/faults", "{\"when\":{\"endpoint\":\"create\"},\"do\":{\"status\":500}}"),
+      post("/_sim/jobs/vid_0/fail", "{\"kind\":\"error\"}"),
+      post("/_sim/tenants/sk-alice/webhook", "{\"url\":\"http://127.0.0.1:9/hook\"}"),
+      post("/_sim/models/task-1/remove", "{\"after\":\"1s\"}"),
+      post("/_sim/scenario", "{\"schemaVersion\":1}"),
+      get("/_sim/ledger"), get("/_sim/jobs"), get("/_sim/health"),
+      get("/nowhere"), post("/v2/videos", VIDSIM_CREATE));
+}
