@@ -5,6 +5,7 @@ import dev.vidsim.engine.WebhookShape;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.http.Dialect;
+import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Guard;
 import dev.vidsim.http.PathRoutes;
 import dev.vidsim.http.RateHeaders;
@@ -113,8 +114,8 @@ public final class FalDialect implements Dialect {
   }
 
   @Override
-  public void writeError(Context ctx, SimException e, int status) {
-    FalErrors.write(ctx, e, status);
+  public ErrorReply errorReply(SimException e, int status) {
+    return FalErrors.reply(e, status);
   }
 
   @Override

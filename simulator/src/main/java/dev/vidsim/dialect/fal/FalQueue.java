@@ -107,9 +107,10 @@ final class FalQueue {
     ctx.header("x-fal-request-id", FalWire.requestId(v.id()));
     switch (v.status()) {
       case SUCCEEDED -> Json.write(ctx, 200, FalWire.result(v, server(ctx)));
-      case QUEUED, IN_PROGRESS -> FalErrors.detail(ctx, 400, "Request is still in progress");
-      case EXPIRED -> FalErrors.detail(ctx, 404, "The result of request "
-          + FalWire.requestId(v.id()) + " has expired");
+      case QUEUED, IN_PROGRESS -> FalErrors.write(ctx, FalErrors.detail(400,
+          "Request is still in progress"));
+      case EXPIRED -> FalErrors.write(ctx, FalErrors.detail(404, "The result of request "
+          + FalWire.requestId(v.id()) + " has expired"));
       default -> failed(ctx, v);
     }
   }
@@ -117,9 +118,10 @@ final class FalQueue {
   private static void failed(Context ctx, JobView v) {
     int status = FalWire.resultStatus(v.failure());
     if (status == 422) {
-      FalErrors.validation(ctx, 422, "prompt", v.errorMessage(), FalWire.errorType(v));
+      FalErrors.write(ctx, FalErrors.validation(422, "prompt", v.errorMessage(),
+          FalWire.errorType(v)));
     } else {
-      FalErrors.typed(ctx, status, v.errorMessage(), FalWire.errorType(v));
+      FalErrors.write(ctx, FalErrors.typed(status, v.errorMessage(), FalWire.errorType(v)));
     }
   }
 

@@ -7,6 +7,7 @@ import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.http.Call;
 import dev.vidsim.http.Dialect;
+import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Guard;
 import dev.vidsim.http.Json;
 import dev.vidsim.http.RateHeaders;
@@ -82,6 +83,15 @@ public final class ReplicateDialect implements Dialect {
         + " token; expected 'Authorization: Bearer <token>'");
   }
 
+  @Override
+  public ErrorReply errorReply(SimException e, int status) {
+    ReplicateErrors.Shape shape = ReplicateErrors.shape(e, status);
+    Object wait = e.details().get("retryAfterSeconds");
+    return new ErrorReply(shape.status(), ReplicateErrors.body(e, shape,
+        wait == null ? null : wait.toString()));
+  }
+
+  /** As {@link #errorReply}, as application/problem+json, with the answer's own Retry-After. */
   @Override
   public void writeError(Context ctx, SimException e, int status) {
     ReplicateErrors.Shape shape = ReplicateErrors.shape(e, status);

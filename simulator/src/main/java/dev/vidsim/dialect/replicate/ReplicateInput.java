@@ -77,7 +77,7 @@ final class ReplicateInput {
     // vidsim sends the final event only: with a filter, only when it asks for "completed"
     boolean completed = events.isEmpty() || events.contains("completed");
     CreateRequest req = new CreateRequest(model, Json.string(in, "prompt"), null,
-        Json.decimal(in, "duration"), Json.string(in, "resolution"), images,
+        Json.integer(in, "duration"), Json.string(in, "resolution"), images,
         completed ? webhook : null, ReplicateDialect.NAME, attributes, ID_PREFIX);
     return new Create(req, wait(ctx.header("Prefer")), cancelAfter);
   }
