@@ -19,7 +19,7 @@ public final class FaultParser {
       "event", "nth", "times", "from", "until", "probability");
   static final List<String> DO_FIELDS = List.of("status", "message", "retryAfter",
       "retryAfterDate", "latency", "drop", "lostResponse", "outcome", "after",
-      "deliveredSeconds", "webhook", "delay");
+      "deliveredSeconds", "stage", "webhook", "delay");
 
   private FaultParser() {}
 
@@ -146,7 +146,15 @@ public final class FaultParser {
       throw new FaultSpecException("/do/deliveredSeconds", "goes with outcome: partial");
     }
     if (kind == JobOutcome.Kind.TIMEOUT && after == null) after = JobOutcome.TIMEOUT_DEFAULT;
-    return new JobOutcome(kind, after, delivered);
+    String stage = d.path("stage").asText("running");
+    if (d.has("stage") && kind != JobOutcome.Kind.STUCK) {
+      throw new FaultSpecException("/do/stage", "goes with outcome: stuck");
+    }
+    if (!stage.equals("running") && !stage.equals("queued")) {
+      throw new FaultSpecException("/do/stage", "expected queued or running, got \"" + stage
+          + "\"");
+    }
+    return new JobOutcome(kind, after, delivered, stage.equals("queued"));
   }
 
   private static WebhookFault webhook(JsonNode d) {

@@ -11,8 +11,10 @@ import java.util.Locale;
  * @param after            simulated time after create when it fails (null: when it would have
  *                         finished; for timeout the default is 10 minutes)
  * @param deliveredSeconds for PARTIAL: seconds rendered before the failure
+ * @param neverStarts      for STUCK: the job hangs queued instead of rendering forever
  */
-public record JobOutcome(Kind kind, Duration after, BigDecimal deliveredSeconds) {
+public record JobOutcome(Kind kind, Duration after, BigDecimal deliveredSeconds,
+                         boolean neverStarts) {
   public static final Duration TIMEOUT_DEFAULT = Duration.ofMinutes(10);
 
   public enum Kind {

@@ -109,6 +109,7 @@ final class JobRunner {
     journal.append("fault_outcome", Journal.fields().put("job", job.id())
         .put("outcome", outcome.kind().wireName()));
     Instant failsAt = failureInstant(job, outcome, starts, ends);
+    if (outcome.neverStarts()) return;
     if (failsAt == null || starts.isBefore(failsAt)) {
       at(job, starts, "start", () -> move(job, JobStatus.IN_PROGRESS, "render started"));
     }
@@ -130,6 +131,7 @@ final class JobRunner {
             () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
       }
     }
+    if (outcome != null && outcome.neverStarts()) return;
     at(job, job.createdAt().plus(queued), "ready", () -> slots.ready(job,
         () -> begin(job, render, outcome), store.asMap().values()));
   }
