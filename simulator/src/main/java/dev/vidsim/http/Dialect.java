@@ -29,6 +29,16 @@ public interface Dialect {
    */
   String apiKey(Context ctx);
 
+  /** A request about no particular job: just the caller's key. */
+  default Call<Void> caller(Context ctx) {
+    return Call.of(apiKey(ctx));
+  }
+
+  /** A request about the job named by the path's {@code {id}}. */
+  default Call<Void> aboutJob(Context ctx) {
+    return Call.aboutJob(apiKey(ctx), ctx.pathParam("id"));
+  }
+
   /** The key for journaling, never throwing: whatever credential the request carries. */
   default String apiKeyOrNull(Context ctx) {
     try {

@@ -44,7 +44,7 @@ public final class GeminiDialect extends GoogleDialect {
       return new Call<>(apiKey(ctx), null, jobIdOf(name), name);
     }, (ctx, call, a) -> answerOperation(ctx, call.apiKey(), call.jobId(), call.request(),
         false));
-    route(g, "GET", MODELS, Endpoint.MODELS, ctx -> Call.of(apiKey(ctx)), (ctx, call, a) -> {
+    route(g, "GET", MODELS, Endpoint.MODELS, this::caller, (ctx, call, a) -> {
       ObjectNode out = Json.object();
       modelList(call.apiKey(), out, "models", "models/");
       Json.write(ctx, 200, out);

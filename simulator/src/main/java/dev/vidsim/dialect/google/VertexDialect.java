@@ -44,7 +44,7 @@ public final class VertexDialect extends GoogleDialect {
         });
     route(g, "POST", FETCH, Endpoint.GET, this::parseFetch,
         (ctx, call, a) -> answerOperation(ctx, call.apiKey(), call.jobId(), call.request(), true));
-    route(g, "GET", MODELS, Endpoint.MODELS, ctx -> Call.of(apiKey(ctx)), (ctx, call, a) -> {
+    route(g, "GET", MODELS, Endpoint.MODELS, this::caller, (ctx, call, a) -> {
       var out = Json.object();
       modelList(call.apiKey(), out, "publisherModels", "publishers/google/models/");
       Json.write(ctx, 200, out);

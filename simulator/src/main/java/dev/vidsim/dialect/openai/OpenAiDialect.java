@@ -6,7 +6,6 @@ import dev.vidsim.engine.WebhookShape;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.Endpoint;
-import dev.vidsim.http.Call;
 import dev.vidsim.http.Dialect;
 import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Guard;
@@ -47,10 +46,10 @@ public final class OpenAiDialect implements Dialect {
     r.post(BASE + "/videos", g.guarded(this, Endpoint.CREATE, videos::parseCreate,
         videos::create));
     r.get(BASE + "/videos", g.guarded(this, Endpoint.LIST, this::caller, videos::list));
-    r.get(BASE + "/videos/{id}", g.guarded(this, Endpoint.GET, this::aboutVideo, videos::get));
-    r.delete(BASE + "/videos/{id}", g.guarded(this, Endpoint.DELETE, this::aboutVideo,
+    r.get(BASE + "/videos/{id}", g.guarded(this, Endpoint.GET, this::aboutJob, videos::get));
+    r.delete(BASE + "/videos/{id}", g.guarded(this, Endpoint.DELETE, this::aboutJob,
         videos::delete));
-    r.get(BASE + "/videos/{id}/content", g.guarded(this, Endpoint.CONTENT, this::aboutVideo,
+    r.get(BASE + "/videos/{id}/content", g.guarded(this, Endpoint.CONTENT, this::aboutJob,
         videos::content));
     r.post(BASE + "/videos/{id}/remix", g.guarded(this, Endpoint.CREATE, videos::parseRemix,
         videos::create));
@@ -58,14 +57,6 @@ public final class OpenAiDialect implements Dialect {
         videos::create));
     r.post(BASE + "/videos/extensions", g.guarded(this, Endpoint.CREATE, videos::parseExtend,
         videos::create));
-  }
-
-  private Call<Void> caller(Context ctx) {
-    return Call.of(apiKey(ctx));
-  }
-
-  private Call<Void> aboutVideo(Context ctx) {
-    return Call.aboutJob(apiKey(ctx), ctx.pathParam("id"));
   }
 
   @Override

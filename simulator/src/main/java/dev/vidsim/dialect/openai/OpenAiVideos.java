@@ -73,11 +73,11 @@ final class OpenAiVideos {
 
   void create(Context ctx, Call<VideoCreate> call, Admission a) {
     String idempotencyKey = ctx.header("Idempotency-Key");
-    JobView view = sim.call(e -> e.jobs().create(call.apiKey(), request(e, call),
+    Seen<JobView> view = call(e -> e.jobs().create(call.apiKey(), request(e, call),
         idempotencyKey, a.outcome()));
-    var answer = sim.call(e -> e.jobs().syncAnswer(view.id()));
-    JobView shown = answer == null ? view : SyncCreate.await(sim, answer, view);
-    Json.write(ctx, 200, OpenAiWire.video(shown, emitsExpired()));
+    var answer = sim.call(e -> e.jobs().syncAnswer(view.value().id()));
+    JobView shown = answer == null ? view.value() : SyncCreate.await(sim, answer, view.value());
+    Json.write(ctx, 200, OpenAiWire.video(shown, view.emitExpired()));
   }
 
   private static CreateRequest request(Engine e, Call<VideoCreate> call) {
@@ -98,8 +98,8 @@ final class OpenAiVideos {
   }
 
   void get(Context ctx, Call<Void> call, Admission a) {
-    JobView v = sim.call(e -> e.jobs().get(call.apiKey(), call.jobId()));
-    Json.write(ctx, 200, OpenAiWire.video(v, emitsExpired()));
+    Seen<JobView> v = call(e -> e.jobs().get(call.apiKey(), call.jobId()));
+    Json.write(ctx, 200, OpenAiWire.video(v.value(), v.emitExpired()));
   }
 
   void list(Context ctx, Call<Void> call, Admission a) {
@@ -109,17 +109,16 @@ final class OpenAiVideos {
       throw SimException.invalid("order", "expected 'asc' or 'desc', got '" + order + "'");
     }
     String after = ctx.queryParam("after");
-    boolean expired = emitsExpired();
-    Jobs.JobPage page = sim.call(e -> e.jobs().list(call.apiKey(), null, null, limit, after,
+    Seen<Jobs.JobPage> page = call(e -> e.jobs().list(call.apiKey(), null, null, limit, after,
         order.equals("asc")));
     ObjectNode o = Json.object().put("object", "list");
     ArrayNode data = o.putArray("data");
-    page.data().forEach(j -> data.add(OpenAiWire.video(j, expired)));
+    page.value().data().forEach(j -> data.add(OpenAiWire.video(j, page.emitExpired())));
     JsonNode first = data.isEmpty() ? null : data.get(0).get("id");
     JsonNode last = data.isEmpty() ? null : data.get(data.size() - 1).get("id");
     o.set("first_id", first == null ? Json.MAPPER.nullNode() : first);
     o.set("last_id", last == null ? Json.MAPPER.nullNode() : last);
-    o.put("has_more", page.hasMore());
+    o.put("has_more", page.value().hasMore());
     Json.write(ctx, 200, o);
   }
 
@@ -157,7 +156,12 @@ final class OpenAiVideos {
     Json.write(ctx, 200, o);
   }
 
-  private boolean emitsExpired() {
-    return sim.call(e -> e.scenario().conditions().emitExpired().contains(OpenAiDialect.NAME));
+  /** An engine call's answer, with whether this run shows lapsed videos as expired. */
+  private record Seen<T>(T value, boolean emitExpired) {}
+
+  /** One lock hold for the answer and the run's dialect setting; rendering happens outside. */
+  private <T> Seen<T> call(java.util.function.Function<Engine, T> action) {
+    return sim.call(e -> new Seen<>(action.apply(e),
+        e.scenario().conditions().emitExpired().contains(OpenAiDialect.NAME)));
   }
 }

@@ -58,10 +58,6 @@ public final class ReplicateDialect implements Dialect {
         ctx -> Call.aboutJob(null, ReplicateWire.engineId(ctx.pathParam("id"))), p::delivery));
   }
 
-  private Call<Void> caller(Context ctx) {
-    return Call.of(apiKey(ctx));
-  }
-
   private Call<Void> about(Context ctx) {
     return Call.aboutJob(apiKey(ctx), ReplicateWire.engineId(ctx.pathParam("id")));
   }

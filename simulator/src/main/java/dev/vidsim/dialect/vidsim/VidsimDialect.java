@@ -7,7 +7,6 @@ import dev.vidsim.engine.WebhookShapes;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.Endpoint;
-import dev.vidsim.http.Call;
 import dev.vidsim.http.Dialect;
 import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Guard;
@@ -47,14 +46,6 @@ public final class VidsimDialect implements Dialect {
     r.get("/v1/account/balance", g.guarded(this, Endpoint.BALANCE, this::caller, api::balance));
     r.get("/v1/account/usage", g.guarded(this, Endpoint.USAGE, this::caller, api::usage));
     r.get("/v1/webhooks/secret", g.guarded(this, Endpoint.SECRET, this::caller, api::secret));
-  }
-
-  private Call<Void> caller(Context ctx) {
-    return Call.of(bearer(ctx));
-  }
-
-  private Call<Void> aboutJob(Context ctx) {
-    return Call.aboutJob(bearer(ctx), ctx.pathParam("id"));
   }
 
   @Override
