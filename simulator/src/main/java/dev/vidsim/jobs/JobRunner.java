@@ -65,7 +65,7 @@ final class JobRunner {
           Map.of("needed", e.needed().toString(), "available", e.available().toString()));
     }
     Instant now = clock.instant();
-    String id = req.idPrefix() + random.hexId("ids/" + t.apiKey(), 24);
+    String id = req.ids().draw(random, "ids/" + t.apiKey());
     Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), spec, q, m.pricing(), key,
         req.webhookUrl(), now).createdThrough(req.dialect(), req.attributes());
     if (!store.add(job)) {

@@ -21,7 +21,6 @@ import java.time.Instant;
 final class FalWire {
   static final String QUEUE = "/fal/queue/";
   static final String FILES = "/fal/files/";
-  private static final String ENGINE_PREFIX = "vid_";
 
   private FalWire() {}
 
@@ -34,7 +33,7 @@ final class FalWire {
   static ObjectNode status(JobView j, int queuePosition, boolean logs, String server,
                            String app) {
     ObjectNode o = Json.object().put("status", status(j.status()));
-    urls(o, server, app, requestId(j.id()));
+    urls(o, server, app, j.id());
     if (j.status() == JobStatus.QUEUED) return o.put("queue_position", queuePosition);
     if (logs) logs(o.putArray("logs"), j);
     else o.putNull("logs");
@@ -75,7 +74,7 @@ final class FalWire {
   }
 
   static ObjectNode result(JobView j, String server) {
-    String id = requestId(j.id());
+    String id = j.id();
     ObjectNode o = Json.object();
     o.putObject("video").put("url", server + FILES + id + "/output.mp4")
         .put("content_type", "video/mp4").put("file_name", "output.mp4")
@@ -85,7 +84,7 @@ final class FalWire {
 
   /** A webhook's body: the result, or the failure, of the request. */
   static ObjectNode webhook(JobView j, String type, String server) {
-    String id = requestId(j.id());
+    String id = j.id();
     ObjectNode o = Json.object().put("request_id", id).put("gateway_request_id", id)
         .put("status", type);
     if (j.status() == JobStatus.SUCCEEDED) {
@@ -114,17 +113,5 @@ final class FalWire {
     if (from == null || to == null) return BigDecimal.ZERO;
     return BigDecimal.valueOf(Duration.between(from, to).toMillis())
         .divide(BigDecimal.valueOf(1000), 3, RoundingMode.UNNECESSARY);
-  }
-
-  /** fal request ids look like UUIDs: the engine's 24 hex digits, dashed 8-4-4-8. */
-  static String requestId(String engineId) {
-    String hex = engineId.startsWith(ENGINE_PREFIX) ? engineId.substring(4) : engineId;
-    if (hex.length() != 24) return hex;
-    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-        + hex.substring(16);
-  }
-
-  static String engineId(String requestId) {
-    return ENGINE_PREFIX + requestId.replace("-", "");
   }
 }

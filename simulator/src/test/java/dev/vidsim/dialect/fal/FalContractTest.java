@@ -56,6 +56,8 @@ class FalContractTest {
     s.then().statusCode(200).body("queue_position", equalTo(0))
         .header("x-fal-request-id", equalTo(s.path("request_id")));
     String id = s.path("request_id");
+    assertThat(id).as("a UUID, as fal's request ids are")
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     assertThat((String) s.path("status_url")).endsWith(APP + "/requests/" + id + "/status");
     api().get(APP + "/requests/" + id + "/status").then().statusCode(200)
         .body("status", equalTo("IN_QUEUE")).body("queue_position", equalTo(0));

@@ -63,6 +63,9 @@ class ReplicateContractTest {
         .body("version", equalTo("hidden")).body("model", equalTo("google/veo-3.1"))
         .body("input.prompt", equalTo("a cat")).body("output", nullValue())
         .extract().path("id");
+    assertThat((String) id).as("Replicate's id form").matches("[a-z2-7]{26}");
+    String engineId = fx.sim.call(e -> e.jobs().all().get(0).id());
+    assertThat(engineId).as("one id, wire and engine").isEqualTo(id);
     fx.advance("30s");
     api().get("/predictions/" + id).then().body("status", equalTo("processing"))
         .body("started_at", startsWith("20"));
