@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
 /** The job operations every dialect maps onto: create, get, list, cancel, content. */
 public final class Jobs {
   /** Largest page a list returns. */
-  public static final int PAGE_SIZE_MAX = 100;
+  public static final int PAGE_SIZE_MAX = JobPages.PAGE_SIZE_MAX;
   private final Tenants tenants;
   private final Catalog catalog;
   private final Ledger ledger;
@@ -82,7 +82,7 @@ public final class Jobs {
     if (idempotencyKey == null || keyless) {
       Job job = runner.create(t, m, req, spec, idempotencyKey, outcome);
       syncIfNeeded(job, null);
-      return view(job);
+      return views.of(job);
     }
     var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), clock.instant());
     if (begin instanceof IdempotencyStore.Replay<CreateOutcome> replay) {
@@ -106,7 +106,7 @@ public final class Jobs {
     try {
       Job job = runner.create(t, m, req, spec, key, outcome);
       deferred = syncIfNeeded(job, key);
-      result = new CreateOutcome(view(job), null);
+      result = new CreateOutcome(views.of(job), null);
     } catch (SimException e) {
       result = new CreateOutcome(null, e);
     }
@@ -140,14 +140,14 @@ public final class Jobs {
   public JobView snapshot(String id) {
     Job job = store.asMap().get(id);
     if (job == null) throw new SimException(ErrorCode.NOT_FOUND, "no job " + id);
-    return view(job);
+    return views.of(job);
   }
 
   /** A status poll: charges the model's poll fee when it has one. */
   public JobView get(String apiKey, String id) {
     Job job = owned(apiKey, id);
     runner.chargePollFee(job);
-    return view(job);
+    return views.of(job);
   }
 
   public JobView cancel(String apiKey, String id) {
@@ -157,7 +157,7 @@ public final class Jobs {
           + job.status().wireName() + "; only queued or in_progress jobs can be cancelled");
     }
     runner.fail(job, FailureKind.CANCEL, "cancelled by the client");
-    return view(job);
+    return views.of(job);
   }
 
   /**
@@ -169,12 +169,12 @@ public final class Jobs {
     if (!job.status().isTerminal()) runner.fail(job, FailureKind.CANCEL, "deleted by the client");
     job.markDeleted();
     journal.append("job_deleted", Journal.fields().put("job", id).put("tenant", job.tenant()));
-    return view(job);
+    return views.of(job);
   }
 
   /** The caller's own job as it is now, without a poll fee (a remix reads its source). */
   public JobView source(String apiKey, String id) {
-    return view(owned(apiKey, id));
+    return views.of(owned(apiKey, id));
   }
 
   /** Ends a running job as a failure of the given kind (admin, faults). */
@@ -186,13 +186,13 @@ public final class Jobs {
           + job.status().wireName());
     }
     runner.fail(job, kind, message);
-    return view(job);
+    return views.of(job);
   }
 
   /** The video of a succeeded job, or why there is none. */
   public JobView content(String apiKey, String id) {
     Job job = owned(apiKey, id);
-    if (job.status() == JobStatus.SUCCEEDED) return view(job);
+    if (job.status() == JobStatus.SUCCEEDED) return views.of(job);
     if (job.status() == JobStatus.EXPIRED) {
       throw new SimException(ErrorCode.CONTENT_EXPIRED, "the content of job " + id
           + " expired at " + job.expiresAt() + "; generate it again");
@@ -203,24 +203,33 @@ public final class Jobs {
     throw new SimException(ErrorCode.JOB_NOT_READY, "job " + id + " has no content yet: " + why);
   }
 
+  /**
+   * One page of the caller's jobs from every dialect, newest first, after the job {@code after}:
+   * vidsim's own view of a tenant, as its /v1 API lists them.
+   */
   public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
                       String after) {
-    return list(apiKey, status, idempotencyKey, limit, after, false);
+    JobStatus wanted = status == null ? null : CreateValidation.status(status);
+    return page(apiKey, new JobPages.Filter(null, wanted, idempotencyKey), limit, after, false);
   }
 
-  /** One page of the caller's jobs, newest first (or oldest first), after the job {@code after}. */
-  public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
-                      String after, boolean oldestFirst) {
-    Tenant t = tenants.authenticate(apiKey);
-    if (limit < 1 || limit > PAGE_SIZE_MAX) {
-      throw SimException.invalid("limit", "must be between 1 and " + PAGE_SIZE_MAX);
-    }
-    JobStatus wanted = status == null ? null : CreateValidation.status(status);
-    List<Job> page = JobPages.page(store.asMap().values(), t.apiKey(), wanted, idempotencyKey,
-        limit, after, oldestFirst);
-    boolean more = JobPages.hasMore(store.asMap().values(), t.apiKey(), wanted, idempotencyKey,
-        page, oldestFirst);
-    return new JobPage(page.stream().map(this::view).toList(), more);
+  /**
+   * One page of the caller's jobs created through {@code dialect}, newest first (or oldest
+   * first): a provider lists only its own jobs, never those created through another dialect.
+   */
+  public JobPage listOwn(String apiKey, String dialect, int limit, String after,
+                         boolean oldestFirst) {
+    java.util.Objects.requireNonNull(dialect, "dialect");
+    return page(apiKey, new JobPages.Filter(dialect, null, null), limit, after, oldestFirst);
+  }
+
+  private JobPage page(String apiKey, JobPages.Filter filter, int limit, String after,
+                       boolean oldestFirst) {
+    String tenant = tenants.authenticate(apiKey).apiKey();
+    List<Job> page = JobPages.page(store.asMap().values(), tenant, filter, limit, after,
+        oldestFirst);
+    boolean more = JobPages.hasMore(store.asMap().values(), tenant, filter, page, oldestFirst);
+    return new JobPage(page.stream().map(views::of).toList(), more);
   }
 
   /**
@@ -230,7 +239,7 @@ public final class Jobs {
    */
   public CompletableFuture<JobView> awaitEnd(String apiKey, String id, Duration limit) {
     Job job = owned(apiKey, id);
-    if (job.status().isTerminal()) return CompletableFuture.completedFuture(view(job));
+    if (job.status().isTerminal()) return CompletableFuture.completedFuture(views.of(job));
     return syncWaits.watch(job, limit);
   }
 
@@ -252,11 +261,11 @@ public final class Jobs {
 
   /** A succeeded job's video by its keyless URL, as providers serve outputs; else 404. */
   public JobView delivered(String id) {
-    return view(JobPages.delivered(store.asMap().get(id), id));
+    return views.of(JobPages.delivered(store.asMap().get(id), id));
   }
 
   public List<JobView> all() {
-    return store.asMap().values().stream().map(this::view).toList();
+    return store.asMap().values().stream().map(views::of).toList();
   }
 
   /** The API key that owns a job, or null. */
@@ -275,17 +284,9 @@ public final class Jobs {
     return job;
   }
 
-  JobView view(Job j) {
-    return views.of(j);
-  }
-
   /** Every job still in the store, in creation order (read-only). */
   public Map<String, Job> byId() {
     return store.asMap();
-  }
-
-  public JobStore store() {
-    return store;
   }
 
   /** This run is being replaced: let held sync creates answer instead of hanging. */

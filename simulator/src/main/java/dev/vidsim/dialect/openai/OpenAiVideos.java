@@ -109,8 +109,8 @@ final class OpenAiVideos {
       throw SimException.invalid("order", "expected 'asc' or 'desc', got '" + order + "'");
     }
     String after = ctx.queryParam("after");
-    Seen<Jobs.JobPage> page = call(e -> e.jobs().list(call.apiKey(), null, null, limit, after,
-        order.equals("asc")));
+    Seen<Jobs.JobPage> page = call(e -> e.jobs().listOwn(call.apiKey(), OpenAiDialect.NAME,
+        limit, after, order.equals("asc")));
     ObjectNode o = Json.object().put("object", "list");
     ArrayNode data = o.putArray("data");
     page.value().data().forEach(j -> data.add(OpenAiWire.video(j, page.emitExpired())));

@@ -104,8 +104,8 @@ final class ReplicatePredictions {
   /** Newest first, {@value #PAGE_SIZE} a page; {@code next} is the URL of the next page. */
   void list(Context ctx, Call<Void> call, Admission a) {
     String after = ctx.queryParam("cursor");
-    Jobs.JobPage page = sim.call(e -> e.jobs().list(call.apiKey(), null, null, PAGE_SIZE, after,
-        false));
+    Jobs.JobPage page = sim.call(e -> e.jobs().listOwn(call.apiKey(), ReplicateDialect.NAME,
+        PAGE_SIZE, after, false));
     String base = server(ctx);
     ObjectNode o = Json.object();
     ArrayNode results = o.putArray("results");
