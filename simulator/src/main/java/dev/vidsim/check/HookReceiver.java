@@ -32,8 +32,23 @@ public final class HookReceiver implements AutoCloseable {
   private final List<Delivery> deliveries = new ArrayList<>();
   private long stallMillis;
 
-  /** One request as received, and the status it was answered with. */
-  public record Delivery(String id, String timestamp, String signature, String body, int status) {}
+  /**
+   * One request as received, and the status it was answered with.
+   *
+   * @param headers every request header's first value, by name in any case
+   */
+  public record Delivery(String id, String timestamp, String signature, String body, int status,
+                         Map<String, String> headers) {
+    public Delivery {
+      var copy = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+      copy.putAll(headers);
+      headers = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public String header(String name) {
+      return headers.get(name);
+    }
+  }
 
   public HookReceiver() {
     try {
@@ -95,8 +110,10 @@ public final class HookReceiver implements AutoCloseable {
       stallMillis = 0;
       if (deliveries.size() < DELIVERIES_MAX) {
         Map<String, List<String>> h = ex.getRequestHeaders();
+        Map<String, String> all = new java.util.HashMap<>();
+        h.forEach((name, values) -> all.put(name, values.isEmpty() ? "" : values.get(0)));
         deliveries.add(new Delivery(first(h, "webhook-id"), first(h, "webhook-timestamp"),
-            first(h, "webhook-signature"), body, stall > 0 ? 0 : status));
+            first(h, "webhook-signature"), body, stall > 0 ? 0 : status, all));
       }
     }
     if (stall > 0) pause(stall);

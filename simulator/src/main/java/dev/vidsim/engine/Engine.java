@@ -60,12 +60,12 @@ public final class Engine {
     this.faults = new Faults(random, scenario.startTime());
     scenario.conditions().faults().forEach(faults::add);
     this.webhooks = new Webhooks(clock, journal, faults, random, scenario.conditions().webhooks());
-    this.events = new JobEvents(webhooks, tenants, shapes);
+    this.events = new JobEvents(webhooks, tenants, shapes, clock, journal);
     var settings = new JobSettings(scenario.currency(), scenario.contentTtl(),
         scenario.idempotencyTtl(), scenario.conditions().syncModels(),
         scenario.conditions().keyless());
     this.jobs = new Jobs(tenants, catalog, ledger, clock, random, journal, settings,
-        webhooks::problem, events::jobEnded);
+        webhooks::problem, events);
     events.viewWith(jobs::snapshot);
     // the sender gave up on a job's event: the job's record says so (admin, dashboard, expect)
     webhooks.onAbandoned((id, attempts) -> {
@@ -135,6 +135,12 @@ public final class Engine {
   /** The webhook signing secret of the tenant with this key. */
   public String webhookSecret(String apiKey) {
     return webhooks.secret(tenants.authenticate(apiKey).apiKey());
+  }
+
+  /** The public half of the Ed25519 key webhooks are signed with where a provider does so. */
+  public WebhookKey webhookPublicKey() {
+    var key = webhooks.ed25519();
+    return new WebhookKey(key.keyId(), key.publicKey());
   }
 
   public String currency() { return scenario.currency(); }

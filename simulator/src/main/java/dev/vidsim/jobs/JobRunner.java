@@ -12,7 +12,6 @@ import dev.vidsim.journal.Journal;
 import dev.vidsim.ledger.Ledger;
 import dev.vidsim.random.SimRandom;
 import java.util.HashMap;
-import java.util.function.Consumer;
 import dev.vidsim.ledger.InsufficientFundsException;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
@@ -37,19 +36,19 @@ final class JobRunner {
   private final Ledger ledger;
   private final JobStore store;
   private final JobSettings settings;
-  private final Consumer<Job> onEnded;
+  private final JobLifecycle lifecycle;
   private final Map<String, List<ScheduledTask>> tasksByJob = new HashMap<>();
   final RunSlots slots;
 
   JobRunner(SimClock clock, SimRandom random, Journal journal, Ledger ledger, JobStore store,
-            JobSettings settings, Consumer<Job> onEnded) {
+            JobSettings settings, JobLifecycle lifecycle) {
     this.clock = clock;
     this.random = random;
     this.journal = journal;
     this.ledger = ledger;
     this.store = store;
     this.settings = settings;
-    this.onEnded = onEnded;
+    this.lifecycle = lifecycle;
     this.slots = new RunSlots(journal);
   }
 
@@ -102,7 +101,7 @@ final class JobRunner {
     Instant ends = starts.plus(render);
     job.planRender(starts, ends);
     if (outcome == null) {
-      at(job, starts, "start", () -> move(job, JobStatus.IN_PROGRESS, "render started"));
+      at(job, starts, "start", () -> start(job));
       at(job, ends, "finish", () -> succeed(job));
       return;
     }
@@ -111,7 +110,7 @@ final class JobRunner {
     Instant failsAt = failureInstant(job, outcome, starts, ends);
     if (outcome.neverStarts()) return;
     if (failsAt == null || starts.isBefore(failsAt)) {
-      at(job, starts, "start", () -> move(job, JobStatus.IN_PROGRESS, "render started"));
+      at(job, starts, "start", () -> start(job));
     }
     if (failsAt != null) {
       at(job, failsAt, "fail", () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
@@ -141,7 +140,7 @@ final class JobRunner {
     Instant starts = clock.instant();
     Instant ends = starts.plus(render);
     job.planRender(starts, ends);
-    move(job, JobStatus.IN_PROGRESS, "render started");
+    start(job);
     if (outcome == null) {
       at(job, ends, "finish", () -> succeed(job));
     } else if (outcome.kind() != JobOutcome.Kind.STUCK && outcome.after() == null) {
@@ -213,6 +212,12 @@ final class JobRunner {
     }
   }
 
+  /** It leaves the queue and renders. */
+  private void start(Job job) {
+    move(job, JobStatus.IN_PROGRESS, "render started");
+    lifecycle.started(job);
+  }
+
   void move(Job job, JobStatus to, String reason) {
     Transition tr = job.moveTo(to, clock.instant(), reason);
     journal.append("state", Journal.fields().put("job", job.id())
@@ -229,7 +234,7 @@ final class JobRunner {
     job.setExpiresAt(expires);
     clock.schedule(expires, job.id() + " expire",
         () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
-    onEnded.accept(job);
+    lifecycle.ended(job);
     slots.freed(job.tenant(), store.asMap().values());
   }
 
@@ -246,7 +251,7 @@ final class JobRunner {
     move(job, to, message);
     Settlement s = job.pricing().settlementFor(kind);
     settleTo(job, s.finalCost(job.quote().usage()), kind.wireName() + " " + s);
-    onEnded.accept(job);
+    lifecycle.ended(job);
     slots.freed(job.tenant(), store.asMap().values());
   }
 

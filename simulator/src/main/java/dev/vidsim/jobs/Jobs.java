@@ -37,11 +37,12 @@ public final class Jobs {
   private final UnaryOperator<String> webhookUrlProblem;
 
   /**
-   * @param onEnded called once a job reaches its final state (after any sync create is answered)
+   * @param lifecycle told when a job starts rendering and once it reaches its final state
+   *                  (after any sync create is answered)
    */
   public Jobs(Tenants tenants, Catalog catalog, Ledger ledger, SimClock clock,
               dev.vidsim.random.SimRandom random, Journal journal, JobSettings settings,
-              UnaryOperator<String> webhookUrlProblem, java.util.function.Consumer<Job> onEnded) {
+              UnaryOperator<String> webhookUrlProblem, JobLifecycle lifecycle) {
     this.tenants = tenants;
     this.catalog = catalog;
     this.ledger = ledger;
@@ -52,10 +53,8 @@ public final class Jobs {
     this.store = new JobStore(JobStore.DEFAULT_CAPACITY);
     this.views = new JobViews(ledger, clock, settings.currency());
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
-    this.runner = new JobRunner(clock, random, journal, ledger, store, settings, job -> {
-      syncWaits.finish(job);
-      onEnded.accept(job);
-    });
+    this.runner = new JobRunner(clock, random, journal, ledger, store, settings,
+        lifecycle.endingFirst(syncWaits::finish));
   }
 
   public JobView create(String apiKey, CreateRequest req, String idempotencyKey) {

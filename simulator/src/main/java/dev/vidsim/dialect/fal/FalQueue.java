@@ -111,19 +111,10 @@ final class FalQueue {
           "Request is still in progress"));
       case EXPIRED -> FalErrors.write(ctx, FalErrors.detail(404, "The result of request "
           + v.id() + " has expired"));
-      default -> failed(ctx, v);
+      default -> FalErrors.write(ctx, FalWire.failure(v));
     }
   }
 
-  private static void failed(Context ctx, JobView v) {
-    int status = FalWire.resultStatus(v.failure());
-    if (status == 422) {
-      FalErrors.write(ctx, FalErrors.validation(422, "prompt", v.errorMessage(),
-          FalWire.errorType(v)));
-    } else {
-      FalErrors.write(ctx, FalErrors.typed(status, v.errorMessage(), FalWire.errorType(v)));
-    }
-  }
 
   /** 202 CANCELLATION_REQUESTED, or 400 ALREADY_COMPLETED for a finished request. */
   void cancel(Context ctx, Call<About> call, Admission a) {

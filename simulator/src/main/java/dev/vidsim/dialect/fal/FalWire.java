@@ -2,6 +2,7 @@ package dev.vidsim.dialect.fal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Json;
 import dev.vidsim.http.PlaceholderVideo;
 import dev.vidsim.jobs.JobStatus;
@@ -82,19 +83,30 @@ final class FalWire {
     return o;
   }
 
-  /** A webhook's body: the result, or the failure, of the request. */
+  /**
+   * A webhook's body: the result, or for a failed request fal's {@code "Invalid status code: N"}
+   * with the error body its result answers as the payload.
+   */
   static ObjectNode webhook(JobView j, String type, String server) {
-    String id = j.id();
-    ObjectNode o = Json.object().put("request_id", id).put("gateway_request_id", id)
+    ObjectNode o = Json.object().put("request_id", j.id()).put("gateway_request_id", j.id())
         .put("status", type);
     if (j.status() == JobStatus.SUCCEEDED) {
       o.set("payload", result(j, server));
-      o.putNull("error");
-    } else {
-      o.set("payload", Json.object().put("detail", j.errorMessage()));
-      o.put("error", j.errorMessage());
+      return o.putNull("error");
     }
-    return o.putNull("payload_error");
+    ErrorReply failure = failure(j);
+    o.set("payload", failure.body());
+    return o.put("error", "Invalid status code: " + failure.status());
+  }
+
+  /** What the result of a request that ended without a video answers. */
+  static ErrorReply failure(JobView j) {
+    if (j.failure() == null) {
+      return FalErrors.typed(500, j.status().wireName(), "runner_server_error");
+    }
+    int status = resultStatus(j.failure());
+    return status == 422 ? FalErrors.validation(422, "prompt", j.errorMessage(), errorType(j))
+        : FalErrors.typed(status, j.errorMessage(), errorType(j));
   }
 
   private static void logs(ArrayNode into, JobView j) {

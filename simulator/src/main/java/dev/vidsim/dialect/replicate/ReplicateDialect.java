@@ -98,10 +98,9 @@ public final class ReplicateDialect implements Dialect {
     RateHeaders.retryAfter(ctx, f);
   }
 
-  /** The webhook body is the prediction itself, sent when it completes. */
+  /** The prediction itself, at start, halfway (logs), output and completion, as filtered. */
   @Override
   public WebhookShape webhookShape() {
-    return WebhookShape.of(j -> "completed",
-        (id, at, type, j) -> ReplicateWire.prediction(j, server.get()).toString());
+    return new ReplicateWebhooks(server);
   }
 }

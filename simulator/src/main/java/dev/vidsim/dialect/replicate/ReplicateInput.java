@@ -72,11 +72,9 @@ final class ReplicateInput {
       attributes.put(ReplicateWire.WEBHOOK, webhook);
       if (!events.isEmpty()) attributes.put(ReplicateWire.EVENTS, String.join(",", events));
     }
-    // vidsim sends the final event only: with a filter, only when it asks for "completed"
-    boolean completed = events.isEmpty() || events.contains("completed");
     CreateRequest req = new CreateRequest(model, Json.string(in, "prompt"), null,
-        Json.integer(in, "duration"), Json.string(in, "resolution"), images,
-        completed ? webhook : null, ReplicateDialect.NAME, attributes, IdScheme.BASE32);
+        Json.integer(in, "duration"), Json.string(in, "resolution"), images, webhook,
+        ReplicateDialect.NAME, attributes, IdScheme.BASE32);
     return new Create(req, wait(ctx.header("Prefer")), cancelAfter);
   }
 

@@ -59,8 +59,7 @@ final class ReplicateWire {
     String webhook = j.attributes().get(WEBHOOK);
     if (webhook != null) {
       o.put("webhook", webhook);
-      o.set("webhook_events_filter", Json.MAPPER.valueToTree(
-          j.attributes().getOrDefault(EVENTS, "start,output,logs,completed").split(",")));
+      o.set("webhook_events_filter", Json.MAPPER.valueToTree(ReplicateWebhooks.filter(j)));
     }
     String self = server + BASE + "/predictions/" + id;
     o.putObject("urls").put("get", self).put("cancel", self + "/cancel");
