@@ -11,7 +11,11 @@ enum Envelope {
   /** {@code {"error":{"message","type","param","code"}}} and an {@code x-request-id}. */
   OPENAI,
   /** google.rpc.Status: {@code {"error":{"code": <the HTTP status>,"message","status"}}}. */
-  GOOGLE;
+  GOOGLE,
+  /** Replicate's RFC 7807 problem document: {@code {type, title, status, detail}}. */
+  REPLICATE,
+  /** fal's FastAPI-style {@code {"detail": "..."}} or {@code {"detail": [{loc, msg, type}]}}. */
+  FAL;
 
   /** What no response may contain: a stack trace, a class or package name, a parser internal. */
   private static final List<String> LEAKS = List.of("Exception", "\tat ", "Caused by",
@@ -21,19 +25,25 @@ enum Envelope {
   static Envelope forPath(String path) {
     if (path.startsWith("/openai/") || path.equals("/openai")) return OPENAI;
     if (path.startsWith("/gemini/") || path.startsWith("/vertex/")) return GOOGLE;
+    if (path.startsWith("/replicate/")) return REPLICATE;
+    if (path.startsWith("/fal/")) return FAL;
     return VIDSIM;
   }
 
   /** Null when {@code r} is an error in this envelope, else what is wrong with it. */
   String problem(RawHttp.Response r) {
     String type = r.header("Content-Type");
-    if (type == null || !type.startsWith("application/json")) return "content type " + type;
+    boolean json = type != null && (type.startsWith("application/json")
+        || this == REPLICATE && type.startsWith("application/problem+json"));
+    if (!json) return "content type " + type;
     JsonNode body;
     try {
       body = Json.MAPPER.readTree(r.body());
     } catch (Exception e) {
       return "not JSON";
     }
+    if (this == REPLICATE) return problemDocument(body);
+    if (this == FAL) return falDetail(body);
     JsonNode err = body.path("error");
     if (body.size() != 1 || !err.isObject()) return "no single top-level 'error' object";
     if (!err.path("message").isTextual() || err.get("message").asText().isBlank()) {
@@ -47,7 +57,29 @@ enum Envelope {
           && r.header("x-request-id") != null ? null : "not OpenAI's {message, type, param, code}";
       case GOOGLE -> err.path("code").asInt() == r.status() && err.path("status").isTextual()
           ? null : "not google.rpc.Status {code = HTTP status, message, status}";
+      case REPLICATE, FAL -> throw new AssertionError("checked above");
     };
+  }
+
+  private static String problemDocument(JsonNode body) {
+    for (String field : List.of("type", "title", "detail")) {
+      if (!body.path(field).isTextual() || body.get(field).asText().isBlank()) {
+        return "no problem-document " + field;
+      }
+    }
+    return body.path("status").isInt() ? null : "no problem-document status";
+  }
+
+  private static String falDetail(JsonNode body) {
+    JsonNode detail = body.path("detail");
+    if (detail.isTextual() && !detail.asText().isBlank()) return null;
+    if (!detail.isArray() || detail.isEmpty()) return "no fal detail";
+    for (JsonNode d : detail) {
+      if (!d.path("loc").isArray() || !d.path("msg").isTextual() || !d.path("type").isTextual()) {
+        return "a fal validation detail without loc, msg and type";
+      }
+    }
+    return null;
   }
 
   private static Set<String> names(JsonNode node) {

@@ -23,11 +23,38 @@ final class HostileRoutes {
     boolean isAdmin() {
       return path.startsWith("/_sim/");
     }
+
+    /** Outputs and the JWKS are served without a key, as the providers serve them. */
+    boolean needsKey() {
+      return !path.contains("/delivery/") && !path.contains("/files/")
+          && !path.endsWith("/jwks.json");
+    }
   }
+
+  /** Models with a provider's kind of id, so Replicate's and fal's valid bodies are valid. */
+  static final String MODELS = """
+        - id: acme/clip
+          modes: [text-to-video]
+          regions: [us-east, eu-west]
+          maxSeconds: 8
+          defaultSeconds: 4
+          pricing: { unit: task, price: "0.10" }
+          latency: { queued: 1s, render: 10s }
+        - id: fal-ai/veo3.1
+          modes: [text-to-video]
+          regions: [us-east, eu-west]
+          maxSeconds: 8
+          defaultSeconds: 8
+          pricing: { unit: second, price: "0.40", billOn: delivery }
+          latency: { queued: 2s, render: 60s }
+      """;
 
   private static final String VIDSIM_CREATE = "{\"model\":\"task-1\",\"prompt\":\"a cat\"}";
   private static final String VEO_CREATE = "{\"instances\":[{\"prompt\":\"a cat\"}],"
       + "\"parameters\":{\"durationSeconds\":6}}";
+  private static final String REPLICATE_CREATE = "{\"input\":{\"prompt\":\"a cat\"}}";
+  private static final String FAL_APP = "/fal/queue/fal-ai/veo3.1";
+  private static final String FAL_CREATE = "{\"prompt\":\"a cat\",\"duration\":\"8s\"}";
   private static final String VERTEX = "/vertex/v1/projects/p/locations/us-central1/publishers"
       + "/google/models/task-1";
 
@@ -78,6 +105,26 @@ final class HostileRoutes {
           + "/operations/abc\"}", "{\"operationName\":5}", "{\"operationName\":\"x\"}",
           "{\"name\":\"x\"}"),
       get("/vertex/v1beta1/publishers/google/models"),
+      post("/replicate/v1/models/acme/clip/predictions", REPLICATE_CREATE, "{\"input\":\"x\"}",
+          "{\"input\":{\"prompt\":\"a\",\"foo\":1}}", "{\"prompt\":\"a\"}",
+          "{\"input\":{\"prompt\":\"a\",\"generate_audio\":\"yes\"}}",
+          "{\"input\":{\"prompt\":\"a\"},\"webhook_events_filter\":[\"done\"]}",
+          "{\"input\":{\"prompt\":\"a\"},\"webhook_events_filter\":\"start\"}",
+          "{\"input\":{\"prompt\":\"a\"},\"webhook\":\"http://example.com/hook\"}"),
+      post("/replicate/v1/predictions", "{\"version\":\"acme/clip\",\"input\":{\"prompt\":"
+          + "\"a cat\"}}", "{\"version\":5,\"input\":{}}", "{\"input\":{\"prompt\":\"a\"}}",
+          "{\"version\":\"acme/clip:00\",\"input\":{\"prompt\":\"a\"}}"),
+      get("/replicate/v1/predictions"), get("/replicate/v1/predictions/abc"),
+      new Route("POST", "/replicate/v1/predictions/abc/cancel", Body.NONE, "", List.of()),
+      get("/replicate/v1/models/acme/clip"), get("/replicate/v1/webhooks/default/secret"),
+      get("/replicate/delivery/abc/output.mp4"),
+      post(FAL_APP, FAL_CREATE, "{\"prompt\":5}", "{\"prompt\":\"a\",\"foo\":1}",
+          "{\"prompt\":\"a\",\"duration\":\"eight\"}", "{\"prompt\":\"a\",\"generate_audio\":1}",
+          "[1]"),
+      get(FAL_APP + "/requests/abc/status"), get(FAL_APP + "/requests/abc"),
+      new Route("PUT", FAL_APP + "/requests/abc/cancel", Body.NONE, "", List.of()),
+      get("/fal/files/abc/output.mp4"), get("/fal/.well-known/jwks.json"),
+      post("/fal/proxy", FAL_CREATE, "{\"prompt\":5}"),
       post("/_sim/tenants", "{\"apiKey\":\"sk-fuzz\",\"balance\":\"5.00\"}"),
       post("/_sim/tenants/sk-alice/topup", "{\"amount\":\"1.00\"}"),
       post("/_sim/clock", "{\"mode\":\"virtual\"}"), post("/_sim/clock/advance", "{\"by\":\"1s\"}"),

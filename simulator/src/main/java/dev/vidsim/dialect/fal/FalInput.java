@@ -53,16 +53,7 @@ final class FalInput {
 
   private static ObjectNode object(String body) {
     if (body == null || body.isBlank()) return Json.object();
-    JsonNode node;
-    try {
-      node = Json.MAPPER.readTree(body);
-    } catch (java.io.IOException e) {
-      throw SimException.invalid("body", "JSON decode error: " + e.getMessage().lines()
-          .findFirst().orElse(""));
-    }
-    if (!(node instanceof ObjectNode obj)) {
-      throw SimException.invalid("body", "expected a JSON object");
-    }
+    ObjectNode obj = Json.parseObject(body); // strict: one object, nothing after it
     for (var it = obj.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!INPUTS.contains(name)) {
