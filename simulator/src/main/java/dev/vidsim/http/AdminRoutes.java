@@ -111,11 +111,11 @@ final class AdminRoutes {
       throw SimException.invalid("by",
           "give exactly one of 'by' (e.g. \"10m\") or 'to' (an instant)");
     }
-    Duration d = sim.call(e -> {
-      Duration by2 = by != null ? parse("by", by, SimDuration::parse)
+    Duration step = sim.call(e -> {
+      Duration d = by != null ? parse("by", by, SimDuration::parse)
           : Duration.between(e.clock().instant(), parse("to", to, Instant::parse));
-      if (by2.isNegative()) throw SimException.invalid("to", "is in the simulated past");
-      if (by2.compareTo(SimDuration.MAX) > 0) {
+      if (d.isNegative()) throw SimException.invalid("to", "is in the simulated past");
+      if (d.compareTo(SimDuration.MAX) > 0) {
         throw SimException.invalid(by != null ? "by" : "to", "at most "
             + SimDuration.MAX.toDays() + "d ahead in one step");
       }
@@ -123,9 +123,10 @@ final class AdminRoutes {
         throw SimException.invalid("by", "the clock is " + e.clock().mode().wireName()
             + "; switch it to virtual (POST /_sim/clock {\"mode\":\"virtual\"}) to advance it");
       }
-      return by2;
+      return d;
     });
-    int rounds = sim.advance(d);
+    // "by" adds to advances still running, so concurrent callers add up; "to" is a target
+    int rounds = by != null ? sim.advance(step) : sim.advanceTo(Instant.parse(to));
     Json.write(ctx, 200, sim.call(e -> clock(e.clock()).put("webhookRounds", rounds)));
   }
 
