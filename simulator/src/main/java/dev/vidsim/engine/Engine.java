@@ -63,7 +63,7 @@ public final class Engine {
     this.events = new JobEvents(webhooks, tenants, shapes);
     var settings = new JobSettings(scenario.currency(), scenario.contentTtl(),
         scenario.idempotencyTtl(), scenario.conditions().syncModels(),
-        scenario.conditions().keyless());
+        scenario.conditions().keyless(), scenario.maxJobs());
     this.jobs = new Jobs(tenants, catalog, ledger, clock, random, journal, settings,
         webhooks::problem, events::jobEnded);
     events.viewWith(jobs::snapshot);

@@ -10,6 +10,7 @@ import dev.vidsim.engine.Engine;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.limits.LimitSpec;
+import dev.vidsim.jobs.JobStore;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.scenario.Scenario;
@@ -32,9 +33,20 @@ final class AdminRoutes {
     this.version = version;
   }
 
+  /** Status, and how full each memory bound is (jobs held, journal lines kept). */
   void health(Context ctx) {
-    Json.write(ctx, 200, Json.object().put("status", "ok").put("version", version)
-        .put("scenario", sim.scenario().name()));
+    Json.write(ctx, 200, sim.call(e -> {
+      ObjectNode o = Json.object().put("status", "ok").put("version", version)
+          .put("scenario", e.scenario().name());
+      JobStore store = e.jobs().store();
+      ObjectNode bounds = o.putObject("bounds");
+      bounds.putObject("jobs").put("held", store.asMap().size())
+          .put("unfinished", store.unfinished()).put("max", store.capacity())
+          .put("forgotten", store.evicted());
+      bounds.putObject("journal").put("lines", e.journal().size())
+          .put("max", e.scenario().journalMaxEntries()).put("dropped", e.journal().dropped());
+      return o;
+    }));
   }
 
   void reset(Context ctx) {

@@ -49,7 +49,7 @@ public final class Jobs {
     this.journal = journal;
     this.settings = settings;
     this.webhookUrlProblem = webhookUrlProblem;
-    this.store = new JobStore(JobStore.DEFAULT_CAPACITY);
+    this.store = new JobStore(settings.maxJobs());
     this.views = new JobViews(ledger, clock, settings.currency());
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
     this.runner = new JobRunner(clock, random, journal, ledger, store, settings, job -> {
