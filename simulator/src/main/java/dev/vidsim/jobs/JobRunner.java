@@ -136,7 +136,7 @@ final class JobRunner {
     }
     if (outcome != null && outcome.neverStarts()) return;
     at(job, job.createdAt().plus(queued), "ready", () -> slots.ready(job,
-        () -> begin(job, render, outcome), store.asMap().values()));
+        () -> begin(job, render, outcome)));
   }
 
   private void begin(Job job, Duration render, JobOutcome outcome) {
@@ -219,6 +219,7 @@ final class JobRunner {
   void move(Job job, JobStatus to, String reason) {
     Transition tr = job.moveTo(to, clock.instant(), reason);
     if (!tr.from().isTerminal() && tr.to().isTerminal()) store.ended(job);
+    slots.moved(job, tr.from(), tr.to());
     journal.append("state", Journal.fields().put("job", job.id())
         .put("from", tr.from().wireName()).put("to", tr.to().wireName()).put("reason", reason));
   }
@@ -234,7 +235,7 @@ final class JobRunner {
     clock.schedule(expires, job.id() + " expire",
         () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
     onEnded.accept(job);
-    slots.freed(job.tenant(), store.asMap().values());
+    slots.freed(job.tenant());
   }
 
   /** Ends a job that did not deliver, settling its money by the model's failure policy. */
@@ -251,7 +252,7 @@ final class JobRunner {
     Settlement s = job.pricing().settlementFor(kind);
     settleTo(job, s.finalCost(job.quote().usage()), kind.wireName() + " " + s);
     onEnded.accept(job);
-    slots.freed(job.tenant(), store.asMap().values());
+    slots.freed(job.tenant());
   }
 
   /**
