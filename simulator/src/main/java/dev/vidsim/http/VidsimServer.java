@@ -7,6 +7,7 @@ import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.journal.Journal;
+import dev.vidsim.webhooks.Signer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -170,13 +171,30 @@ public final class VidsimServer implements AutoCloseable {
     if (journaled(ctx) && ctx.attribute(Guard.DROPPED) == null) {
       ObjectNode line = Journal.fields().put("status", ctx.status().getCode());
       JsonNode body = ctx.attribute(Json.BODY_ATTRIBUTE);
-      if (body != null) line.set("body", body);
+      if (body != null) line.set("body", redacted(body));
       else line.put("contentType", ctx.res().getContentType());
       // Retry-After is part of the contract the harness checks clients against
       String retryAfter = ctx.res().getHeader("Retry-After");
       if (retryAfter != null) line.putObject("headers").put("Retry-After", retryAfter);
       sim.run(e -> e.journal().append("response", line));
     }
+  }
+
+  /**
+   * A webhook signing secret in an answer (vidsim's and Replicate's secret endpoints) is
+   * journaled as its prefix only: the journal is shared in CI logs and bug reports.
+   */
+  static JsonNode redacted(JsonNode body) {
+    if (!body.isObject()) return body;
+    ObjectNode copy = null;
+    for (var it = body.fields(); it.hasNext(); ) {
+      var field = it.next();
+      if (field.getValue().isTextual() && field.getValue().asText().startsWith(Signer.PREFIX)) {
+        if (copy == null) copy = ((ObjectNode) body).deepCopy();
+        copy.put(field.getKey(), Signer.PREFIX + "[redacted]");
+      }
+    }
+    return copy == null ? body : copy;
   }
 
   /** Read-only admin calls are not journaled: reading the journal must not change it. */

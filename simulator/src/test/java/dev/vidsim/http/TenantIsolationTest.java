@@ -93,7 +93,8 @@ class TenantIsolationTest {
             .body("{\"prompt\":\"a cat\"}").post(FAL).then().statusCode(200).extract()
             .path("request_id"),
             List.of(route("GET", FAL + "/requests/{id}/status"),
-                route("GET", FAL + "/requests/{id}"), route("PUT", FAL + "/requests/{id}/cancel"))));
+                route("GET", FAL + "/requests/{id}"),
+                route("PUT", FAL + "/requests/{id}/cancel"))));
   }
 
   private static String last(String name) {
