@@ -83,6 +83,7 @@ public final class VidsimServer implements AutoCloseable {
     dialects.list().forEach(d -> d.routes(r, guard));
     r.get("/_sim/health", admin::health);
     r.get("/_sim/metrics", metrics::scrape);
+    r.get("/_sim/pricing", new PricingRoute(sim)::page);
     r.post("/_sim/reset", admin::reset);
     r.get("/_sim/scenario", admin::getScenario);
     r.post("/_sim/scenario", admin::loadScenario);
