@@ -29,7 +29,11 @@ final class RunwayErrors {
       case INSUFFICIENT_BALANCE -> plain(400, "You do not have enough credits to run this task."
           + " (" + e.getMessage() + ")");
       case MODEL_NOT_AVAILABLE_FOR_TIER -> plain(403, e.getMessage());
-      case NOT_FOUND, CONTENT_EXPIRED -> plain(404, e.getMessage());
+      // the engine names its own job id; a Runway caller knows the task's UUID
+      case NOT_FOUND -> plain(404, "id".equals(e.details().get("field"))
+          ? "Task not found: no task with this id for this API key (deleted tasks are gone)"
+          : e.getMessage());
+      case CONTENT_EXPIRED -> plain(404, e.getMessage());
       case RATE_LIMITED -> plain(429, "You have exceeded your rate limit: " + e.getMessage());
       default -> plain(status, e.getMessage());
     };

@@ -22,6 +22,7 @@ import java.util.Set;
 final class RunwayInput {
   static final int PROMPT_UNITS_MAX = 1000;
   static final long SEED_MAX = 4_294_967_295L;
+  private static final BigDecimal DURATION_MAX = BigDecimal.valueOf(3600);
   private static final Set<String> COMMON = Set.of("model", "promptText", "ratio", "duration",
       "seed", "promptImage", "audio", "negativePrompt", "contentModeration", "outputFormat",
       "proresProfile", "resolution", "references", "referenceAudio", "referenceVideos",
@@ -98,12 +99,12 @@ final class RunwayInput {
       }
       return rules == null ? null : BigDecimal.valueOf(rules.durationDefault());
     }
-    if (!n.isIntegralNumber() && !(n.isNumber() && n.decimalValue().stripTrailingZeros()
-        .scale() <= 0)) {
+    BigDecimal d = decimal(n);
+    if (d == null || d.stripTrailingZeros().scale() > 0 || d.abs().compareTo(DURATION_MAX) > 0) {
       throw issue("duration", "invalid_type", "Invalid input: expected an integer number of"
           + " seconds, got " + n);
     }
-    int s = n.decimalValue().intValue();
+    int s = d.intValue();
     if (rules != null && rules.durations() != null && !rules.durations().contains(s)) {
       throw issue("duration", "invalid_value", "Invalid option: expected one of "
           + rules.durations().stream().sorted().toList());
@@ -119,10 +120,12 @@ final class RunwayInput {
   private static void optionalChecks(ObjectNode in, Map<String, String> attributes) {
     JsonNode seed = in.get("seed");
     if (seed != null && !seed.isNull()) {
-      if (!seed.isIntegralNumber() || seed.asLong() < 0 || seed.asLong() > SEED_MAX) {
+      BigDecimal value = decimal(seed);
+      if (value == null || value.stripTrailingZeros().scale() > 0 || value.signum() < 0
+          || value.compareTo(BigDecimal.valueOf(SEED_MAX)) > 0) {
         throw issue("seed", "invalid_type", "Expected an integer from 0 to " + SEED_MAX);
       }
-      attributes.put("seed", seed.asText());
+      attributes.put("seed", value.toBigInteger().toString());
     }
     JsonNode audio = in.get("audio");
     if (audio != null && !audio.isNull()) {
@@ -142,6 +145,16 @@ final class RunwayInput {
         throw issue("contentModeration.publicFigureThreshold", "invalid_value",
             "Invalid option: expected one of \"auto\"|\"low\"");
       }
+    }
+  }
+
+  /** A JSON number's exact value, or null for anything else (or a number past any range). */
+  private static BigDecimal decimal(JsonNode n) {
+    if (!n.isNumber()) return null;
+    try {
+      return n.decimalValue();
+    } catch (NumberFormatException e) {
+      return null; // 1e400 read as an infinite double
     }
   }
 

@@ -133,6 +133,8 @@ class RunwayContractTest {
     invalid("text_to_video", GEN.replace("\"a cat\"", "\"\""), "promptText");
     invalid("text_to_video", GEN.replace("promptText", "prompt"), "prompt");
     invalid("text_to_video", GEN.replace("}", ",\"seed\":-1}"), "seed");
+    invalid("text_to_video", GEN.replace("}", ",\"seed\":1e30}"), "seed");
+    invalid("text_to_video", GEN.replace("\"duration\":5", "\"duration\":1e400"), "duration");
     invalid("text_to_video", "{\"model\":\"veo3.1\",\"promptText\":\"a\",\"ratio\":\"1280:720\","
         + "\"duration\":5}", "duration");
     invalid("image_to_video", GEN.replace("}", ",\"promptImage\":\"http://example.com/a.png\"}"),
@@ -159,7 +161,8 @@ class RunwayContractTest {
     api().get("/v1/tasks/" + running).then().statusCode(200)
         .body("status", equalTo("CANCELLED")).body("cost.credits", equalTo(60));
     api().delete("/v1/tasks/" + running).then().statusCode(204);
-    api().get("/v1/tasks/" + running).then().statusCode(404).body("error", not(nullValue()));
+    api().get("/v1/tasks/" + running).then().statusCode(404)
+        .body("error", containsString("Task not found"));
     api().delete("/v1/tasks/" + running).then().statusCode(404);
     api().get("/v1/tasks/" + RunwayWire.taskId("0123456789abcdef01234567")).then()
         .statusCode(404).body("error", not(nullValue()));
