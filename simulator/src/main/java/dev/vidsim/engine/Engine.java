@@ -143,6 +143,17 @@ public final class Engine {
     limits.set(apiKey, spec);
   }
 
+  /** The rate and job limits this key works under (the scenario's, with its own on top). */
+  public LimitSpec limits(String apiKey) {
+    return limits.spec(tenants.authenticate(apiKey).apiKey());
+  }
+
+  /** Jobs this key created since midnight UTC (simulated), by model: what createsPerDay caps. */
+  public java.util.Map<String, Integer> createsToday(String apiKey) {
+    return dev.vidsim.limits.DailyCreates.byModel(jobs.byId().values(),
+        tenants.authenticate(apiKey).apiKey(), clock.instant());
+  }
+
   /** The webhook signing secret of the tenant with this key. */
   public String webhookSecret(String apiKey) {
     return webhooks.secret(tenants.authenticate(apiKey).apiKey());

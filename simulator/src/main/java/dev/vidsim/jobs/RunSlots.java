@@ -55,6 +55,12 @@ final class RunSlots {
         .put("tenant", job.tenant()).put("running", max).put("waiting", line.size()));
   }
 
+  /** Whether the job is in its tenant's waiting line. */
+  boolean waiting(Job job) {
+    ArrayDeque<Waiting> line = waiting.get(job.tenant());
+    return line != null && line.stream().anyMatch(w -> w.job() == job);
+  }
+
   /** One of the tenant's jobs ended: waiting jobs begin while slots are free. */
   void freed(String tenant) {
     ArrayDeque<Waiting> line = waiting.get(tenant);
