@@ -94,7 +94,13 @@ class TenantIsolationTest {
             .path("request_id"),
             List.of(route("GET", FAL + "/requests/{id}/status"),
                 route("GET", FAL + "/requests/{id}"),
-                route("PUT", FAL + "/requests/{id}/cancel"))));
+                route("PUT", FAL + "/requests/{id}/cancel"))),
+        new Dialect("runway", k -> bearer(k).header("X-Runway-Version", "2024-11-06"),
+            s -> s.contentType("application/json").body("{\"model\":\"gen4.5\","
+                + "\"promptText\":\"a cat\",\"ratio\":\"1280:720\",\"duration\":5}")
+                .post("/runway/v1/text_to_video").then().statusCode(200).extract().path("id"),
+            List.of(route("GET", "/runway/v1/tasks/{id}"),
+                route("DELETE", "/runway/v1/tasks/{id}"))));
   }
 
   private static String last(String name) {
@@ -122,7 +128,7 @@ class TenantIsolationTest {
       assertThat(owned(d, id)).as("%s: alice's job after bob's calls", d.name())
           .isEqualTo(before);
     }
-    assertThat(checked).as("job routes checked across the six dialects").isEqualTo(15);
+    assertThat(checked).as("job routes checked across the seven dialects").isEqualTo(17);
   }
 
   @Test
