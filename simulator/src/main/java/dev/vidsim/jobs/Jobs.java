@@ -20,8 +20,7 @@ import java.util.function.UnaryOperator;
 
 /** The job operations every dialect maps onto: create, get, list, cancel, content. */
 public final class Jobs {
-  /** Largest page a list returns. */
-  public static final int PAGE_SIZE_MAX = JobPages.PAGE_SIZE_MAX;
+  public static final int PAGE_SIZE_MAX = JobPages.PAGE_SIZE_MAX; // largest page of a list
   private final Tenants tenants;
   private final Catalog catalog;
   private final Ledger ledger;
@@ -50,15 +49,15 @@ public final class Jobs {
     this.journal = journal;
     this.settings = settings;
     this.webhookUrlProblem = webhookUrlProblem;
-    this.store = new JobStore(JobStore.DEFAULT_CAPACITY);
+    this.store = new JobStore(settings.maxJobs());
     this.views = new JobViews(ledger, clock, settings.currency());
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
     this.runner = new JobRunner(clock, random, journal, ledger, store, settings,
         lifecycle.endingFirst(syncWaits::finish));
   }
 
-  public JobView create(String apiKey, CreateRequest req, String idempotencyKey) {
-    return create(apiKey, req, idempotencyKey, null);
+  public JobView create(String apiKey, CreateRequest req, String key) {
+    return create(apiKey, req, key, null);
   }
 
   /** @param outcome how the job ends, from a fault rule; null: as its model's latency says */
@@ -202,10 +201,7 @@ public final class Jobs {
     throw new SimException(ErrorCode.JOB_NOT_READY, "job " + id + " has no content yet: " + why);
   }
 
-  /**
-   * One page of the caller's jobs from every dialect, newest first, after the job {@code after}:
-   * vidsim's own view of a tenant, as its /v1 API lists them.
-   */
+  /** A page of the caller's jobs of every dialect, newest first: vidsim's own /v1 view. */
   public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
                       String after) {
     JobStatus wanted = status == null ? null : CreateValidation.status(status);
@@ -258,6 +254,11 @@ public final class Jobs {
     return JobPages.queuedAhead(store.asMap().values(), owned(apiKey, id));
   }
 
+  /** Queued only because its tenant's render slots are full (Runway shows it THROTTLED). */
+  public boolean waitsForSlot(String apiKey, String id) {
+    return runner.slots.waiting(owned(apiKey, id));
+  }
+
   /** A succeeded job's video by its keyless URL, as providers serve outputs; else 404. */
   public JobView delivered(String id) {
     return views.of(JobPages.delivered(store.asMap().get(id), id));
@@ -269,8 +270,7 @@ public final class Jobs {
 
   /** The API key that owns a job, or null. */
   public String tenantOf(String id) {
-    Job job = store.asMap().get(id);
-    return job == null ? null : job.tenant();
+    return store.asMap().containsKey(id) ? store.asMap().get(id).tenant() : null;
   }
 
   private Job owned(String apiKey, String id) {
@@ -284,9 +284,9 @@ public final class Jobs {
   }
 
   /** Every job still in the store, in creation order (read-only). */
-  public Map<String, Job> byId() {
-    return store.asMap();
-  }
+  public Map<String, Job> byId() { return store.asMap(); }
+
+  public JobStore store() { return store; }
 
   /** This run is being replaced: let held sync creates answer instead of hanging. */
   public void retire() {

@@ -12,6 +12,8 @@ enum Envelope {
   OPENAI,
   /** google.rpc.Status: {@code {"error":{"code": <the HTTP status>,"message","status"}}}. */
   GOOGLE,
+  /** Runway's {@code {"error": "..."}}, with {@code issues} and {@code docUrl} for bad input. */
+  RUNWAY,
   /** Replicate's RFC 7807 problem document: {@code {type, title, status, detail}}. */
   REPLICATE,
   /** fal's FastAPI-style {@code {"detail": "..."}} or {@code {"detail": [{loc, msg, type}]}}. */
@@ -25,6 +27,7 @@ enum Envelope {
   static Envelope forPath(String path) {
     if (path.startsWith("/openai/") || path.equals("/openai")) return OPENAI;
     if (path.startsWith("/gemini/") || path.startsWith("/vertex/")) return GOOGLE;
+    if (path.startsWith("/runway/") || path.equals("/runway")) return RUNWAY;
     if (path.startsWith("/replicate/")) return REPLICATE;
     if (path.startsWith("/fal/")) return FAL;
     return VIDSIM;
@@ -45,6 +48,11 @@ enum Envelope {
     if (this == REPLICATE) return problemDocument(body);
     if (this == FAL) return falDetail(body);
     JsonNode err = body.path("error");
+    if (this == RUNWAY) {
+      return err.isTextual() && !err.asText().isBlank()
+          && Set.of("error", "issues", "docUrl").containsAll(names(body)) ? null
+          : "not Runway's {error: \"...\"} (issues, docUrl)";
+    }
     if (body.size() != 1 || !err.isObject()) return "no single top-level 'error' object";
     if (!err.path("message").isTextual() || err.get("message").asText().isBlank()) {
       return "no error.message";
@@ -57,7 +65,7 @@ enum Envelope {
           && r.header("x-request-id") != null ? null : "not OpenAI's {message, type, param, code}";
       case GOOGLE -> err.path("code").asInt() == r.status() && err.path("status").isTextual()
           ? null : "not google.rpc.Status {code = HTTP status, message, status}";
-      case REPLICATE, FAL -> throw new AssertionError("checked above");
+      case RUNWAY, REPLICATE, FAL -> null; // checked above
     };
   }
 

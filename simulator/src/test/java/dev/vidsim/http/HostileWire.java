@@ -39,6 +39,7 @@ final class HostileWire {
       head.append(r.path().startsWith("/fal/") ? "Authorization: Key sk-alice\r\n"
           : "Authorization: Bearer sk-alice\r\nx-goog-api-key: sk-alice\r\n");
     }
+    head.append("X-Runway-Version: 2024-11-06\r\n"); // every Runway call names its API version
     if (headers.stream().noneMatch(h -> h.startsWith("Content-Type:"))) {
       head.append("Content-Type: application/json\r\n");
     }
