@@ -84,6 +84,11 @@ public record Pricing(
         creditsPerVideo, imageCount, framesPerSecond, onFailure, markupPercent);
   }
 
+  /** A unit price of this list as the client pays it: with the markup, if any. */
+  public Money sold(Money unitPrice) {
+    return PriceCalculator.markedUp(unitPrice, markupPercent);
+  }
+
   /** This price list as an aggregator resells it: the usage charge plus {@code percent}. */
   public Pricing withMarkup(BigDecimal percent) {
     return new Pricing(unit, price, overrides, per, billOn, createSharePercent, minimum, flatFee,

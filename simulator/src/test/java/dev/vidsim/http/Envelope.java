@@ -11,7 +11,9 @@ enum Envelope {
   /** {@code {"error":{"message","type","param","code"}}} and an {@code x-request-id}. */
   OPENAI,
   /** google.rpc.Status: {@code {"error":{"code": <the HTTP status>,"message","status"}}}. */
-  GOOGLE;
+  GOOGLE,
+  /** OpenRouter: {@code {"error":{"code": <HTTP status as an int>,"message","metadata"?}}}. */
+  OPENROUTER;
 
   /** What no response may contain: a stack trace, a class or package name, a parser internal. */
   private static final List<String> LEAKS = List.of("Exception", "\tat ", "Caused by",
@@ -21,6 +23,7 @@ enum Envelope {
   static Envelope forPath(String path) {
     if (path.startsWith("/openai/") || path.equals("/openai")) return OPENAI;
     if (path.startsWith("/gemini/") || path.startsWith("/vertex/")) return GOOGLE;
+    if (path.startsWith("/openrouter/")) return OPENROUTER;
     return VIDSIM;
   }
 
@@ -47,6 +50,9 @@ enum Envelope {
           && r.header("x-request-id") != null ? null : "not OpenAI's {message, type, param, code}";
       case GOOGLE -> err.path("code").asInt() == r.status() && err.path("status").isTextual()
           ? null : "not google.rpc.Status {code = HTTP status, message, status}";
+      case OPENROUTER -> err.path("code").isInt() && err.path("code").asInt() == r.status()
+          && Set.of("code", "message", "metadata").containsAll(names(err))
+          ? null : "not OpenRouter's {code = HTTP status as an integer, message, metadata}";
     };
   }
 

@@ -28,6 +28,9 @@ final class HostileRoutes {
   private static final String VIDSIM_CREATE = "{\"model\":\"task-1\",\"prompt\":\"a cat\"}";
   private static final String VEO_CREATE = "{\"instances\":[{\"prompt\":\"a cat\"}],"
       + "\"parameters\":{\"durationSeconds\":6}}";
+  private static final String OPENROUTER = "/openrouter/api/v1/videos";
+  private static final String OPENROUTER_CREATE = "{\"model\":\"google/veo-3.1\","
+      + "\"prompt\":\"a cat\",\"duration\":8}";
   private static final String VERTEX = "/vertex/v1/projects/p/locations/us-central1/publishers"
       + "/google/models/task-1";
 
@@ -78,6 +81,15 @@ final class HostileRoutes {
           + "/operations/abc\"}", "{\"operationName\":5}", "{\"operationName\":\"x\"}",
           "{\"name\":\"x\"}"),
       get("/vertex/v1beta1/publishers/google/models"),
+      post(OPENROUTER, OPENROUTER_CREATE, OPENROUTER_CREATE.replace("8}", "\"8\"}"),
+          OPENROUTER_CREATE.replace("8}", "6.5}"), OPENROUTER_CREATE.replace("8}",
+              "8,\"resolution\":\"5K\"}"), OPENROUTER_CREATE.replace("8}",
+              "8,\"aspect_ratio\":5}"), OPENROUTER_CREATE.replace("8}",
+              "8,\"frame_images\":\"x\"}"), OPENROUTER_CREATE.replace("8}", "8,\"x\":1}"),
+          "{\"prompt\":\"a cat\"}"),
+      get(OPENROUTER + "/models"), get(OPENROUTER + "/gen-vid-0"),
+      get(OPENROUTER + "/gen-vid-0/content?index=0"),
+      get("/openrouter/delivery/gen-vid-0/0.mp4"),
       post("/_sim/tenants", "{\"apiKey\":\"sk-fuzz\",\"balance\":\"5.00\"}"),
       post("/_sim/tenants/sk-alice/topup", "{\"amount\":\"1.00\"}"),
       post("/_sim/clock", "{\"mode\":\"virtual\"}"), post("/_sim/clock/advance", "{\"by\":\"1s\"}"),
