@@ -18,8 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * expired}}: the body is {@code {type, created_at, data: <the video response>}}, sent with
  * {@code X-OpenRouter-Idempotency-Key: <job>-<status>} and {@code X-OpenRouter-Signature:
  * t=<ts>,v1=<hex>}, the lowercase hex HMAC-SHA256 of {@code <ts>,<raw body>} keyed by the UTF-8
- * bytes of the tenant's signing secret. OpenRouter's docs name the signed string; the digest's
- * encoding (hex, as in the similar Stripe scheme) is UNVERIFIED.
+ * bytes of the tenant's signing secret ({@code GET /v1/webhooks/secret}). OpenRouter's webhook
+ * guide names the envelope and the signed string; hex is what third-party receivers verify
+ * (read 2026-12), OpenRouter's own page was not read in full: the encoding is UNVERIFIED.
  */
 final class OpenRouterWebhooks {
   static final String PREFIX = "video.generation.";
@@ -36,7 +37,7 @@ final class OpenRouterWebhooks {
 
       @Override
       public String body(String eventId, java.time.Instant at, String type, JobView j) {
-        ObjectNode o = Json.object().put("type", type).put("created_at", at.getEpochSecond());
+        ObjectNode o = Json.object().put("type", type).put("created_at", at.toString());
         o.set("data", OpenRouterWire.video(j, server.get()));
         return o.toString();
       }

@@ -78,17 +78,19 @@ final class OpenRouterWire {
   }
 
   /**
-   * Prices as decimal strings, marked up: {@code video_seconds} per second of output, with one
-   * {@code video_seconds_<resolution>} per resolution priced differently (key names UNVERIFIED).
+   * Prices as decimal strings, marked up: {@code per-video-second}, and one
+   * {@code per-video-second-<resolution>} per resolution priced differently (the key names of
+   * OpenRouter's docs example, read 2026-12 from a copy of its video-generation page).
    */
   private static ObjectNode skus(ModelSpec m) {
     ObjectNode skus = Json.object();
     var p = m.pricing();
-    String unit = p.unit() == PricingUnit.SECOND ? "video_seconds" : "video_" + p.unit().wireName();
+    String unit = p.unit() == PricingUnit.SECOND ? "per-video-second"
+        : "per-" + p.unit().wireName();
     skus.put(unit, p.sold(p.price()).toString());
     for (PriceOverride ov : p.overrides()) {
       if (ov.resolution() != null && ov.mode() == null && ov.tier() == null) {
-        skus.put(unit + "_" + ov.resolution(), p.sold(ov.price()).toString());
+        skus.put(unit + "-" + ov.resolution(), p.sold(ov.price()).toString());
       }
     }
     return skus;

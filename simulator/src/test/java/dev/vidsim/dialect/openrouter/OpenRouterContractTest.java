@@ -190,8 +190,8 @@ class OpenRouterContractTest {
         .body("data.id", equalTo(List.of("google/veo-3.1")))
         .body("data[0].supported_resolutions", equalTo(List.of("720p", "1080p", "4K")))
         .body("data[0].supported_durations", equalTo(List.of(4, 5, 6, 7, 8)))
-        .body("data[0].pricing_skus.video_seconds", equalTo("0.422"))
-        .body("data[0].pricing_skus.video_seconds_4k", equalTo("0.633"))
+        .body("data[0].pricing_skus.'per-video-second'", equalTo("0.422"))
+        .body("data[0].pricing_skus.'per-video-second-4k'", equalTo("0.633"))
         .body("data[0].providers", equalTo(List.of("google-vertex", "fal")));
   }
 
