@@ -27,9 +27,13 @@ public final class Aggregators {
     return aggregators.stream().filter(a -> a.dialect().equals(dialect)).findFirst();
   }
 
-  /** The upstream's catalog model if this tenant may use it now, else empty. */
+  /**
+   * The upstream's catalog model if this tenant may use it now, else empty; a null tier and
+   * region (no tenant) ask only whether it is on offer.
+   */
   public Optional<ModelSpec> available(Upstream u, String tier, String region, Instant now) {
-    return catalog.find(u.model(), now).filter(m -> m.servesRegion(region) && m.allowsTier(tier));
+    return catalog.find(u.model(), now).filter(m -> (region == null || m.servesRegion(region))
+        && (tier == null || m.allowsTier(tier)));
   }
 
   /** The upstream's catalog model as declared, whatever the time (for price comparisons). */

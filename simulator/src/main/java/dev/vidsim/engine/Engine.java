@@ -105,8 +105,12 @@ public final class Engine {
     return catalog.visibleTo(t.tier(), t.region(), clock.instant());
   }
 
-  /** An aggregator dialect's models this key may reach now, each with its upstreams. */
+  /**
+   * An aggregator dialect's models this key may reach now, each with its upstreams; with no key
+   * (a public catalog), every model with an upstream still on offer anywhere.
+   */
   public List<Aggregators.Offer> aggregatedModels(String apiKey, String dialect) {
+    if (apiKey == null) return aggregators.offers(dialect, null, null, clock.instant());
     Tenant t = tenants.authenticate(apiKey);
     return aggregators.offers(dialect, t.tier(), t.region(), clock.instant());
   }

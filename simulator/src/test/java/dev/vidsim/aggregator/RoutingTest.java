@@ -92,6 +92,16 @@ class RoutingTest {
   }
 
   @Test
+  void an_upstream_model_removed_from_the_catalog_is_unavailable_from_then_on() {
+    sim.run(e -> e.catalog().remove("vertex-veo", e.clock().instant().plusSeconds(60), null));
+    assertThat(run(US, "google/veo-3.1", 8).route().summary()).isEqualTo("vertex:ran");
+    JobView later = run(US, "google/veo-3.1", 8);
+    assertThat(later.route().summary()).isEqualTo("vertex:unavailable, fal:ran");
+    assertThat(later.route().attempts().get(0).detail())
+        .startsWith("model 'vertex-veo' was removed at");
+  }
+
+  @Test
   void an_upstream_that_cannot_take_the_parameters_is_passed_over() {
     JobView job = run(US, "google/veo-3.1", 10);
     assertThat(job.route().summary()).isEqualTo("vertex:rejected, fal:ran");

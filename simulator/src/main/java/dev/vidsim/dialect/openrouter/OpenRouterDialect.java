@@ -43,12 +43,17 @@ public final class OpenRouterDialect implements Dialect {
   public void routes(RoutesConfig r, Guard g) {
     var v = videos;
     r.post(BASE + "/videos", g.guarded(this, Endpoint.CREATE, v::parseCreate, v::create));
-    r.get(BASE + "/videos/models", g.guarded(this, Endpoint.MODELS, this::caller, v::models));
+    r.get(BASE + "/videos/models", g.guarded(this, Endpoint.MODELS, this::anyone, v::models));
     r.get(BASE + "/videos/{id}", g.guarded(this, Endpoint.GET, this::aboutJob, v::get));
     r.get(BASE + "/videos/{id}/content", g.guarded(this, Endpoint.CONTENT, this::aboutJob,
         v::content));
     r.get(OpenRouterWire.DELIVERY + "/{id}/0.mp4", g.guarded(this, Endpoint.CONTENT,
         ctx -> Call.aboutJob(null, ctx.pathParam("id")), v::delivery));
+  }
+
+  /** The model list is public, as OpenRouter's is: a key, if sent, narrows it to the tenant. */
+  private Call<Void> anyone(Context ctx) {
+    return Call.of(ctx.header("Authorization") == null ? null : apiKey(ctx));
   }
 
   /** {@code Authorization: Bearer <key>}, as the SDK sends its {@code apiKey}. */
