@@ -1,7 +1,6 @@
 package dev.vidsim.jobs;
 
 import dev.vidsim.catalog.Catalog;
-import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** The job operations every dialect maps onto: create, get, list, cancel, content. */
@@ -24,11 +22,8 @@ public final class Jobs {
   /** Largest page a list returns. */
   public static final int PAGE_SIZE_MAX = 100;
   private final Tenants tenants;
-  private final Catalog catalog;
-  private final Ledger ledger;
   private final SimClock clock;
   private final Journal journal;
-  private final JobSettings settings;
   private final JobStore store;
   private final JobViews views;
   private final JobRunner runner;
@@ -43,11 +38,8 @@ public final class Jobs {
               dev.vidsim.random.SimRandom random, Journal journal, JobSettings settings,
               UnaryOperator<String> webhookUrlProblem, java.util.function.Consumer<Job> onEnded) {
     this.tenants = tenants;
-    this.catalog = catalog;
-    this.ledger = ledger;
     this.clock = clock;
     this.journal = journal;
-    this.settings = settings;
     this.store = new JobStore(JobStore.DEFAULT_CAPACITY);
     this.views = new JobViews(ledger, clock, settings.currency());
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
