@@ -33,7 +33,14 @@ public final class HookReceiver implements AutoCloseable {
   private long stallMillis;
 
   /** One request as received, and the status it was answered with. */
-  public record Delivery(String id, String timestamp, String signature, String body, int status) {}
+  /** @param headers every request header's first value, by lowercase name */
+  public record Delivery(String id, String timestamp, String signature, String body, int status,
+                         Map<String, String> headers) {
+    /** A header of the delivery by any case of its name, or null. */
+    public String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
 
   public HookReceiver() {
     try {
@@ -96,7 +103,7 @@ public final class HookReceiver implements AutoCloseable {
       if (deliveries.size() < DELIVERIES_MAX) {
         Map<String, List<String>> h = ex.getRequestHeaders();
         deliveries.add(new Delivery(first(h, "webhook-id"), first(h, "webhook-timestamp"),
-            first(h, "webhook-signature"), body, stall > 0 ? 0 : status));
+            first(h, "webhook-signature"), body, stall > 0 ? 0 : status, firsts(h)));
       }
     }
     if (stall > 0) pause(stall);
@@ -111,6 +118,14 @@ public final class HookReceiver implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Map<String, String> firsts(Map<String, List<String>> headers) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    headers.forEach((k, v) -> {
+      if (!v.isEmpty()) out.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0));
+    });
+    return out;
   }
 
   private static String first(Map<String, List<String>> headers, String name) {

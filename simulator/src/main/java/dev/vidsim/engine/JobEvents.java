@@ -6,6 +6,7 @@ import dev.vidsim.jobs.Job;
 import dev.vidsim.jobs.JobView;
 import dev.vidsim.tenants.Tenant;
 import dev.vidsim.tenants.Tenants;
+import dev.vidsim.webhooks.Signing;
 import dev.vidsim.webhooks.Webhooks;
 import java.util.function.Function;
 
@@ -36,6 +37,11 @@ final class JobEvents {
     Tenant t = tenants.orNull(job.tenant());
     var facts = new RequestFacts(Endpoint.WEBHOOK, job.tenant(), job.model(), job.region(),
         t == null ? null : t.tier(), type);
-    webhooks.publish(facts, job.id(), url, (id, at) -> shape.body(id, at, type, view));
+    webhooks.publish(facts, job.id(), url, (id, at) -> shape.body(id, at, type, view),
+        (event, timestamp, secret) -> {
+          var own = shape.signatureHeaders(event.jobId(), event.type(), event.body(), timestamp,
+              secret);
+          return own != null ? own : Signing.STANDARD.headers(event, timestamp, secret);
+        });
   }
 }

@@ -12,6 +12,19 @@ public interface WebhookShape {
   /** The JSON body of the event. */
   String body(String eventId, Instant createdAt, String type, JobView job);
 
+  /**
+   * The headers that identify and sign one delivery attempt in this provider's scheme, or null
+   * for Standard Webhooks ({@code webhook-id}, {@code webhook-timestamp},
+   * {@code webhook-signature}).
+   *
+   * @param timestamp the attempt's time in epoch seconds (simulated clock)
+   * @param secret    the tenant's signing secret ({@code whsec_...})
+   */
+  default java.util.Map<String, String> signatureHeaders(String jobId, String type, String body,
+                                                         long timestamp, String secret) {
+    return null;
+  }
+
   /** Renders an event's body from its id, time, type and job. */
   @FunctionalInterface
   interface Body {

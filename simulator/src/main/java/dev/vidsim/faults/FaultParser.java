@@ -16,7 +16,7 @@ import java.util.function.Function;
 public final class FaultParser {
   static final List<String> RULE_FIELDS = List.of("id", "when", "do");
   static final List<String> WHEN_FIELDS = List.of("endpoint", "tenant", "model", "region", "tier",
-      "event", "nth", "times", "from", "until", "probability");
+      "event", "nth", "times", "from", "until", "probability", "upstream");
   static final List<String> DO_FIELDS = List.of("status", "message", "retryAfter",
       "retryAfterDate", "latency", "drop", "lostResponse", "outcome", "after",
       "deliveredSeconds", "stage", "webhook", "delay");
@@ -57,6 +57,11 @@ public final class FaultParser {
     if (endpoint != Endpoint.WEBHOOK && w.has("event")) {
       throw new FaultSpecException("/when/event", "event only applies to webhook faults");
     }
+    if (w.has("upstream") && (endpoint != null && endpoint != Endpoint.CREATE
+        || e.lostResponse())) {
+      throw new FaultSpecException("/when/upstream", "an upstream rule is that provider's outage"
+          + " on an aggregator's creates: give a status, drop, latency or outcome, no endpoint");
+    }
     Integer nth = positive(w, "/when/nth");
     Integer times = positive(w, "/when/times");
     Duration from = scalar(w, "/when/from", SimDuration::parse, null);
@@ -75,7 +80,7 @@ public final class FaultParser {
     }
     return new Match(endpoint, text(w, "/when/tenant"), text(w, "/when/model"),
         text(w, "/when/region"), text(w, "/when/tier"), text(w, "/when/event"), nth, times, from,
-        until, p);
+        until, p, text(w, "/when/upstream"));
   }
 
   private static Effect effect(JsonNode d) {

@@ -26,8 +26,8 @@ public record CreateRequest(String model, String prompt, String mode, BigDecimal
     dialect = dialect == null ? VIDSIM : dialect;
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     idPrefix = idPrefix == null ? VIDSIM_ID_PREFIX : idPrefix;
-    if (!idPrefix.matches("[a-z_]{0,16}")) {
-      throw new IllegalArgumentException("id prefix: lowercase letters and _, got " + idPrefix);
+    if (!idPrefix.matches("[a-z0-9_-]{0,32}")) {
+      throw new IllegalArgumentException("id prefix: a-z, 0-9, _ and -, got " + idPrefix);
     }
   }
 

@@ -30,6 +30,6 @@ public final class JobViews {
         j.region(), j.createdAt(), j.completedAt(), j.expiresAt(), j.quote(),
         j.pricing().billOn().wireName(), charged, currency, j.idempotencyKey(), j.failure(),
         j.errorMessage(), j.dialect(), j.attributes(), j.webhookAbandonedAfter(),
-        j.startedAt());
+        j.startedAt(), j.route());
   }
 }

@@ -35,7 +35,7 @@ final class ConditionsBinder {
       }
     }
     return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges(),
-        webhooks(), syncModels(), emitExpired(), keyless());
+        webhooks(), syncModels(), emitExpired(), keyless(), new AggregatorsBinder(tree).bind());
   }
 
   /** Dialects told to show lapsed content as {@code expired} (dialects.NAME.emitExpired). */

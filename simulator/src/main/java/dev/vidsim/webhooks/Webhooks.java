@@ -84,9 +84,17 @@ public final class Webhooks {
    */
   public void publish(RequestFacts facts, String jobId, String url,
                       java.util.function.BiFunction<String, Instant, String> body) {
+    publish(facts, jobId, url, body, Signing.STANDARD);
+  }
+
+  /** As {@link #publish}, signed in a provider's own scheme. */
+  public void publish(RequestFacts facts, String jobId, String url,
+                      java.util.function.BiFunction<String, Instant, String> body,
+                      Signing signing) {
     Instant now = clock.instant();
     String id = "evt_" + random.hexId("events/" + facts.tenant(), 24);
-    Event e = new Event(id, facts.tenant(), jobId, facts.event(), url, body.apply(id, now), now);
+    Event e = new Event(id, facts.tenant(), jobId, facts.event(), url, body.apply(id, now), now,
+        signing);
     journal.append("webhook_event", Journal.fields().put("event", id).put("job", jobId)
         .put("type", e.type()).put("url", url));
     Decision d = faults.evaluate(facts, now);
@@ -108,10 +116,8 @@ public final class Webhooks {
   private void send(Event e, int attempt) {
     Instant now = clock.instant();
     long timestamp = now.getEpochSecond();
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("webhook-id", e.id());
-    headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put("webhook-signature", Signer.sign(secret(e.tenant()), e.id(), timestamp, e.body()));
+    Map<String, String> headers = new LinkedHashMap<>(e.signing().headers(e, timestamp,
+        secret(e.tenant())));
     headers.put("User-Agent", "vidsim-webhooks");
     long seq = ++attemptSeq;
     remember(seq, new Attempt(e.id(), e.jobId(), e.type(), e.url(), attempt, now, null, null));

@@ -13,7 +13,9 @@ enum Envelope {
   /** google.rpc.Status: {@code {"error":{"code": <the HTTP status>,"message","status"}}}. */
   GOOGLE,
   /** Runway's {@code {"error": "..."}}, with {@code issues} and {@code docUrl} for bad input. */
-  RUNWAY;
+  RUNWAY,
+  /** OpenRouter: {@code {"error":{"code": <HTTP status as an int>,"message","metadata"?}}}. */
+  OPENROUTER;
 
   /** What no response may contain: a stack trace, a class or package name, a parser internal. */
   private static final List<String> LEAKS = List.of("Exception", "\tat ", "Caused by",
@@ -24,6 +26,7 @@ enum Envelope {
     if (path.startsWith("/openai/") || path.equals("/openai")) return OPENAI;
     if (path.startsWith("/gemini/") || path.startsWith("/vertex/")) return GOOGLE;
     if (path.startsWith("/runway/") || path.equals("/runway")) return RUNWAY;
+    if (path.startsWith("/openrouter/")) return OPENROUTER;
     return VIDSIM;
   }
 
@@ -56,6 +59,9 @@ enum Envelope {
       case GOOGLE -> err.path("code").asInt() == r.status() && err.path("status").isTextual()
           ? null : "not google.rpc.Status {code = HTTP status, message, status}";
       case RUNWAY -> null; // checked above
+      case OPENROUTER -> err.path("code").isInt() && err.path("code").asInt() == r.status()
+          && Set.of("code", "message", "metadata").containsAll(names(err))
+          ? null : "not OpenRouter's {code = HTTP status as an integer, message, metadata}";
     };
   }
 

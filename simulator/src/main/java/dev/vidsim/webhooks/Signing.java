@@ -1,0 +1,23 @@
+package dev.vidsim.webhooks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The headers that identify and sign one delivery attempt, in a provider's own scheme. */
+@FunctionalInterface
+public interface Signing {
+  /** Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature (v1, base64). */
+  Signing STANDARD = (event, timestamp, secret) -> {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("webhook-id", event.id());
+    h.put("webhook-timestamp", Long.toString(timestamp));
+    h.put("webhook-signature", Signer.sign(secret, event.id(), timestamp, event.body()));
+    return h;
+  };
+
+  /**
+   * @param timestamp the attempt's time, epoch seconds (simulated clock)
+   * @param secret    the tenant's signing secret ({@code whsec_...})
+   */
+  Map<String, String> headers(Event event, long timestamp, String secret);
+}
