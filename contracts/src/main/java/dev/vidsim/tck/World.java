@@ -38,6 +38,7 @@ public final class World implements AutoCloseable {
   private final List<Marker> markers = new ArrayList<>();
   private final GuardedTime time;
   private ClientUnderTest client;
+  private Report lastReport;
   private int restarts;
   private int nextGeneration = 1;
 
@@ -182,6 +183,23 @@ public final class World implements AutoCloseable {
       e.scenario().models().forEach(m -> b.policy(ModelPolicy.of(m)));
       return b.build();
     });
+  }
+
+  /**
+   * Throws an AssertionError with the violations of one rule.
+   *
+   * @param fresh collect the evidence and check every rule now (else reuse the last report)
+   */
+  void holds(String rule, boolean fresh) {
+    if (fresh || lastReport == null) {
+      lastReport = InvariantChecker.standard()
+          .without(factory.waivedChecks().toArray(String[]::new)).check(evidence(false));
+    }
+    List<dev.vidsim.checker.Violation> broken = lastReport.violationsOf(rule);
+    if (!broken.isEmpty()) {
+      throw new AssertionError(broken.size() + " violation(s) of " + rule + ":\n"
+          + String.join("\n", broken.stream().map(v -> "  " + v).toList()));
+    }
   }
 
   /** Checks every invariant; throws an AssertionError naming each violation. */
