@@ -68,9 +68,12 @@ public final class VideoClient {
     return poller.await(submission);
   }
 
-  /** One status poll (charges the model's poll fee, if any, and the ledger records it). */
+  /**
+   * One status poll (charges the model's poll fee, if any, and the ledger records it); a job
+   * the client already knows has ended is answered from memory, free, without a request.
+   */
   public VideoJob poll(String jobId) {
-    return poller.poll(jobId, java.time.Duration.ZERO);
+    return poller.knownFinal(jobId).orElseGet(() -> poller.poll(jobId, java.time.Duration.ZERO));
   }
 
   public VideoJob cancel(String jobId) {

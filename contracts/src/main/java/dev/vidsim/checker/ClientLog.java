@@ -22,6 +22,7 @@ public final class ClientLog {
   private final Map<String, Money> believedJobCosts = new LinkedHashMap<>();
   private final List<java.time.Instant> restarts = new ArrayList<>();
   private final List<Long> callStarts = new ArrayList<>();
+  private final List<Await> awaits = new ArrayList<>();
   private boolean settled = true;
 
   /**
@@ -43,6 +44,24 @@ public final class ClientLog {
    */
   public record WebhookHandling(String webhookId, String jobId, boolean authentic,
                                 boolean processed) {}
+
+  /**
+   * The user waited for a generation's outcome.
+   *
+   * @param journalSeq the journal's last line when the wait began
+   * @param slept      simulated time the client slept during the wait
+   */
+  public record Await(String generationId, long journalSeq, java.time.Instant at,
+                      java.time.Duration slept) {}
+
+  public synchronized ClientLog awaited(Await await) {
+    awaits.add(await);
+    return this;
+  }
+
+  public synchronized List<Await> awaits() {
+    return List.copyOf(awaits);
+  }
 
   public synchronized ClientLog generation(String id, String tenant, String idempotencyKey,
                                            List<String> jobIds) {

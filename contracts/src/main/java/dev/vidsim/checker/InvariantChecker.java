@@ -36,6 +36,7 @@ public final class InvariantChecker {
         new OnlyLegalTransitions(), new LostResponsesSettleToOneJob(),
         new CreatesUseIdempotencyKey(), new WaitsAtLeastRetryAfter(), new RetriesWithinCap(),
         new BackoffWithinBounds(), new NoRetryOfNonRetryableErrors(), new PollingBounded(),
+        new FinalMeansFinal(),
         new StuckJobsFlaggedOrCancelled(), new ModelsFromLiveCatalog(),
         new WebhookDuplicatesProcessedOnce(), new ForgedOrStaleWebhooksRejected(),
         new ClientCostReconcilesWithLedger()));

@@ -69,7 +69,7 @@ public final class Chains {
     w.host().simulator().run(e -> e.faults().clear());
     for (String id : w.generations().keySet()) {
       try {
-        w.guarded("await " + id, () -> w.client().await(id));
+        w.await(id);
       } catch (RuntimeException refused) {
         w.step("  " + id + " failed: " + refused.getMessage());
       }

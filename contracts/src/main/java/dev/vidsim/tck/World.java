@@ -135,6 +135,19 @@ public final class World implements AutoCloseable {
     }
   }
 
+  /** The user waits for a generation: what the client slept meanwhile goes into the log. */
+  ClientUnderTest.Finished await(String id) {
+    long seq = host.simulator().call(e -> e.journal().dropped() + e.journal().size());
+    java.time.Instant at = host.now();
+    try {
+      ClientUnderTest.Finished f = guarded("await " + id, () -> client.await(id));
+      if (f != null && f.stuck() && f.jobId() != null) flagged(f.jobId());
+      return f;
+    } finally {
+      webhookLog.awaited(new ClientLog.Await(id, seq, at, time.used()));
+    }
+  }
+
   private void onDelivery(Map<String, List<String>> headers, String body) {
     boolean processed = client.onWebhook(headers, body);
     webhookLog.webhook(first(headers, "webhook-id"), jobOf(body), true, processed);
@@ -164,6 +177,7 @@ public final class World implements AutoCloseable {
         w.processed()));
     webhookLog.restarts().forEach(log::restarted);
     webhookLog.callStarts().forEach(log::callStarted);
+    webhookLog.awaits().forEach(log::awaited);
     r.generations().forEach(g -> log.generation(g.id(), apiKey, g.idempotencyKey(), g.jobIds()));
     flagged.forEach(log::flagged);
     r.flaggedJobs().forEach(log::flagged);

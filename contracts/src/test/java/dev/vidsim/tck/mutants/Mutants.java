@@ -8,6 +8,7 @@ import dev.vidsim.client.catalog.ModelChooser;
 import dev.vidsim.client.catalog.NoModelException;
 import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.money.Money;
+import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.reference.ReferenceClientFactory;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Mutants {
   private Mutants() {}
 
   /** A broken client and the check expected to report it. */
-  record Mutant(String name, ReferenceClientFactory factory, String caughtBy) {
+  record Mutant(String name, ClientFactory factory, String caughtBy) {
     @Override
     public String toString() {
       return name;
@@ -57,7 +58,9 @@ final class Mutants {
             new HardCodedModel("clip-video"))), "models_from_live_catalog"),
         new Mutant("trusts its own cost estimate", REFERENCE.withBelievedSpend(c -> new Money(
             c.ledger().lines().stream().mapToLong(l -> l.quote().total().micros()).sum())),
-            "client_cost_reconciles_with_ledger"));
+            "client_cost_reconciles_with_ledger"),
+        new Mutant("polls a job it was told had ended", new PollsFinishedJobs(REFERENCE),
+            "final_means_final"));
   }
 
   /** Waits its jittered backoff whatever Retry-After says. */
