@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * final_means_final: once the client has been told a job ended (a status poll or a cancel
  * answered with a final status, or a verified webhook it acted on), it never polls that job
- * again and never waits for it (a wait on its generation sleeps no simulated time). A retry of
+ * again and never waits for it (a wait on its generation that sends nothing else, a lookup to
+ * retry say, sleeps no simulated time). A retry of
  * a poll already under way when the news came is not a new poll; a restart (memory lost) starts
  * over.
  */
@@ -73,7 +74,7 @@ final class FinalMeansFinal extends ClientCheck {
     Map<String, List<String>> jobsOf = new HashMap<>();
     e.clientLog().generations().forEach(g -> jobsOf.put(g.id(), g.jobIds()));
     for (ClientLog.Await a : e.clientLog().awaits()) {
-      if (a.slept().isZero()) continue;
+      if (a.slept().isZero() || sentOtherThanPolls(e, a)) continue;
       for (String job : jobsOf.getOrDefault(a.generationId(), List.of())) {
         Told t = told.get(job);
         if (t == null || t.seq() > a.journalSeq()
@@ -85,6 +86,12 @@ final class FinalMeansFinal extends ClientCheck {
             + " had ended (" + t.how() + ")", List.of(), List.of(t.event()));
       }
     }
+  }
+
+  /** Whether the wait sent anything but status polls: its sleeps may be that request's backoff. */
+  private static boolean sentOtherThanPolls(Evidence e, ClientLog.Await a) {
+    return e.exchanges().stream().anyMatch(x -> x.request().seq() > a.journalSeq()
+        && x.request().seq() <= a.endSeq() && !x.isPoll());
   }
 
   private static boolean restartedBetween(List<Instant> restarts, Instant a, Instant b) {

@@ -33,7 +33,7 @@ public final class InvariantChecker {
     return new InvariantChecker(List.of(new LedgerConservation(), new HoldsSettleExactlyOnce(),
         new OneChargePerIdempotencyKey(), new KeyReuseRejected(),
         new NoChargeForRejectedRequests(), new FailurePolicyApplied(), new ChargeWithinQuote(),
-        new OnlyLegalTransitions(), new LostResponsesSettleToOneJob(),
+        new OnlyLegalTransitions(), new LostResponsesSettleToOneJob(), new OneGenerationOneKey(),
         new CreatesUseIdempotencyKey(), new WaitsAtLeastRetryAfter(), new RetriesWithinCap(),
         new BackoffWithinBounds(), new NoRetryOfNonRetryableErrors(), new PollingBounded(),
         new FinalMeansFinal(),

@@ -137,15 +137,19 @@ public final class World implements AutoCloseable {
 
   /** The user waits for a generation: what the client slept meanwhile goes into the log. */
   ClientUnderTest.Finished await(String id) {
-    long seq = host.simulator().call(e -> e.journal().dropped() + e.journal().size());
+    long seq = journalSeq();
     java.time.Instant at = host.now();
     try {
       ClientUnderTest.Finished f = guarded("await " + id, () -> client.await(id));
       if (f != null && f.stuck() && f.jobId() != null) flagged(f.jobId());
       return f;
     } finally {
-      webhookLog.awaited(new ClientLog.Await(id, seq, at, time.used()));
+      webhookLog.awaited(new ClientLog.Await(id, seq, journalSeq(), at, time.used()));
     }
+  }
+
+  private long journalSeq() {
+    return host.simulator().call(e -> e.journal().dropped() + e.journal().size());
   }
 
   private void onDelivery(Map<String, List<String>> headers, String body) {
@@ -178,7 +182,8 @@ public final class World implements AutoCloseable {
     webhookLog.restarts().forEach(log::restarted);
     webhookLog.callStarts().forEach(log::callStarted);
     webhookLog.awaits().forEach(log::awaited);
-    r.generations().forEach(g -> log.generation(g.id(), apiKey, g.idempotencyKey(), g.jobIds()));
+    r.generations().forEach(g -> log.generation(new ClientLog.Generation(g.id(), apiKey,
+        g.idempotencyKey(), g.jobIds(), g.knownDuplicates())));
     flagged.forEach(log::flagged);
     r.flaggedJobs().forEach(log::flagged);
     // a restarted client has lost its memory of fees paid before: reconcile only without one

@@ -60,7 +60,25 @@ final class Mutants {
             c.ledger().lines().stream().mapToLong(l -> l.quote().total().micros()).sum())),
             "client_cost_reconciles_with_ledger"),
         new Mutant("polls a job it was told had ended", new PollsFinishedJobs(REFERENCE),
-            "final_means_final"));
+            "final_means_final"),
+        new Mutant("retries a failed create under a fresh key", REFERENCE.withBuilder(
+            b -> b.idempotency(new FreshKeyOnRetry())), "one_generation_one_key"));
+  }
+
+  /**
+   * Keeps the generation's key in its store but sends a new one on every retry of a create
+   * (after a 409, a timeout or a 5xx), and never looks the old one up.
+   */
+  static final class FreshKeyOnRetry implements dev.vidsim.client.IdempotencyPolicy {
+    @Override
+    public String header(String savedKey, int attempt) {
+      return attempt == 1 ? savedKey : savedKey + "-retry-" + attempt;
+    }
+
+    @Override
+    public boolean lookUpBeforeRetry() {
+      return false;
+    }
   }
 
   /** Waits its jittered backoff whatever Retry-After says. */
