@@ -111,13 +111,18 @@ final class Poller {
 
   /** One status poll, charged and recorded; failures are the caller's. */
   VideoJob poll(String jobId, Duration waited) {
-    synchronized (lastPolled) {
-      lastPolled.put(jobId, options.clock().now());
+    try {
+      VideoJob now = api.get(jobId, pollFee(jobId), waited);
+      ledger.recordPoll(now);
+      if (options.webhookInbox() != null) options.webhookInbox().observe(now);
+      return now;
+    } finally {
+      // when its last attempt went out, not its first: a poll retried through a 429 burst
+      // must not let the next one follow at once
+      synchronized (lastPolled) {
+        lastPolled.put(jobId, options.clock().now());
+      }
     }
-    VideoJob now = api.get(jobId, pollFee(jobId), waited);
-    ledger.recordPoll(now);
-    if (options.webhookInbox() != null) options.webhookInbox().observe(now);
-    return now;
   }
 
   private boolean mayPollNow(String jobId) {

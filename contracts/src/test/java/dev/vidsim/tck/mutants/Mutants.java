@@ -62,7 +62,9 @@ final class Mutants {
         new Mutant("polls a job it was told had ended", new PollsFinishedJobs(REFERENCE),
             "final_means_final"),
         new Mutant("retries a failed create under a fresh key", REFERENCE.withBuilder(
-            b -> b.idempotency(new FreshKeyOnRetry())), "one_generation_one_key"));
+            b -> b.idempotency(new FreshKeyOnRetry())), "one_generation_one_key"),
+        new Mutant("backs off without jitter", REFERENCE.withBuilder(b -> b.retryPolicy(
+            new NoJitter())), "retry_delays_spread"));
   }
 
   /**
@@ -90,6 +92,19 @@ final class Mutants {
     @Override
     public Duration delay(int retry, Duration retryAfter, SplittableRandom random) {
       return super.delay(retry, null, random);
+    }
+  }
+
+  /** Exponential backoff, capped, honouring Retry-After, but every client waits the same. */
+  static final class NoJitter extends BackoffRetryPolicy {
+    NoJitter() {
+      super(Duration.ofSeconds(1), Duration.ofSeconds(30), 8, Duration.ofMinutes(5));
+    }
+
+    @Override
+    public Duration delay(int retry, Duration retryAfter, SplittableRandom random) {
+      Duration d = ceiling(retry);
+      return retryAfter != null && retryAfter.compareTo(d) > 0 ? retryAfter : d;
     }
   }
 
