@@ -186,8 +186,8 @@ public final class World implements AutoCloseable {
         g.idempotencyKey(), g.jobIds(), g.knownDuplicates())));
     flagged.forEach(log::flagged);
     r.flaggedJobs().forEach(log::flagged);
-    // a restarted client has lost its memory of fees paid before: reconcile only without one
-    if (end && restarts == 0 && r.believedSpent() != null) {
+    // after restarts too: what the client kept (env.durable()) and learnt again must add up
+    if (end && r.believedSpent() != null) {
       log.believedSpent(apiKey, r.believedSpent());
       r.believedJobCosts().forEach(log::believedJobCost);
     }

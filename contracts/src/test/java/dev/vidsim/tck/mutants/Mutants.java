@@ -64,7 +64,10 @@ final class Mutants {
         new Mutant("retries a failed create under a fresh key", REFERENCE.withBuilder(
             b -> b.idempotency(new FreshKeyOnRetry())), "one_generation_one_key"),
         new Mutant("backs off without jitter", REFERENCE.withBuilder(b -> b.retryPolicy(
-            new NoJitter())), "retry_delays_spread"));
+            new NoJitter())), "retry_delays_spread"),
+        new Mutant("forgets what it spent before a restart", REFERENCE.withBuilder(
+            b -> b.costLedger(new dev.vidsim.client.cost.CostLedger())),
+            "client_cost_reconciles_with_ledger"));
   }
 
   /**
