@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
 public final class VideoClient {
   private final ClientOptions options;
   private final Api api;
-  private final CostLedger ledger = new CostLedger();
+  private final CostLedger ledger;
   private final Submitter submitter;
   private final Poller poller;
   private volatile List<ModelInfo> catalog;
@@ -36,7 +36,13 @@ public final class VideoClient {
   }
 
   VideoClient(ClientOptions options, java.net.http.HttpClient shared) {
+    this(options, shared, new CostLedger());
+  }
+
+  /** @param ledger the client's cost beliefs, possibly kept from before a restart */
+  VideoClient(ClientOptions options, java.net.http.HttpClient shared, CostLedger ledger) {
     this.options = options;
+    this.ledger = java.util.Objects.requireNonNull(ledger, "ledger");
     SplittableRandom root = new SplittableRandom(options.seed());
     SplittableRandom keys = root.split();
     SplittableRandom jitter = root.split();
@@ -68,9 +74,12 @@ public final class VideoClient {
     return poller.await(submission);
   }
 
-  /** One status poll (charges the model's poll fee, if any, and the ledger records it). */
+  /**
+   * One status poll (charges the model's poll fee, if any, and the ledger records it); a job
+   * the client already knows has ended is answered from memory, free, without a request.
+   */
   public VideoJob poll(String jobId) {
-    return poller.poll(jobId, java.time.Duration.ZERO);
+    return poller.knownFinal(jobId).orElseGet(() -> poller.poll(jobId, java.time.Duration.ZERO));
   }
 
   public VideoJob cancel(String jobId) {

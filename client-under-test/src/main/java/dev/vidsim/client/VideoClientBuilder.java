@@ -28,6 +28,7 @@ public final class VideoClientBuilder {
   private String tier;
   private Duration connectTimeout = Duration.ofSeconds(10);
   private HttpClient httpClient;
+  private dev.vidsim.client.cost.CostLedger costLedger;
   private Duration requestTimeout = Duration.ofSeconds(30);
   private RequestLog requestLog = new RequestLog();
   private IdempotencyPolicy idempotency = IdempotencyPolicy.standard();
@@ -148,7 +149,18 @@ public final class VideoClientBuilder {
     return this;
   }
 
+  /**
+   * The client's own record of what each job costs, kept where the application keeps its job
+   * store: after a restart the client still knows what it spent before (poll fees, charges kept
+   * on failure). By default each VideoClient starts an empty one.
+   */
+  public VideoClientBuilder costLedger(dev.vidsim.client.cost.CostLedger kept) {
+    this.costLedger = Objects.requireNonNull(kept);
+    return this;
+  }
+
   public VideoClient build() {
-    return new VideoClient(options(), httpClient);
+    return new VideoClient(options(), httpClient,
+        costLedger != null ? costLedger : new dev.vidsim.client.cost.CostLedger());
   }
 }

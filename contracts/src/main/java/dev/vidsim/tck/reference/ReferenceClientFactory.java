@@ -4,6 +4,7 @@ import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.client.ClientClock;
 import dev.vidsim.client.VideoClient;
 import dev.vidsim.client.VideoClientBuilder;
+import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.client.webhook.WebhookVerifier;
 import dev.vidsim.tck.ClientEnvironment;
@@ -112,7 +113,10 @@ public class ReferenceClientFactory implements ClientFactory {
         .seed(env.seed()).tier(env.tier()).retryPolicy(RETRY).pollPolicy(POLL)
         .webhookCheckInterval(WEBHOOK_CHECK)
         .jobStore((dev.vidsim.client.store.JobStore) env.durable().computeIfAbsent("jobStore",
-            k -> dev.vidsim.client.store.JobStore.inMemory()));
+            k -> dev.vidsim.client.store.JobStore.inMemory()))
+        // what it believes it spent survives a restart, as its keys do
+        .costLedger((CostLedger) env.durable().computeIfAbsent("costLedger",
+            k -> new CostLedger()));
     WebhookInbox webhooks = webhookInbox(env, clock);
     if (webhooks != null) b.webhookInbox(webhooks);
     return new ReferenceClient(builder.apply(b).build(), env, webhooks, believedSpend);
