@@ -15,10 +15,17 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Api {
   private final Retrier retrier;
   private final IdempotencyPolicy idempotency;
+  /** The provider honours the key: resending a create can never make a second job. */
+  private final boolean resendsSafely;
 
   Api(Retrier retrier, IdempotencyPolicy idempotency) {
+    this(retrier, idempotency, true);
+  }
+
+  Api(Retrier retrier, IdempotencyPolicy idempotency, boolean resendsSafely) {
     this.retrier = retrier;
     this.idempotency = idempotency;
+    this.resendsSafely = resendsSafely;
   }
 
   JsonNode models() {
@@ -87,6 +94,7 @@ final class Api {
     public Optional<ApiResponse> check(Failure last) {
       if (!lookingUp(last)) return Optional.empty();
       ambiguous = last;
+      if (!resendsSafely) return UnkeyedLookup.check(retrier, lookupCall(key), notBefore, last);
       return lookupOnce(key, notBefore).map(Api::found);
     }
 
