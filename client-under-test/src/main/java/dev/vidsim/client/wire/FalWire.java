@@ -84,7 +84,11 @@ final class FalWire extends DialectWire {
       default -> "succeeded";
     });
     String type = JsonSupport.text(s, "error_type");
-    if (status.equals("COMPLETED") && (type != null || JsonSupport.text(s, "error") != null)) {
+    boolean failed = type != null || JsonSupport.text(s, "error") != null;
+    if (status.equals("COMPLETED") && !failed && JsonSupport.text(s, "response_url") != null) {
+      job.put("contentUrl", JsonSupport.text(s, "response_url"));
+    }
+    if (status.equals("COMPLETED") && failed) {
       JobJson.failed(job, switch (String.valueOf(type)) {
         case "request_timeout" -> "timeout";
         case "client_cancelled" -> "cancel";

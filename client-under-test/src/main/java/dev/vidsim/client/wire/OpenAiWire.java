@@ -121,6 +121,9 @@ final class OpenAiWire extends DialectWire {
         JsonSupport.decimal(v, "seconds", null), JsonSupport.text(v, "size"),
         v.path("created_at").canConvertToLong()
             ? Instant.ofEpochSecond(v.get("created_at").asLong()) : null);
+    if ("completed".equals(status)) {
+      job.put("contentUrl", BASE + "/videos/" + encode(JsonSupport.text(v, "id")) + "/content");
+    }
     if ("failed".equals(status)) {
       JsonNode e = v.path("error");
       JobJson.failed(job, kind(JsonSupport.text(e, "code")), JsonSupport.text(e, "message"));

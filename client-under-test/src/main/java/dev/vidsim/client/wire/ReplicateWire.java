@@ -95,6 +95,7 @@ final class ReplicateWire extends DialectWire {
         JsonSupport.decimal(in, "duration", null), JsonSupport.text(in, "resolution"),
         JsonSupport.text(p, "created_at") == null ? null
             : Instant.parse(JsonSupport.text(p, "created_at")));
+    if (p.path("output").isTextual()) job.put("contentUrl", p.get("output").asText());
     if (in.path("seed").canConvertToLong()) job.put("seed", in.get("seed").asLong());
     switch (status) {
       case "canceled", "aborted" -> JobJson.failed(job, "cancel", status);

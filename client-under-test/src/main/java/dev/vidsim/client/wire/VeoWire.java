@@ -116,6 +116,11 @@ final class VeoWire extends DialectWire {
     if (response.path("raiMediaFilteredCount").asInt(0) > 0) {
       return JobJson.failed(job, "contentFilter", "filtered by responsible-AI checks");
     }
+    JsonNode video = vertex ? response.path("videos").path(0)
+        : response.path("generatedSamples").path(0).path("video");
+    String uri = JsonSupport.text(video, vertex ? "gcsUri" : "uri");
+    // Vertex answers the bytes inline when no storageUri was given: no URL then
+    if (uri != null) job.put("contentUrl", uri);
     return job;
   }
 
