@@ -19,6 +19,8 @@ final class FalWire extends DialectWire {
   static final String QUEUE = "/fal/queue/";
   private static final String REQUESTS = "/requests/";
 
+  private final LastSeen lastSeen = new LastSeen();
+
   FalWire(WireContext context) {
     super(context);
   }
@@ -61,10 +63,17 @@ final class FalWire extends DialectWire {
   @Override
   ApiResponse get(String jobId, Transport t) throws IOException {
     ApiResponse r = t.send("GET", QUEUE + jobId + "/status", auth(), null);
-    return r.isSuccess() ? ok(r, job(jobId, r.json())) : error(r, false);
+    if (!r.isSuccess()) return error(r, false);
+    ApiResponse answer = ok(r, job(jobId, r.json()));
+    lastSeen.put(jobId, context.clock().now(), answer);
+    return answer;
   }
 
-  /** 202 CANCELLATION_REQUESTED, then its status; 400 ALREADY_COMPLETED is a 409. */
+  /**
+   * 202 CANCELLATION_REQUESTED is a request, not an outcome: the job is answered as last seen
+   * (the next poll tells how it ended; polling at once would poll inside the poll floor);
+   * 400 ALREADY_COMPLETED is a 409.
+   */
   @Override
   ApiResponse cancel(String jobId, Transport t) throws IOException {
     ApiResponse r = t.send("PUT", QUEUE + jobId + "/cancel", auth(), null);
@@ -72,7 +81,8 @@ final class FalWire extends DialectWire {
       return error(r, 409, NOT_CANCELLABLE, "request " + jobId + " already completed");
     }
     if (!r.isSuccess()) return error(r, false);
-    return get(jobId, t);
+    ApiResponse seen = lastSeen.last(jobId);
+    return seen != null ? ok(r, seen.json()) : ok(r, JobJson.job(jobId, app(jobId), "queued"));
   }
 
   /** IN_QUEUE, IN_PROGRESS, COMPLETED; a COMPLETED request with an error failed. */

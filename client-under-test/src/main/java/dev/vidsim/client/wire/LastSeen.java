@@ -20,6 +20,12 @@ final class LastSeen {
     answers.put(jobId, Map.entry(at, answer));
   }
 
+  /** The last answer, whenever it came, else null. */
+  synchronized ApiResponse last(String jobId) {
+    Map.Entry<Instant, ApiResponse> e = answers.get(jobId);
+    return e == null ? null : e.getValue();
+  }
+
   /** The answer read at exactly {@code now}, else null. */
   synchronized ApiResponse fresh(String jobId, Instant now) {
     Map.Entry<Instant, ApiResponse> e = answers.get(jobId);

@@ -78,13 +78,15 @@ final class OpenAiWire extends DialectWire {
 
   /**
    * The API has no cancel: {@code DELETE} stops a running video but also deletes a finished one
-   * (answering only {@code {"id","deleted":true}}), so the video's status is read first (reused
-   * when it was read at this very instant, e.g. by the poll that found it past its deadline) and
-   * a finished video is kept, as a 409.
+   * (answering only {@code {"id","deleted":true}}), so the video's status is read first and a
+   * finished video is kept, as a 409. The status is the one read at this very instant (e.g. by
+   * the poll that found the video past its deadline), else the listing's (a listing is not a
+   * poll of the video: no second poll inside the poll floor), else a poll.
    */
   @Override
   ApiResponse cancel(String jobId, Transport t) throws IOException {
     ApiResponse now = lastSeen.fresh(jobId, context.clock().now());
+    if (now == null) now = listed(jobId, t);
     if (now == null) now = get(jobId, t);
     if (!now.isSuccess()) return now;
     String status = JsonSupport.text(now.json(), "status");
@@ -96,6 +98,16 @@ final class OpenAiWire extends DialectWire {
     ObjectNode job = (ObjectNode) now.json();
     job.remove("progress");
     return ok(r, JobJson.failed(job, "cancel", "deleted while running"));
+  }
+
+  /** The video as the newest page of the listing shows it; null when it is not on it. */
+  private ApiResponse listed(String jobId, Transport t) throws IOException {
+    ApiResponse r = t.send("GET", BASE + "/videos?order=desc&limit=" + RECENT_MAX, auth(), null);
+    if (!r.isSuccess()) return error(r);
+    for (JsonNode v : r.json().path("data")) {
+      if (jobId.equals(JsonSupport.text(v, "id"))) return ok(r, job(v));
+    }
+    return null;
   }
 
   @Override
