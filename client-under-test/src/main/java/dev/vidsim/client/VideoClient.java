@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.client.catalog.ModelInfo;
 import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.cost.Reconciliation;
+import dev.vidsim.client.wire.Dialect;
+import dev.vidsim.client.wire.ProviderWire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,20 +38,27 @@ public final class VideoClient {
   }
 
   VideoClient(ClientOptions options, java.net.http.HttpClient shared) {
-    this(options, shared, new CostLedger());
+    this(options, shared, new CostLedger(), Dialect.VIDSIM, null);
   }
 
-  /** @param ledger the client's cost beliefs, possibly kept from before a restart */
-  VideoClient(ClientOptions options, java.net.http.HttpClient shared, CostLedger ledger) {
+  /**
+   * @param ledger     the client's cost beliefs, possibly kept from before a restart
+   * @param priceSheet the integrator's models and prices (a dialect other than vidsim)
+   */
+  VideoClient(ClientOptions options, java.net.http.HttpClient shared, CostLedger ledger,
+              Dialect dialect, JsonNode priceSheet) {
     this.options = options;
     this.ledger = java.util.Objects.requireNonNull(ledger, "ledger");
     SplittableRandom root = new SplittableRandom(options.seed());
     SplittableRandom keys = root.split();
     SplittableRandom jitter = root.split();
+    ProviderWire wire = dialect.wire(options.apiKey(), priceSheet, options.jobStore(),
+        options.clock());
     Http http = new Http(options.baseUrl(), options.apiKey(), options.connectTimeout(),
-        options.requestTimeout(), shared);
+        options.requestTimeout(), shared).speaking(wire);
     this.api = new Api(new Retrier(http, options.retryPolicy(), options.clock(), jitter,
-        options.requestLog()), options.idempotency());
+        options.requestLog()), options.idempotency(),
+        wire == null || wire.capabilities().idempotencyKey());
     this.submitter = new Submitter(options, api, ledger, this::models, this::refreshModels,
         keys);
     this.poller = new Poller(options, api, ledger);

@@ -5,6 +5,8 @@ import dev.vidsim.client.cost.Budget;
 import dev.vidsim.client.cost.Reconciler;
 import dev.vidsim.client.store.JobStore;
 import dev.vidsim.client.webhook.WebhookInbox;
+import dev.vidsim.client.wire.Dialect;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -33,6 +35,8 @@ public final class VideoClientBuilder {
   private RequestLog requestLog = new RequestLog();
   private IdempotencyPolicy idempotency = IdempotencyPolicy.standard();
   private Reconciler reconciler = Reconciler.standard();
+  private Dialect dialect = Dialect.VIDSIM;
+  private JsonNode priceSheet;
 
   VideoClientBuilder(String baseUrl, String apiKey) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -126,6 +130,19 @@ public final class VideoClientBuilder {
     return this;
   }
 
+  /**
+   * Speaks a provider's dialect instead of vidsim's {@code /v1} (the base URL stays the
+   * server's; the dialect adds its prefix). Providers publish prices on pages, not in their APIs,
+   * so a dialect needs the integrator's {@code priceSheet}: entries as vidsim's
+   * {@code GET /v1/models} lists them; where the provider lists models, only those it lists
+   * are offered.
+   */
+  public VideoClientBuilder dialect(Dialect d, JsonNode sheet) {
+    this.dialect = Objects.requireNonNull(d);
+    this.priceSheet = d == Dialect.VIDSIM ? null : Objects.requireNonNull(sheet, "priceSheet");
+    return this;
+  }
+
   private static Duration positive(Duration d) {
     if (d == null || d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException("expected a positive duration, got " + d);
@@ -161,6 +178,7 @@ public final class VideoClientBuilder {
 
   public VideoClient build() {
     return new VideoClient(options(), httpClient,
-        costLedger != null ? costLedger : new dev.vidsim.client.cost.CostLedger());
+        costLedger != null ? costLedger : new dev.vidsim.client.cost.CostLedger(), dialect,
+        priceSheet);
   }
 }
