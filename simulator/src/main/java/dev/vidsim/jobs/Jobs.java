@@ -50,7 +50,7 @@ public final class Jobs {
     this.settings = settings;
     this.webhookUrlProblem = webhookUrlProblem;
     this.store = new JobStore(JobStore.DEFAULT_CAPACITY);
-    this.views = new JobViews(ledger, clock, settings.currency());
+    this.views = new JobViews(ledger, clock, settings.currency(), () -> store.asMap().values());
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
     this.runner = new JobRunner(clock, random, journal, ledger, store, settings, job -> {
       syncWaits.finish(job);
