@@ -80,6 +80,21 @@ class SemanticErrorsTest {
   }
 
   @Test
+  void schema_problems_are_listed_one_by_one_too() {
+    ScenarioException e = load("""
+        schemaVersion: 1
+        name: typos
+        accounts: [{ apiKey: k, balanse: "1" }]
+        models:
+          - { id: a, modes: [text-to-video], regions: [us-east], priceing: {} }
+        """);
+    assertThat(e.problems()).extracting(ScenarioException::field)
+        .contains("accounts[0].balanse", "models[0].priceing", "accounts[0].balance",
+            "models[0].pricing");
+    assertThat(e.getMessage().lines()).hasSize(e.problems().size());
+  }
+
+  @Test
   void a_file_with_one_problem_reads_as_before() {
     ScenarioException e = load("""
         schemaVersion: 1
