@@ -107,6 +107,8 @@ class ScenarioLoaderTest {
             "schemaVersion: 1\nname: &n t\ndescription: *n\n" + MODEL,
             "t.yaml:3:14: description: YAML aliases (*n) are not supported: write the value out"
                 + " in full"),
+        Arguments.of("an unknown dialect", HEAD + "dialects: { nosuch: { emitExpired: true } }\n"
+            + MODEL, "t.yaml:3:13: dialects.nosuch: unknown field; allowed here: "),
         Arguments.of("empty file", "", "t.yaml:1:1: the file is empty"));
   }
 
