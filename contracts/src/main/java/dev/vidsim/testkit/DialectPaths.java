@@ -16,7 +16,8 @@ public final class DialectPaths {
       "gemini", "/gemini",
       "vertex", "/vertex",
       "replicate", "/replicate/v1",
-      "fal", "/fal");
+      "fal", "/fal",
+      "runway", "/runway");
 
   private DialectPaths() {}
 

@@ -3,7 +3,6 @@ package dev.vidsim.contract;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -138,7 +137,13 @@ class AdminApiContractTest {
       given().baseUri(guarded.baseUrl()).get("/_sim/ledger").then().statusCode(401)
           .body("error.message", containsString("X-Vidsim-Admin-Token"));
       given().baseUri(guarded.baseUrl()).header("X-Vidsim-Admin-Token", "s3cret")
-          .get("/_sim/clock").then().statusCode(200).body("pendingTasks", greaterThan(-1));
+          .get("/_sim/clock").then().statusCode(200).body("mode", equalTo("virtual"));
+      // a Prometheus scrape job sends it as a bearer token
+      given().baseUri(guarded.baseUrl()).header("Authorization", "Bearer s3cret")
+          .get("/_sim/metrics").then().statusCode(200)
+          .body(containsString("vidsim_requests_total"));
+      given().baseUri(guarded.baseUrl()).header("Authorization", "Bearer s3cre")
+          .get("/_sim/metrics").then().statusCode(401);
     }
   }
 

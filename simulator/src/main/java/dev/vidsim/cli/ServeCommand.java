@@ -3,6 +3,7 @@ package dev.vidsim.cli;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.http.VidsimServer;
+import dev.vidsim.jobs.JobStore;
 import dev.vidsim.scenario.Scenario;
 import dev.vidsim.scenario.ScenarioException;
 import dev.vidsim.scenario.ScenarioLoader;
@@ -42,6 +43,16 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Override the scenario's seed.")
   Long seed;
 
+  @Option(names = "--max-jobs", paramLabel = "N",
+      description = "Jobs held in memory, finished or not (default: the scenario's jobs.maxEntries,"
+          + " else 100000). Past it the first finished job is forgotten; all unfinished: 503.")
+  Integer maxJobs;
+
+  @Option(names = "--max-journal", paramLabel = "N",
+      description = "Journal lines kept (default: the scenario's journal.maxEntries, else"
+          + " 100000); older lines rotate out, ledgers never do.")
+  Integer maxJournal;
+
   // from the environment too, so a container's token stays out of its command line
   @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:VIDSIM_ADMIN_TOKEN}",
       description = "Require this token (header X-Vidsim-Admin-Token) on /_sim admin calls"
@@ -57,6 +68,10 @@ final class ServeCommand implements Callable<Integer> {
   Scenario scenario() {
     Scenario s = scenario == null ? ScenarioLoader.builtInDefault() : ScenarioLoader.load(scenario);
     if (seed != null) s = s.withSeed(seed);
+    if (maxJobs != null || maxJournal != null) {
+      s = s.withBounds(bounded("--max-jobs", maxJobs, s.maxJobs(), 1, JobStore.CAPACITY_MAX),
+          bounded("--max-journal", maxJournal, s.journalMaxEntries(), 100, 10_000_000));
+    }
     // an SDK program cannot advance a virtual clock: without a scenario, time runs by itself
     if (scenario == null && clock == null) s = s.withClock(ClockMode.ACCELERATED, DEFAULT_FACTOR);
     if (clock != null || clockFactor != null) {
@@ -64,6 +79,15 @@ final class ServeCommand implements Callable<Integer> {
           clockFactor != null ? clockFactor : s.clockFactor());
     }
     return s;
+  }
+
+  private static int bounded(String option, Integer given, int fallback, int min, int max) {
+    if (given == null) return fallback;
+    if (given < min || given > max) {
+      throw new IllegalArgumentException(option + " must be from " + min + " to " + max
+          + ", got " + given);
+    }
+    return given;
   }
 
   @Override

@@ -13,6 +13,8 @@ import dev.vidsim.jobs.UsageReport;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.ledger.Balance;
 import dev.vidsim.ledger.Ledger;
+import dev.vidsim.ledger.LedgerEntry;
+import dev.vidsim.metrics.EngineMetrics;
 import dev.vidsim.limits.LimitSpec;
 import dev.vidsim.limits.RateLimits;
 import dev.vidsim.money.Money;
@@ -43,16 +45,14 @@ public final class Engine {
   private final JobEvents events;
   private final Jobs jobs;
   private final Gate gate;
+  private final EngineMetrics metrics;
 
   public Engine(Scenario scenario, WallClock wall, WebhookShapes shapes) {
     this.scenario = scenario;
     this.clock = new SimClock(scenario.startTime(), scenario.clock(), scenario.clockFactor(), wall);
     this.random = new SimRandom(scenario.seed());
     this.journal = new Journal(scenario.journalMaxEntries(), scenario.journalMaxAge(), clock);
-    this.ledger = new Ledger(e -> journal.append("ledger", Journal.fields()
-        .put("tenant", e.tenant()).put("type", e.type().wireName())
-        .put("amount", e.amount().toString()).put("job", e.jobId())
-        .put("idempotencyKey", e.idempotencyKey()).put("rule", e.rule())));
+    this.ledger = new Ledger(this::ledgerLine);
     this.catalog = new Catalog(scenario.models(), scenario.conditions().catalogChanges(),
         scenario.startTime());
     this.tenants = new Tenants(ledger, journal, clock, random,
@@ -63,10 +63,12 @@ public final class Engine {
     this.events = new JobEvents(webhooks, tenants, shapes);
     var settings = new JobSettings(scenario.currency(), scenario.contentTtl(),
         scenario.idempotencyTtl(), scenario.conditions().syncModels(),
-        scenario.conditions().keyless());
+        scenario.conditions().keyless(), scenario.maxJobs());
     this.jobs = new Jobs(tenants, catalog, ledger, clock, random, journal, settings,
         webhooks::problem, events::jobEnded);
     events.viewWith(jobs::snapshot);
+    this.metrics = new EngineMetrics(id -> jobs.byId().get(id), scenario.currency())
+        .watching(journal);
     // the sender gave up on a job's event: the job's record says so (admin, dashboard, expect)
     webhooks.onAbandoned((id, attempts) -> {
       var job = jobs.byId().get(id);
@@ -81,6 +83,15 @@ public final class Engine {
     for (Account a : scenario.accounts()) {
       tenants.add(new Tenant(a.apiKey(), a.tier(), a.region()), a.balance());
     }
+  }
+
+  /** Every ledger line is journaled and counted (the first one comes after construction). */
+  private void ledgerLine(LedgerEntry e) {
+    journal.append("ledger", Journal.fields()
+        .put("tenant", e.tenant()).put("type", e.type().wireName())
+        .put("amount", e.amount().toString()).put("job", e.jobId())
+        .put("idempotencyKey", e.idempotencyKey()).put("rule", e.rule()));
+    metrics.ledger(e);
   }
 
   /** The job operations every dialect maps onto (create, get, list, cancel, content). */
@@ -132,6 +143,17 @@ public final class Engine {
     limits.set(apiKey, spec);
   }
 
+  /** The rate and job limits this key works under (the scenario's, with its own on top). */
+  public LimitSpec limits(String apiKey) {
+    return limits.spec(tenants.authenticate(apiKey).apiKey());
+  }
+
+  /** Jobs this key created since midnight UTC (simulated), by model: what createsPerDay caps. */
+  public java.util.Map<String, Integer> createsToday(String apiKey) {
+    return dev.vidsim.limits.DailyCreates.byModel(jobs.byId().values(),
+        tenants.authenticate(apiKey).apiKey(), clock.instant());
+  }
+
   /** The webhook signing secret of the tenant with this key. */
   public String webhookSecret(String apiKey) {
     return webhooks.secret(tenants.authenticate(apiKey).apiKey());
@@ -146,6 +168,7 @@ public final class Engine {
   public Catalog catalog() { return catalog; }
   public Faults faults() { return faults; }
   public Webhooks webhooks() { return webhooks; }
+  public EngineMetrics metrics() { return metrics; }
 
   /** This engine is being replaced: let held sync creates answer instead of hanging. */
   void retire() {

@@ -10,6 +10,7 @@ import dev.vidsim.engine.Engine;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.limits.LimitSpec;
+import dev.vidsim.jobs.JobStore;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.scenario.Scenario;
@@ -32,9 +33,20 @@ final class AdminRoutes {
     this.version = version;
   }
 
+  /** Status, and how full each memory bound is (jobs held, journal lines kept). */
   void health(Context ctx) {
-    Json.write(ctx, 200, Json.object().put("status", "ok").put("version", version)
-        .put("scenario", sim.scenario().name()));
+    Json.write(ctx, 200, sim.call(e -> {
+      ObjectNode o = Json.object().put("status", "ok").put("version", version)
+          .put("scenario", e.scenario().name());
+      JobStore store = e.jobs().store();
+      ObjectNode bounds = o.putObject("bounds");
+      bounds.putObject("jobs").put("held", store.asMap().size())
+          .put("unfinished", store.unfinished()).put("max", store.capacity())
+          .put("forgotten", store.evicted());
+      bounds.putObject("journal").put("lines", e.journal().size())
+          .put("max", e.scenario().journalMaxEntries()).put("dropped", e.journal().dropped());
+      return o;
+    }));
   }
 
   void reset(Context ctx) {
@@ -111,11 +123,11 @@ final class AdminRoutes {
       throw SimException.invalid("by",
           "give exactly one of 'by' (e.g. \"10m\") or 'to' (an instant)");
     }
-    Duration d = sim.call(e -> {
-      Duration by2 = by != null ? parse("by", by, SimDuration::parse)
+    Duration step = sim.call(e -> {
+      Duration d = by != null ? parse("by", by, SimDuration::parse)
           : Duration.between(e.clock().instant(), parse("to", to, Instant::parse));
-      if (by2.isNegative()) throw SimException.invalid("to", "is in the simulated past");
-      if (by2.compareTo(SimDuration.MAX) > 0) {
+      if (d.isNegative()) throw SimException.invalid("to", "is in the simulated past");
+      if (d.compareTo(SimDuration.MAX) > 0) {
         throw SimException.invalid(by != null ? "by" : "to", "at most "
             + SimDuration.MAX.toDays() + "d ahead in one step");
       }
@@ -123,9 +135,10 @@ final class AdminRoutes {
         throw SimException.invalid("by", "the clock is " + e.clock().mode().wireName()
             + "; switch it to virtual (POST /_sim/clock {\"mode\":\"virtual\"}) to advance it");
       }
-      return by2;
+      return d;
     });
-    int rounds = sim.advance(d);
+    // "by" adds to advances still running, so concurrent callers add up; "to" is a target
+    int rounds = by != null ? sim.advance(step) : sim.advanceTo(Instant.parse(to));
     Json.write(ctx, 200, sim.call(e -> clock(e.clock()).put("webhookRounds", rounds)));
   }
 

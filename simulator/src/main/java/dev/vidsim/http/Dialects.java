@@ -5,6 +5,7 @@ import dev.vidsim.dialect.google.VertexDialect;
 import dev.vidsim.dialect.fal.FalDialect;
 import dev.vidsim.dialect.openai.OpenAiDialect;
 import dev.vidsim.dialect.replicate.ReplicateDialect;
+import dev.vidsim.dialect.runway.RunwayDialect;
 import dev.vidsim.dialect.vidsim.VidsimDialect;
 import dev.vidsim.engine.Simulator;
 import java.util.Comparator;
@@ -27,8 +28,8 @@ final class Dialects {
   static Dialects all(Simulator sim, Supplier<String> baseUrl) {
     VidsimDialect vidsim = new VidsimDialect(sim);
     return new Dialects(List.of(vidsim, new OpenAiDialect(sim), new GeminiDialect(sim),
-        new VertexDialect(sim), new ReplicateDialect(sim, baseUrl), new FalDialect(sim, baseUrl)),
-        vidsim);
+        new VertexDialect(sim), new ReplicateDialect(sim, baseUrl), new FalDialect(sim, baseUrl),
+        new RunwayDialect(sim, baseUrl)), vidsim);
   }
 
   List<Dialect> list() {

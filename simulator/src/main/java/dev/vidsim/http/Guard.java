@@ -21,6 +21,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 public final class Guard {
   static final String DROPPED = "vidsim.dropped";
   static final String DIALECT = "vidsim.dialect";
+  static final String ENDPOINT = "vidsim.endpoint";
   static final String LATENCY_HEADER = "X-Vidsim-Latency-Ms";
   /** Longest real wait a latency fault may impose on a request thread (real/accelerated clock). */
   static final Duration REAL_DELAY_MAX = Duration.ofMinutes(2);
@@ -46,6 +47,7 @@ public final class Guard {
                              Action<R> action) {
     return ctx -> {
       ctx.attribute(DIALECT, dialect);
+      ctx.attribute(ENDPOINT, endpoint.wireName());
       Call<R> call = parser.parse(ctx);
       ObjectNode facts = Journal.fields().put("dialect", dialect.name())
           .put("endpoint", endpoint.wireName());

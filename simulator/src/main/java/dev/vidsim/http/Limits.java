@@ -8,7 +8,7 @@ import java.util.List;
 /** Reads a {@code limits} object from an admin request (same fields as in scenario files). */
 final class Limits {
   static final List<String> FIELDS = List.of("requestsPerMinute", "burst", "concurrentJobs",
-      "pollsPerJobPerMinute", "overLimit");
+      "pollsPerJobPerMinute", "overLimit", "createsPerDay");
 
   private Limits() {}
 
@@ -33,7 +33,7 @@ final class Limits {
       }
     }
     return new LimitSpec(rpm, burst, positive(n, "concurrentJobs"),
-        positive(n, "pollsPerJobPerMinute"), over);
+        positive(n, "pollsPerJobPerMinute"), over, positive(n, "createsPerDay"));
   }
 
   private static Integer positive(JsonNode o, String field) {

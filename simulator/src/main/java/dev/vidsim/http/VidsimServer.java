@@ -7,6 +7,7 @@ import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.journal.Journal;
+import dev.vidsim.webhooks.Signer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -30,12 +31,14 @@ public final class VidsimServer implements AutoCloseable {
   private final WebhookRoutes hooks;
   private final CatalogRoutes catalog;
   private final Dialects dialects;
+  private final MetricsRoute metrics;
 
   private VidsimServer(Simulator sim, String adminToken, String version) {
     this.sim = sim;
     this.adminToken = adminToken;
     AdminRoutes admin = new AdminRoutes(sim, version);
     this.guard = new Guard(sim);
+    this.metrics = new MetricsRoute(sim);
     this.faults = new FaultRoutes(sim);
     this.hooks = new WebhookRoutes(sim);
     this.catalog = new CatalogRoutes(sim);
@@ -79,6 +82,8 @@ public final class VidsimServer implements AutoCloseable {
     r.after(this::afterRequest);
     dialects.list().forEach(d -> d.routes(r, guard));
     r.get("/_sim/health", admin::health);
+    r.get("/_sim/metrics", metrics::scrape);
+    r.get("/_sim/pricing", new PricingRoute(sim)::page);
     r.post("/_sim/reset", admin::reset);
     r.get("/_sim/scenario", admin::getScenario);
     r.post("/_sim/scenario", admin::loadScenario);
@@ -139,9 +144,11 @@ public final class VidsimServer implements AutoCloseable {
     RequestLimits.check(ctx);
     boolean admin = ctx.path().startsWith("/_sim/");
     if (admin && adminToken != null && !OPEN_ADMIN_PATHS.contains(ctx.path())
-        && !constantTimeEquals(adminToken, ctx.header(ADMIN_TOKEN_HEADER))) {
+        && !constantTimeEquals(adminToken, ctx.header(ADMIN_TOKEN_HEADER))
+        && !constantTimeEquals(adminToken, bearer(ctx.header("Authorization")))) {
       throw new SimException(ErrorCode.UNAUTHORIZED, "the admin API needs the header "
-          + ADMIN_TOKEN_HEADER + " with the token given to vidsim serve --admin-token"
+          + ADMIN_TOKEN_HEADER + " (or Authorization: Bearer) with the token given to vidsim"
+          + " serve --admin-token"
           + " (the dashboard: open /_sim/ui#token=<token>)");
     }
     if (journaled(ctx)) {
@@ -167,10 +174,14 @@ public final class VidsimServer implements AutoCloseable {
   }
 
   private void afterRequest(Context ctx) {
+    if (ctx.attribute(Guard.DROPPED) == null) {
+      Dialect d = ctx.attribute(Guard.DIALECT);
+      metrics.answered(ctx, (d != null ? d : dialects.forPath(ctx.path())).name());
+    }
     if (journaled(ctx) && ctx.attribute(Guard.DROPPED) == null) {
       ObjectNode line = Journal.fields().put("status", ctx.status().getCode());
       JsonNode body = ctx.attribute(Json.BODY_ATTRIBUTE);
-      if (body != null) line.set("body", body);
+      if (body != null) line.set("body", redacted(body));
       else line.put("contentType", ctx.res().getContentType());
       // Retry-After is part of the contract the harness checks clients against
       String retryAfter = ctx.res().getHeader("Retry-After");
@@ -179,9 +190,32 @@ public final class VidsimServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A webhook signing secret in an answer (vidsim's and Replicate's secret endpoints) is
+   * journaled as its prefix only: the journal is shared in CI logs and bug reports.
+   */
+  static JsonNode redacted(JsonNode body) {
+    if (!body.isObject()) return body;
+    ObjectNode copy = null;
+    for (var it = body.fields(); it.hasNext(); ) {
+      var field = it.next();
+      if (field.getValue().isTextual() && field.getValue().asText().startsWith(Signer.PREFIX)) {
+        if (copy == null) copy = ((ObjectNode) body).deepCopy();
+        copy.put(field.getKey(), Signer.PREFIX + "[redacted]");
+      }
+    }
+    return copy == null ? body : copy;
+  }
+
   /** Read-only admin calls are not journaled: reading the journal must not change it. */
   private static boolean journaled(Context ctx) {
     return !(ctx.path().startsWith("/_sim/") && ctx.method().name().equals("GET"));
+  }
+
+  /** A scraper (Prometheus) can send the admin token as {@code Authorization: Bearer}. */
+  private static String bearer(String authorization) {
+    return authorization != null && authorization.startsWith("Bearer ")
+        ? authorization.substring("Bearer ".length()) : null;
   }
 
   private static boolean constantTimeEquals(String expected, String given) {

@@ -55,6 +55,7 @@ final class JobRunner {
 
   Job create(Tenant t, ModelSpec m, CreateRequest req, JobSpec spec, String key,
              JobOutcome outcome) {
+    if (store.full()) throw full(); // first: a refused create costs less than an accepted one
     Quote q = PriceCalculator.quote(m.pricing(), spec);
     try {
       ledger.requireAvailable(t.apiKey(), q.neededAtCreate());
@@ -68,11 +69,7 @@ final class JobRunner {
     String id = req.idPrefix() + random.hexId("ids/" + t.apiKey(), 24);
     Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), spec, q, m.pricing(), key,
         req.webhookUrl(), now).createdThrough(req.dialect(), req.attributes());
-    if (!store.add(job)) {
-      throw new SimException(ErrorCode.SIMULATOR_FULL, "the simulator holds "
-          + store.capacity()
-              + " unfinished jobs; advance the clock or POST /_sim/reset");
-    }
+    if (!store.add(job)) throw full();
     ObjectNode created = Journal.fields().put("job", id).put("tenant", t.apiKey())
         .put("model", m.id()).put("status", job.status().wireName());
     journal.append("job_created", created);
@@ -88,6 +85,12 @@ final class JobRunner {
     }
     schedule(job, m, outcome);
     return job;
+  }
+
+  private SimException full() {
+    return new SimException(ErrorCode.SIMULATOR_FULL, "the simulator holds " + store.capacity()
+        + " unfinished jobs (its job store bound); advance the clock, POST /_sim/reset, or start"
+        + " it with a larger --max-jobs");
   }
 
   private void schedule(Job job, ModelSpec m, JobOutcome outcome) {
@@ -133,7 +136,7 @@ final class JobRunner {
     }
     if (outcome != null && outcome.neverStarts()) return;
     at(job, job.createdAt().plus(queued), "ready", () -> slots.ready(job,
-        () -> begin(job, render, outcome), store.asMap().values()));
+        () -> begin(job, render, outcome)));
   }
 
   private void begin(Job job, Duration render, JobOutcome outcome) {
@@ -215,6 +218,8 @@ final class JobRunner {
 
   void move(Job job, JobStatus to, String reason) {
     Transition tr = job.moveTo(to, clock.instant(), reason);
+    if (!tr.from().isTerminal() && tr.to().isTerminal()) store.ended(job);
+    slots.moved(job, tr.from(), tr.to());
     journal.append("state", Journal.fields().put("job", job.id())
         .put("from", tr.from().wireName()).put("to", tr.to().wireName()).put("reason", reason));
   }
@@ -230,7 +235,7 @@ final class JobRunner {
     clock.schedule(expires, job.id() + " expire",
         () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
     onEnded.accept(job);
-    slots.freed(job.tenant(), store.asMap().values());
+    slots.freed(job.tenant());
   }
 
   /** Ends a job that did not deliver, settling its money by the model's failure policy. */
@@ -247,7 +252,7 @@ final class JobRunner {
     Settlement s = job.pricing().settlementFor(kind);
     settleTo(job, s.finalCost(job.quote().usage()), kind.wireName() + " " + s);
     onEnded.accept(job);
-    slots.freed(job.tenant(), store.asMap().values());
+    slots.freed(job.tenant());
   }
 
   /**

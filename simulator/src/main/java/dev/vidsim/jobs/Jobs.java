@@ -20,8 +20,7 @@ import java.util.function.UnaryOperator;
 
 /** The job operations every dialect maps onto: create, get, list, cancel, content. */
 public final class Jobs {
-  /** Largest page a list returns. */
-  public static final int PAGE_SIZE_MAX = 100;
+  public static final int PAGE_SIZE_MAX = 100; // largest page a list returns
   private final Tenants tenants;
   private final Catalog catalog;
   private final Ledger ledger;
@@ -49,7 +48,7 @@ public final class Jobs {
     this.journal = journal;
     this.settings = settings;
     this.webhookUrlProblem = webhookUrlProblem;
-    this.store = new JobStore(JobStore.DEFAULT_CAPACITY);
+    this.store = new JobStore(settings.maxJobs());
     this.views = new JobViews(ledger, clock, settings.currency(), () -> store.asMap().values());
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
     this.runner = new JobRunner(clock, random, journal, ledger, store, settings, job -> {
@@ -58,8 +57,8 @@ public final class Jobs {
     });
   }
 
-  public JobView create(String apiKey, CreateRequest req, String idempotencyKey) {
-    return create(apiKey, req, idempotencyKey, null);
+  public JobView create(String apiKey, CreateRequest req, String key) {
+    return create(apiKey, req, key, null);
   }
 
   /** @param outcome how the job ends, from a fault rule; null: as its model's latency says */
@@ -203,9 +202,8 @@ public final class Jobs {
     throw new SimException(ErrorCode.JOB_NOT_READY, "job " + id + " has no content yet: " + why);
   }
 
-  public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
-                      String after) {
-    return list(apiKey, status, idempotencyKey, limit, after, false);
+  public JobPage list(String apiKey, String status, String key, int limit, String after) {
+    return list(apiKey, status, key, limit, after, false);
   }
 
   /** One page of the caller's jobs, newest first (or oldest first), after the job {@code after}. */
@@ -250,6 +248,11 @@ public final class Jobs {
     return JobPages.queuedAhead(store.asMap().values(), owned(apiKey, id));
   }
 
+  /** Queued only because its tenant's render slots are full (Runway shows it THROTTLED). */
+  public boolean waitsForSlot(String apiKey, String id) {
+    return runner.slots.waiting(owned(apiKey, id));
+  }
+
   /** A succeeded job's video by its keyless URL, as providers serve outputs; else 404. */
   public JobView delivered(String id) {
     return view(JobPages.delivered(store.asMap().get(id), id));
@@ -261,8 +264,7 @@ public final class Jobs {
 
   /** The API key that owns a job, or null. */
   public String tenantOf(String id) {
-    Job job = store.asMap().get(id);
-    return job == null ? null : job.tenant();
+    return store.asMap().containsKey(id) ? store.asMap().get(id).tenant() : null;
   }
 
   private Job owned(String apiKey, String id) {

@@ -2,7 +2,6 @@ package dev.vidsim.jobs;
 
 import dev.vidsim.journal.Journal;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,6 +16,8 @@ final class RunSlots {
   private final Journal journal;
   private Function<String, Integer> runningMax = tenant -> null;
   private final Map<String, ArrayDeque<Waiting>> waiting = new HashMap<>();
+  /** Jobs rendering per tenant, kept by {@link #moved}: no scan of the store per decision. */
+  private final Map<String, Integer> rendering = new HashMap<>();
 
   private record Waiting(Job job, Runnable begin) {}
 
@@ -33,10 +34,18 @@ final class RunSlots {
     return runningMax.apply(tenant) != null;
   }
 
+  /** Every status change of every job passes here, so the rendering counts stay exact. */
+  void moved(Job job, JobStatus from, JobStatus to) {
+    if (to == JobStatus.IN_PROGRESS) rendering.merge(job.tenant(), 1, Integer::sum);
+    if (from == JobStatus.IN_PROGRESS) {
+      rendering.computeIfPresent(job.tenant(), (t, n) -> n <= 1 ? null : n - 1);
+    }
+  }
+
   /** The job is ready to render: it begins now if a slot is free, else it waits its turn. */
-  void ready(Job job, Runnable begin, Collection<Job> all) {
+  void ready(Job job, Runnable begin) {
     Integer max = runningMax.apply(job.tenant());
-    if (max == null || running(job.tenant(), all) < max) {
+    if (max == null || running(job.tenant()) < max) {
       begin.run();
       return;
     }
@@ -46,8 +55,14 @@ final class RunSlots {
         .put("tenant", job.tenant()).put("running", max).put("waiting", line.size()));
   }
 
+  /** Whether the job is in its tenant's waiting line. */
+  boolean waiting(Job job) {
+    ArrayDeque<Waiting> line = waiting.get(job.tenant());
+    return line != null && line.stream().anyMatch(w -> w.job() == job);
+  }
+
   /** One of the tenant's jobs ended: waiting jobs begin while slots are free. */
-  void freed(String tenant, Collection<Job> all) {
+  void freed(String tenant) {
     ArrayDeque<Waiting> line = waiting.get(tenant);
     Integer max = runningMax.apply(tenant);
     while (line != null && !line.isEmpty()) {
@@ -55,17 +70,13 @@ final class RunSlots {
         line.removeFirst(); // cancelled or failed while it waited
         continue;
       }
-      if (max != null && running(tenant, all) >= max) return;
+      if (max != null && running(tenant) >= max) return;
       line.removeFirst().begin().run();
     }
     waiting.remove(tenant);
   }
 
-  private static int running(String tenant, Collection<Job> all) {
-    int n = 0;
-    for (Job j : all) {
-      if (j.status() == JobStatus.IN_PROGRESS && j.tenant().equals(tenant)) n++;
-    }
-    return n;
+  private int running(String tenant) {
+    return rendering.getOrDefault(tenant, 0);
   }
 }

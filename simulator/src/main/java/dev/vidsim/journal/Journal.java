@@ -28,6 +28,18 @@ public final class Journal {
 
   private record Line(long seq, Instant at, String kind, String json) {}
 
+  /** Sees every line as it is appended: counts that must outlive the journal's rotation. */
+  @FunctionalInterface
+  public interface Watcher {
+    void line(String kind, ObjectNode body);
+  }
+
+  private final List<Watcher> watchers = new ArrayList<>();
+
+  public synchronized void watch(Watcher watcher) {
+    watchers.add(watcher);
+  }
+
   public Journal(int maxEntries, Duration maxAge, InstantSource clock) {
     if (maxEntries < 1) throw new IllegalArgumentException("maxEntries must be >= 1");
     this.maxEntries = maxEntries;
@@ -62,6 +74,7 @@ public final class Journal {
       throw new IllegalStateException("journal line not serialisable", e);
     }
     evict(now);
+    for (Watcher w : watchers) w.line(kind, body);
   }
 
   private void evict(Instant now) {

@@ -11,10 +11,13 @@ package dev.vidsim.limits;
  * @param overLimit            what a create over {@code concurrentJobs} gets: REJECT (429, the
  *                             default) or QUEUE (accepted, waits queued for a free slot, as
  *                             fal does); null inherits
+ * @param createsPerDay        jobs a tenant may create per simulated UTC day (Runway's
+ *                             {@code maxDailyGenerations}); one more is a 429 until midnight
  */
 public record LimitSpec(Integer requestsPerMinute, Integer burst, Integer concurrentJobs,
-                        Integer pollsPerJobPerMinute, OverLimit overLimit) {
-  public static final LimitSpec NONE = new LimitSpec(null, null, null, null, null);
+                        Integer pollsPerJobPerMinute, OverLimit overLimit,
+                        Integer createsPerDay) {
+  public static final LimitSpec NONE = new LimitSpec(null, null, null, null, null, null);
 
   /** What happens to a create over the concurrent-job limit. */
   public enum OverLimit {
@@ -33,11 +36,17 @@ public record LimitSpec(Integer requestsPerMinute, Integer burst, Integer concur
     check("burst", burst);
     check("concurrentJobs", concurrentJobs);
     check("pollsPerJobPerMinute", pollsPerJobPerMinute);
+    check("createsPerDay", createsPerDay);
+  }
+
+  public LimitSpec(Integer requestsPerMinute, Integer burst, Integer concurrentJobs,
+                   Integer pollsPerJobPerMinute, OverLimit overLimit) {
+    this(requestsPerMinute, burst, concurrentJobs, pollsPerJobPerMinute, overLimit, null);
   }
 
   public LimitSpec(Integer requestsPerMinute, Integer burst, Integer concurrentJobs,
                    Integer pollsPerJobPerMinute) {
-    this(requestsPerMinute, burst, concurrentJobs, pollsPerJobPerMinute, null);
+    this(requestsPerMinute, burst, concurrentJobs, pollsPerJobPerMinute, null, null);
   }
 
   private static void check(String name, Integer value) {
@@ -59,7 +68,7 @@ public record LimitSpec(Integer requestsPerMinute, Integer burst, Integer concur
   public LimitSpec overriddenBy(LimitSpec o) {
     return new LimitSpec(pick(o.requestsPerMinute, requestsPerMinute), pick(o.burst, burst),
         pick(o.concurrentJobs, concurrentJobs), pick(o.pollsPerJobPerMinute, pollsPerJobPerMinute),
-        pick(o.overLimit, overLimit));
+        pick(o.overLimit, overLimit), pick(o.createsPerDay, createsPerDay));
   }
 
   private static <T> T pick(T a, T b) {

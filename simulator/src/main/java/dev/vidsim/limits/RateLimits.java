@@ -49,6 +49,11 @@ public final class RateLimits {
     requestBuckets.remove(apiKey);
   }
 
+  /** The tenant's limits: the scenario's, with its own on top. */
+  public LimitSpec spec(String apiKey) {
+    return specFor(apiKey);
+  }
+
   LimitSpec specFor(String apiKey) {
     LimitSpec own = perTenant.get(apiKey);
     return own == null ? base : base.overriddenBy(own);
@@ -67,6 +72,10 @@ public final class RateLimits {
         return limited(t, v.retryAfter(), "requests", "rate limit of "
             + spec.requestsPerMinute() + " requests per minute exceeded", v.limit(), v.reset());
       }
+    }
+    if (endpoint == Endpoint.CREATE && spec.createsPerDay() != null) {
+      Verdict d = daily(t, spec.createsPerDay(), now);
+      if (d != null) return d;
     }
     if (endpoint == Endpoint.CREATE && spec.concurrentJobs() != null
         && !spec.queuesOverLimit()) {
@@ -124,6 +133,15 @@ public final class RateLimits {
     Duration wait = soonest == null ? CONCURRENCY_RETRY_DEFAULT : Duration.between(now, soonest);
     return limited(t, wait, "concurrentJobs", "concurrent job limit of " + max
         + " reached (" + active + " queued or in progress)", max, wait);
+  }
+
+  /** The day's creates are used up: a 429 until midnight UTC (simulated). */
+  private Verdict daily(Tenant t, int max, Instant now) {
+    int today = DailyCreates.total(jobs.get().values(), t.apiKey(), now);
+    if (today < max) return null;
+    Duration wait = Duration.between(now, DailyCreates.nextDay(now));
+    return limited(t, wait, "createsPerDay", "daily limit of " + max + " generations reached ("
+        + today + " created today)", max, wait);
   }
 
   /** A 429: its facts describe the limit that was hit. */

@@ -145,7 +145,8 @@ final class ConditionsBinder {
     if (l.isMissingNode()) return LimitSpec.NONE;
     LimitSpec spec = new LimitSpec(integer(l, "requestsPerMinute"), integer(l, "burst"),
         integer(l, "concurrentJobs"), integer(l, "pollsPerJobPerMinute"),
-        l.has("overLimit") ? LimitSpec.OverLimit.parse(l.get("overLimit").asText()) : null);
+        l.has("overLimit") ? LimitSpec.OverLimit.parse(l.get("overLimit").asText()) : null,
+        integer(l, "createsPerDay"));
     if (spec.burst() != null && spec.requestsPerMinute() == null) {
       throw tree.error(at + "/burst", "burst sizes the request bucket: give requestsPerMinute too");
     }

@@ -5,6 +5,7 @@ import dev.vidsim.catalog.Latency;
 import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.SimDuration;
+import dev.vidsim.jobs.JobStore;
 import dev.vidsim.money.Money;
 import dev.vidsim.tenants.Account;
 import java.math.BigDecimal;
@@ -64,6 +65,7 @@ final class ScenarioBinder {
         parse("/idempotencyTtl", SimDuration::parse, Duration.ofHours(24)),
         r.path("journal").path("maxEntries").asInt(100_000),
         parse("/journal/maxAge", SimDuration::parse, Duration.ofDays(7)),
+        r.path("jobs").path("maxEntries").asInt(JobStore.DEFAULT_CAPACITY),
         accounts,
         models,
         tree.file(),

@@ -90,6 +90,8 @@ class CliTest {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "schemaVersion: 1\nname: x\n");
     assertThat(Main.execute("serve", "--scenario", bad.toString(), "--port", "0")).isEqualTo(2);
     assertThat(Main.execute("serve", "--bind", "0.0.0.0", "--port", "0")).isEqualTo(2);
+    assertThat(Main.execute("serve", "--max-jobs", "0", "--port", "0")).isEqualTo(2);
+    assertThat(Main.execute("serve", "--max-journal", "5", "--port", "0")).isEqualTo(2);
   }
 
   @Test

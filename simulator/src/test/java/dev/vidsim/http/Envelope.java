@@ -11,7 +11,9 @@ enum Envelope {
   /** {@code {"error":{"message","type","param","code"}}} and an {@code x-request-id}. */
   OPENAI,
   /** google.rpc.Status: {@code {"error":{"code": <the HTTP status>,"message","status"}}}. */
-  GOOGLE;
+  GOOGLE,
+  /** Runway's {@code {"error": "..."}}, with {@code issues} and {@code docUrl} for bad input. */
+  RUNWAY;
 
   /** What no response may contain: a stack trace, a class or package name, a parser internal. */
   private static final List<String> LEAKS = List.of("Exception", "\tat ", "Caused by",
@@ -21,6 +23,7 @@ enum Envelope {
   static Envelope forPath(String path) {
     if (path.startsWith("/openai/") || path.equals("/openai")) return OPENAI;
     if (path.startsWith("/gemini/") || path.startsWith("/vertex/")) return GOOGLE;
+    if (path.startsWith("/runway/") || path.equals("/runway")) return RUNWAY;
     return VIDSIM;
   }
 
@@ -35,6 +38,11 @@ enum Envelope {
       return "not JSON";
     }
     JsonNode err = body.path("error");
+    if (this == RUNWAY) {
+      return err.isTextual() && !err.asText().isBlank()
+          && Set.of("error", "issues", "docUrl").containsAll(names(body)) ? null
+          : "not Runway's {error: \"...\"} (issues, docUrl)";
+    }
     if (body.size() != 1 || !err.isObject()) return "no single top-level 'error' object";
     if (!err.path("message").isTextual() || err.get("message").asText().isBlank()) {
       return "no error.message";
@@ -47,6 +55,7 @@ enum Envelope {
           && r.header("x-request-id") != null ? null : "not OpenAI's {message, type, param, code}";
       case GOOGLE -> err.path("code").asInt() == r.status() && err.path("status").isTextual()
           ? null : "not google.rpc.Status {code = HTTP status, message, status}";
+      case RUNWAY -> null; // checked above
     };
   }
 

@@ -28,6 +28,10 @@ final class HostileRoutes {
   private static final String VIDSIM_CREATE = "{\"model\":\"task-1\",\"prompt\":\"a cat\"}";
   private static final String VEO_CREATE = "{\"instances\":[{\"prompt\":\"a cat\"}],"
       + "\"parameters\":{\"durationSeconds\":6}}";
+  private static final String RUNWAY_CREATE = "{\"model\":\"gen4.5\",\"promptText\":\"a cat\","
+      + "\"ratio\":\"1280:720\",\"duration\":5}";
+  private static final String RUNWAY_TASK = "/runway/v1/tasks/01234567-89ab-4cde-af01-23456701"
+      + "2345";
   private static final String VERTEX = "/vertex/v1/projects/p/locations/us-central1/publishers"
       + "/google/models/task-1";
 
@@ -78,6 +82,17 @@ final class HostileRoutes {
           + "/operations/abc\"}", "{\"operationName\":5}", "{\"operationName\":\"x\"}",
           "{\"name\":\"x\"}"),
       get("/vertex/v1beta1/publishers/google/models"),
+      post("/runway/v1/text_to_video", RUNWAY_CREATE, RUNWAY_CREATE.replace("5}", "5.5}"),
+          RUNWAY_CREATE.replace("5}", "\"5\"}"), RUNWAY_CREATE.replace("1280:720", "16:9"),
+          RUNWAY_CREATE.replace("gen4.5", "gen4_turbo"), RUNWAY_CREATE.replace("a cat", ""),
+          RUNWAY_CREATE.replace("}", ",\"promptImage\":5}"), "{\"model\":[\"gen4.5\"]}"),
+      post("/runway/v1/image_to_video", RUNWAY_CREATE.replace("}", ",\"promptImage\":"
+          + "\"https://example.com/a.png\"}"), RUNWAY_CREATE,
+          RUNWAY_CREATE.replace("}", ",\"promptImage\":\"http://10.0.0.1/a.png\"}"),
+          RUNWAY_CREATE.replace("}", ",\"promptImage\":[{\"uri\":5,\"position\":\"first\"}]}")),
+      get(RUNWAY_TASK), new Route("DELETE", RUNWAY_TASK, Body.NONE, "", List.of()),
+      get("/runway/v1/tasks/not-a-uuid"), get("/runway/v1/organization"),
+      get("/runway/outputs/01234567-89ab-4cde-af01-234567012345/output.mp4"),
       post("/_sim/tenants", "{\"apiKey\":\"sk-fuzz\",\"balance\":\"5.00\"}"),
       post("/_sim/tenants/sk-alice/topup", "{\"amount\":\"1.00\"}"),
       post("/_sim/clock", "{\"mode\":\"virtual\"}"), post("/_sim/clock/advance", "{\"by\":\"1s\"}"),

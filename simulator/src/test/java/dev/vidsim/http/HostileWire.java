@@ -36,6 +36,7 @@ final class HostileWire {
         .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
     boolean auth = headers.stream().anyMatch(h -> h.startsWith("Authorization:"));
     if (!auth) head.append("Authorization: Bearer sk-alice\r\nx-goog-api-key: sk-alice\r\n");
+    head.append("X-Runway-Version: 2024-11-06\r\n"); // every Runway call names its API version
     if (headers.stream().noneMatch(h -> h.startsWith("Content-Type:"))) {
       head.append("Content-Type: application/json\r\n");
     }

@@ -30,6 +30,8 @@ class JobStoreTest {
     store.add(running);
     store.add(done);
     done.moveTo(JobStatus.CANCELLED, T0, "test");
+    store.ended(done);
+    assertThat(store.full()).isFalse();
     assertThat(store.add(job("c"))).isTrue();
     assertThat(store.asMap().keySet()).containsExactly("a", "c");
     assertThat(store.evicted()).isEqualTo(1);
@@ -39,7 +41,37 @@ class JobStoreTest {
   void a_store_full_of_running_jobs_refuses_more() {
     JobStore store = new JobStore(1);
     store.add(job("a"));
+    assertThat(store.full()).isTrue();
     assertThat(store.add(job("b"))).isFalse();
     assertThat(store.asMap()).containsOnlyKeys("a");
+    assertThat(store.unfinished()).isEqualTo(1);
+  }
+
+  @Test
+  void finished_jobs_are_forgotten_in_the_order_they_ended_not_created() {
+    JobStore store = new JobStore(3);
+    Job a = job("a");
+    Job b = job("b");
+    Job c = job("c");
+    store.add(a);
+    store.add(b);
+    store.add(c);
+    store.ended(c);
+    store.ended(a);
+    store.add(job("d"));
+    assertThat(store.asMap().keySet()).containsExactly("a", "b", "d");
+    store.add(job("e"));
+    assertThat(store.asMap().keySet()).containsExactly("b", "d", "e");
+    assertThat(store.full()).isTrue();
+    assertThat(store.unfinished()).isEqualTo(3);
+    assertThat(store.evicted()).isEqualTo(2);
+  }
+
+  @Test
+  void the_bound_is_checked() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobStore(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobStore(JobStore.CAPACITY_MAX
+        + 1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

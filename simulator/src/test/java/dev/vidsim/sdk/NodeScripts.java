@@ -41,7 +41,8 @@ public final class NodeScripts {
         "node and npm are not installed (apt-get install nodejs npm); JS SDK tests skipped");
     if (installed) return;
     boolean present = Files.isDirectory(DIR.resolve("node_modules/replicate"))
-        && Files.isDirectory(DIR.resolve("node_modules/@fal-ai/client"));
+        && Files.isDirectory(DIR.resolve("node_modules/@fal-ai/client"))
+        && Files.isDirectory(DIR.resolve("node_modules/@runwayml/sdk"));
     if (!present) {
       Run ci = exec(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"),
           null, null, INSTALL_TIMEOUT);

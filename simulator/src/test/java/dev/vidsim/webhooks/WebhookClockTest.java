@@ -12,7 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,6 +57,58 @@ class WebhookClockTest {
     }
     assertThat(seen).hasSize(1);
     assertThat(seen.get(0)).contains("\"status\":\"succeeded\"");
+  }
+
+  /** The audit's finding: 651,405 s asked for by concurrent callers, 284,186 s moved. */
+  @Test
+  void concurrent_advances_add_up_while_a_webhook_holds_the_clock() throws Exception {
+    CountDownLatch delivered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (SimFixture sim = new SimFixture()) {
+      HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+          0), 0);
+      hook.createContext("/", ex -> {
+        delivered.countDown();
+        try {
+          release.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        ex.sendResponseHeaders(200, -1);
+        ex.close();
+      });
+      hook.start();
+      ExecutorService callers = Executors.newFixedThreadPool(2);
+      try {
+        Instant start = Instant.parse(sim.admin().get("/_sim/clock").then().extract()
+            .path("now"));
+        String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/h";
+        sim.as(ALICE).body("{\"model\":\"task-1\",\"prompt\":\"p\",\"webhookUrl\":\"" + url
+            + "\"}").post("/v1/videos").then().statusCode(201);
+        Future<?> first = callers.submit(() -> sim.advance("10m"));
+        assertThat(delivered.await(20, TimeUnit.SECONDS)).isTrue();
+        Future<?> second = callers.submit(() -> sim.advance("10m"));
+        // the second caller has registered its step once the clock shows it (the webhook
+        // still holds the first); only then may the receiver answer
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!now(sim).isAfter(start.plus(Duration.ofMinutes(10)))
+            && System.nanoTime() < deadline) {
+          TimeUnit.MILLISECONDS.sleep(5);
+        }
+        release.countDown();
+        first.get(20, TimeUnit.SECONDS);
+        second.get(20, TimeUnit.SECONDS);
+        assertThat(now(sim)).isEqualTo(start.plus(Duration.ofMinutes(20)));
+      } finally {
+        release.countDown();
+        callers.shutdownNow();
+        hook.stop(0);
+      }
+    }
+  }
+
+  private static Instant now(SimFixture sim) {
+    return Instant.parse(sim.admin().get("/_sim/clock").then().extract().path("now"));
   }
 
   @Test

@@ -56,4 +56,13 @@ class WebhookTargetTest {
     assertThat(Signer.secretFor(new SimRandom(11), "sk-bob")).isNotEqualTo(a);
     assertThat(Signer.secretFor(new SimRandom(12), "sk-alice")).isNotEqualTo(a);
   }
+
+  @Test
+  void a_secret_handed_out_never_reaches_the_journal() {
+    String secret = sim.as(ALICE).get("/v1/webhooks/secret").then().statusCode(200).extract()
+        .path("key");
+    String journal = sim.admin().get("/_sim/journal").asString();
+    assertThat(journal).doesNotContain(secret.substring(Signer.PREFIX.length()))
+        .contains("\"key\":\"whsec_[redacted]\"");
+  }
 }
