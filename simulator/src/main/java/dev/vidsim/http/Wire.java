@@ -19,7 +19,9 @@ public final class Wire {
   public static ObjectNode job(JobView j) {
     ObjectNode o = Json.object();
     o.put("id", j.id()).put("object", "video").put("model", j.model()).put("mode", j.mode())
-        .put("status", j.status().wireName()).put("progress", j.progress())
+        .put("status", j.status().wireName()).put("progress", j.progress());
+    if (j.queuePosition() != null) o.put("queuePosition", j.queuePosition());
+    o
         .put("prompt", j.prompt())
         .put("seconds", j.seconds()).put("resolution", j.resolution()).put("region", j.region());
     time(o, "createdAt", j.createdAt());

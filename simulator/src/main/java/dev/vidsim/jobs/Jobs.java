@@ -40,7 +40,7 @@ public final class Jobs {
     this.clock = clock;
     this.journal = journal;
     this.store = new JobStore(settings.maxJobs());
-    this.views = new JobViews(ledger, clock, settings.currency());
+    this.views = new JobViews(ledger, clock, settings.currency(), () -> store.asMap().values());
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
     this.runner = new JobRunner(clock, random, journal, ledger, store, settings, job -> {
       syncWaits.finish(job);
