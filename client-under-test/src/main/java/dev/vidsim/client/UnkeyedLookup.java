@@ -18,6 +18,7 @@ final class UnkeyedLookup {
                                      AtomicReference<Instant> notBefore, Failure last) {
     Optional<ApiResponse> answer = retrier.sendOnce(lookup, notBefore);
     if (answer.isEmpty()) {
+      retrier.holdOff(notBefore); // the look once more that follows waits a jittered backoff
       throw new ApiException(last.status(), last.code(), "create failed (" + last.describe()
           + ") and the look for the job it may have made failed too: not resent", 1);
     }

@@ -24,6 +24,9 @@ public record DialectProfile(Dialect dialect, Map<String, String> waived,
   private static final String NO_LISTING = "the provider lists no jobs and has no lookup by"
       + " key, so a create whose answer was lost cannot be found: the client does not send it"
       + " again (no second charge) but the job it made is nobody's";
+  private static final String UNKEYED_JOBS = "the provider takes no key, so no job carries its"
+      + " generation's key; a second job for one generation is judged by"
+      + " lost_responses_settle_to_one_job instead";
   private static final String ORPHAN_PAID = "follows from the lost create above: the job the"
       + " provider made (and charges for when it delivers) is unknown to the client";
   private static final String SAME_ASK = "without a key, two generations that ask the same"
@@ -40,7 +43,10 @@ public record DialectProfile(Dialect dialect, Map<String, String> waived,
   /** The profile of each dialect. */
   public static DialectProfile of(Dialect d) {
     Map<String, String> w = new LinkedHashMap<>();
-    if (d != Dialect.VIDSIM) w.put("creates_use_idempotency_key", NO_KEY);
+    if (d != Dialect.VIDSIM) {
+      w.put("creates_use_idempotency_key", NO_KEY);
+      w.put("one_generation_one_key", UNKEYED_JOBS);
+    }
     // Replicate echoes the input, seed included: the only dialect whose asks stay apart
     if (d != Dialect.VIDSIM && d != Dialect.REPLICATE) {
       w.put("no_retry_of_non_retryable_errors", SAME_ASK);
