@@ -15,10 +15,17 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Api {
   private final Retrier retrier;
   private final IdempotencyPolicy idempotency;
+  /** The provider honours the key: resending a create can never make a second job. */
+  private final boolean resendsSafely;
 
   Api(Retrier retrier, IdempotencyPolicy idempotency) {
+    this(retrier, idempotency, true);
+  }
+
+  Api(Retrier retrier, IdempotencyPolicy idempotency, boolean resendsSafely) {
     this.retrier = retrier;
     this.idempotency = idempotency;
+    this.resendsSafely = resendsSafely;
   }
 
   JsonNode models() {
@@ -32,7 +39,9 @@ final class Api {
    * requests (a failed one just lets the create retry, under the same key); the key is looked up
    * with retries of its own only at the end: when the retries run out, or when a retry after an
    * ambiguous failure is refused (the earlier attempt may have made the job). One logical create
-   * thus sends at most three times the policy's attempts, however long the outage.
+   * thus sends at most three times the policy's attempts, however long the outage. To a provider
+   * without keys ({@code resendsSafely} false) a create is resent only after a lookup answered
+   * "no such job" ({@link UnkeyedLookup}).
    */
   VideoJob create(String key, String body) {
     Call call = new Call("create", "POST", "/v1/videos", body, key, null,
@@ -87,6 +96,7 @@ final class Api {
     public Optional<ApiResponse> check(Failure last) {
       if (!lookingUp(last)) return Optional.empty();
       ambiguous = last;
+      if (!resendsSafely) return UnkeyedLookup.check(retrier, lookupCall(key), notBefore, last);
       return lookupOnce(key, notBefore).map(Api::found);
     }
 

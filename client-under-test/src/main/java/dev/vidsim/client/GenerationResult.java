@@ -8,7 +8,8 @@ import dev.vidsim.client.catalog.ModelChoice;
  * @param job            the last known state of the job
  * @param expectedCost   what the client's own ledger says this job cost
  * @param polls          status polls made for it
- * @param source         where the final state came from: create, poll, webhook, cancel
+ * @param source         where the final state came from: create, poll, webhook, cancel, known
+ *                       (learnt before the wait)
  * @param stuck          the client's deadline passed (or polls ran out) before the job ended
  * @param cancelledByClient the client cancelled it at the deadline
  */

@@ -37,6 +37,13 @@ final class Poller {
     WebhookInbox inbox = options.webhookInbox();
     VideoJob job = sub.job();
     String source = sub.resumed() ? "lookup" : "create";
+    // an outcome learnt since the submission (a poll, a cancel) is final: no waiting; a
+    // webhook's is read from the inbox first thing below
+    Optional<VideoJob> seen = seenFinal(job.id());
+    if (seen.isPresent()) {
+      job = seen.get();
+      source = "known";
+    }
     int polls = 0;
     // Each pass polls, sleeps to the deadline or sees an outcome; a clock that does not move
     // would spin, so the passes are bounded too.
@@ -85,15 +92,37 @@ final class Poller {
     }
   }
 
+  /**
+   * The job's final state when the client already knows it (from a poll, a cancel, a lookup or
+   * a verified webhook): a final job is never polled or waited for again.
+   */
+  Optional<VideoJob> knownFinal(String jobId) {
+    Optional<VideoJob> seen = seenFinal(jobId);
+    if (seen.isPresent()) return seen;
+    WebhookInbox inbox = options.webhookInbox();
+    Optional<VideoJob> told = inbox == null ? Optional.empty() : inbox.outcome(jobId);
+    told.ifPresent(ledger::recordSeen);
+    return told;
+  }
+
+  private Optional<VideoJob> seenFinal(String jobId) {
+    return ledger.line(jobId).map(l -> l.lastSeen()).filter(j -> j != null && j.isTerminal());
+  }
+
   /** One status poll, charged and recorded; failures are the caller's. */
   VideoJob poll(String jobId, Duration waited) {
-    synchronized (lastPolled) {
-      lastPolled.put(jobId, options.clock().now());
+    try {
+      VideoJob now = api.get(jobId, pollFee(jobId), waited);
+      ledger.recordPoll(now);
+      if (options.webhookInbox() != null) options.webhookInbox().observe(now);
+      return now;
+    } finally {
+      // when its last attempt went out, not its first: a poll retried through a 429 burst
+      // must not let the next one follow at once
+      synchronized (lastPolled) {
+        lastPolled.put(jobId, options.clock().now());
+      }
     }
-    VideoJob now = api.get(jobId, pollFee(jobId), waited);
-    ledger.recordPoll(now);
-    if (options.webhookInbox() != null) options.webhookInbox().observe(now);
-    return now;
   }
 
   private boolean mayPollNow(String jobId) {

@@ -100,6 +100,19 @@ final class Retrier {
     return Optional.empty();
   }
 
+  /**
+   * After a failed one-off request whose answer set no Retry-After: the next request waits a
+   * backoff drawn as for a first retry (jittered), so clients do not come back in lock-step.
+   */
+  void holdOff(AtomicReference<Instant> notBefore) {
+    Duration backoff;
+    synchronized (random) {
+      backoff = policy.delay(1, null, random);
+    }
+    Instant until = clock.now().plus(backoff);
+    notBefore.accumulateAndGet(until, (a, b) -> a == null || b.isAfter(a) ? b : a);
+  }
+
   /** Sleeps until {@code t}, if it is still ahead. */
   void waitUntil(Instant t) {
     if (t != null && clock.now().isBefore(t)) clock.sleep(Duration.between(clock.now(), t));

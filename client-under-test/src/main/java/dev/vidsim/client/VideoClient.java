@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.client.catalog.ModelInfo;
 import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.cost.Reconciliation;
+import dev.vidsim.client.wire.Dialect;
+import dev.vidsim.client.wire.ProviderWire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,7 @@ import java.util.SplittableRandom;
 public final class VideoClient {
   private final ClientOptions options;
   private final Api api;
-  private final CostLedger ledger = new CostLedger();
+  private final CostLedger ledger;
   private final Submitter submitter;
   private final Poller poller;
   private volatile List<ModelInfo> catalog;
@@ -36,14 +38,27 @@ public final class VideoClient {
   }
 
   VideoClient(ClientOptions options, java.net.http.HttpClient shared) {
+    this(options, shared, new CostLedger(), Dialect.VIDSIM, null);
+  }
+
+  /**
+   * @param ledger     the client's cost beliefs, possibly kept from before a restart
+   * @param priceSheet the integrator's models and prices (a dialect other than vidsim)
+   */
+  VideoClient(ClientOptions options, java.net.http.HttpClient shared, CostLedger ledger,
+              Dialect dialect, JsonNode priceSheet) {
     this.options = options;
+    this.ledger = java.util.Objects.requireNonNull(ledger, "ledger");
     SplittableRandom root = new SplittableRandom(options.seed());
     SplittableRandom keys = root.split();
     SplittableRandom jitter = root.split();
+    ProviderWire wire = dialect.wire(options.apiKey(), priceSheet, options.jobStore(),
+        options.clock());
     Http http = new Http(options.baseUrl(), options.apiKey(), options.connectTimeout(),
-        options.requestTimeout(), shared);
+        options.requestTimeout(), shared).speaking(wire);
     this.api = new Api(new Retrier(http, options.retryPolicy(), options.clock(), jitter,
-        options.requestLog()), options.idempotency());
+        options.requestLog()), options.idempotency(),
+        wire == null || wire.capabilities().idempotencyKey());
     this.submitter = new Submitter(options, api, ledger, this::models, this::refreshModels,
         keys);
     this.poller = new Poller(options, api, ledger);
@@ -68,9 +83,12 @@ public final class VideoClient {
     return poller.await(submission);
   }
 
-  /** One status poll (charges the model's poll fee, if any, and the ledger records it). */
+  /**
+   * One status poll (charges the model's poll fee, if any, and the ledger records it); a job
+   * the client already knows has ended is answered from memory, free, without a request.
+   */
   public VideoJob poll(String jobId) {
-    return poller.poll(jobId, java.time.Duration.ZERO);
+    return poller.knownFinal(jobId).orElseGet(() -> poller.poll(jobId, java.time.Duration.ZERO));
   }
 
   public VideoJob cancel(String jobId) {

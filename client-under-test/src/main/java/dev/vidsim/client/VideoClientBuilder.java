@@ -5,6 +5,8 @@ import dev.vidsim.client.cost.Budget;
 import dev.vidsim.client.cost.Reconciler;
 import dev.vidsim.client.store.JobStore;
 import dev.vidsim.client.webhook.WebhookInbox;
+import dev.vidsim.client.wire.Dialect;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -28,10 +30,13 @@ public final class VideoClientBuilder {
   private String tier;
   private Duration connectTimeout = Duration.ofSeconds(10);
   private HttpClient httpClient;
+  private dev.vidsim.client.cost.CostLedger costLedger;
   private Duration requestTimeout = Duration.ofSeconds(30);
   private RequestLog requestLog = new RequestLog();
   private IdempotencyPolicy idempotency = IdempotencyPolicy.standard();
   private Reconciler reconciler = Reconciler.standard();
+  private Dialect dialect = Dialect.VIDSIM;
+  private JsonNode priceSheet;
 
   VideoClientBuilder(String baseUrl, String apiKey) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -125,6 +130,19 @@ public final class VideoClientBuilder {
     return this;
   }
 
+  /**
+   * Speaks a provider's dialect instead of vidsim's {@code /v1} (the base URL stays the
+   * server's; the dialect adds its prefix). Providers publish prices on pages, not in their APIs,
+   * so a dialect needs the integrator's {@code priceSheet}: entries as vidsim's
+   * {@code GET /v1/models} lists them; where the provider lists models, only those it lists
+   * are offered.
+   */
+  public VideoClientBuilder dialect(Dialect d, JsonNode sheet) {
+    this.dialect = Objects.requireNonNull(d);
+    this.priceSheet = d == Dialect.VIDSIM ? null : Objects.requireNonNull(sheet, "priceSheet");
+    return this;
+  }
+
   private static Duration positive(Duration d) {
     if (d == null || d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException("expected a positive duration, got " + d);
@@ -148,7 +166,19 @@ public final class VideoClientBuilder {
     return this;
   }
 
+  /**
+   * The client's own record of what each job costs, kept where the application keeps its job
+   * store: after a restart the client still knows what it spent before (poll fees, charges kept
+   * on failure). By default each VideoClient starts an empty one.
+   */
+  public VideoClientBuilder costLedger(dev.vidsim.client.cost.CostLedger kept) {
+    this.costLedger = Objects.requireNonNull(kept);
+    return this;
+  }
+
   public VideoClient build() {
-    return new VideoClient(options(), httpClient);
+    return new VideoClient(options(), httpClient,
+        costLedger != null ? costLedger : new dev.vidsim.client.cost.CostLedger(), dialect,
+        priceSheet);
   }
 }

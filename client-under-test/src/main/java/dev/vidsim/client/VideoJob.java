@@ -13,12 +13,16 @@ import java.util.Set;
  * @param errorCode why it did not deliver: error, timeout, cancel, contentFilter; else null
  * @param quotedUnitPrice the unit price the provider says it applied (its "quote"), or null
  * @param quote     the provider's own quote for this job, or null; its poll fee is unknown (zero)
+ * @param contentUrl where a provider dialect says the delivered video is (OpenAI-compatible:
+ *                  its {@code /content} endpoint; Replicate: {@code output}; fal: the result
+ *                  endpoint; Veo: the sample's URI), null before delivery and on vidsim's own
+ *                  API (there: {@code GET /v1/videos/{id}/content})
  */
 public record VideoJob(String id, String model, String mode, String status, int progress,
                        BigDecimal seconds, String resolution, Instant createdAt,
                        Instant completedAt, Amount charged, String currency,
                        String idempotencyKey, String errorCode, String errorMessage,
-                       Amount quotedUnitPrice, CostQuote quote) {
+                       Amount quotedUnitPrice, CostQuote quote, String contentUrl) {
   private static final Set<String> IN_FLIGHT = Set.of("queued", "in_progress");
 
   public static VideoJob fromJson(JsonNode j) {
@@ -32,7 +36,7 @@ public record VideoJob(String id, String model, String mode, String status, int 
         error.isObject() ? JsonSupport.text(error, "message") : null,
         j.path("quote").has("unitPrice") ? JsonSupport.amount(j.path("quote"), "unitPrice")
             : null,
-        quote(JsonSupport.text(j, "model"), j.path("quote")));
+        quote(JsonSupport.text(j, "model"), j.path("quote")), JsonSupport.text(j, "contentUrl"));
   }
 
   /** The wire quote as a {@link CostQuote}: chargedOnCreate includes the flat fee. */

@@ -19,8 +19,8 @@ final class AttemptChains {
     List<List<Exchange>> chains = new ArrayList<>();
     Map<String, List<Exchange>> open = new HashMap<>();
     for (Exchange x : exchanges) {
-      // status polls repeat by design; polling_bounded judges them
-      if (x.tenant() == null || "GET".equals(x.method())) continue;
+      // status polls repeat by design (Vertex polls with a POST); polling_bounded judges them
+      if (x.tenant() == null || "GET".equals(x.method()) || x.isPoll()) continue;
       List<Exchange> chain = open.get(x.signature());
       Exchange last = chain == null ? null : chain.get(chain.size() - 1);
       if (last != null && last.retryableFailure() && calls.same(last, x)) {

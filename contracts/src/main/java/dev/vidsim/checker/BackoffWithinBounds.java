@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * backoff_within_bounds: after a failed attempt the client sleeps no longer than its backoff cap
- * (unless a Retry-After asked for more, then no longer than that plus the cap) before its next
- * request: the retry, or the lookup it makes first.
+ * (unless a Retry-After asked for more, then no longer than that plus the cap), and no shorter
+ * than its promised minimum or the Retry-After, before its next request: the retry, or the
+ * lookup it makes first.
  */
 final class BackoffWithinBounds extends ClientCheck {
   @Override
@@ -38,6 +39,18 @@ final class BackoffWithinBounds extends ClientCheck {
         Duration asked = RetryAfter.of(before);
         Duration allowed = asked == null ? cap : asked.plus(cap);
         Duration waited = Duration.between(before.at(), after.at());
+        // a resend of the same request sooner than Retry-After is waits_at_least_retry_after's
+        // finding; here Retry-After bounds what comes first instead (a lookup, say)
+        boolean resend = after.signature().equals(before.signature());
+        Duration least = asked != null && !resend && asked.compareTo(e.limits().backoffMin()) > 0
+            ? asked : e.limits().backoffMin();
+        if (waited.compareTo(least) < 0) {
+          sink.violation("tenant " + before.tenant(), "waited only " + waited.toMillis() + " ms "
+              + "after attempt " + i + " of " + before.method() + " " + before.path() + "; "
+              + (asked == null ? "the client promises at least " : "Retry-After asked for ")
+              + least.toMillis() + " ms", List.of(), List.of(before.request(), after.request()));
+          break;
+        }
         if (waited.compareTo(allowed) > 0) {
           sink.violation("tenant " + before.tenant(), "waited " + waited.toMillis() + " ms "
               + "after attempt " + i + " of " + before.method() + " "

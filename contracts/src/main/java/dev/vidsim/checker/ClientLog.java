@@ -22,6 +22,7 @@ public final class ClientLog {
   private final Map<String, Money> believedJobCosts = new LinkedHashMap<>();
   private final List<java.time.Instant> restarts = new ArrayList<>();
   private final List<Long> callStarts = new ArrayList<>();
+  private final List<Await> awaits = new ArrayList<>();
   private boolean settled = true;
 
   /**
@@ -29,9 +30,15 @@ public final class ClientLog {
    *
    * @param id a name the harness gives the intent, e.g. "gen-3"
    */
-  public record Generation(String id, String tenant, String idempotencyKey, List<String> jobIds) {
+  public record Generation(String id, String tenant, String idempotencyKey, List<String> jobIds,
+                           List<String> knownDuplicates) {
     public Generation {
       jobIds = List.copyOf(jobIds);
+      knownDuplicates = knownDuplicates == null ? List.of() : List.copyOf(knownDuplicates);
+    }
+
+    public Generation(String id, String tenant, String idempotencyKey, List<String> jobIds) {
+      this(id, tenant, idempotencyKey, jobIds, List.of());
     }
   }
 
@@ -44,9 +51,32 @@ public final class ClientLog {
   public record WebhookHandling(String webhookId, String jobId, boolean authentic,
                                 boolean processed) {}
 
+  /**
+   * The user waited for a generation's outcome.
+   *
+   * @param journalSeq the journal's last line when the wait began
+   * @param endSeq     the journal's last line when it ended
+   * @param slept      simulated time the client slept during the wait
+   */
+  public record Await(String generationId, long journalSeq, long endSeq, java.time.Instant at,
+                      java.time.Duration slept) {}
+
+  public synchronized ClientLog awaited(Await await) {
+    awaits.add(await);
+    return this;
+  }
+
+  public synchronized List<Await> awaits() {
+    return List.copyOf(awaits);
+  }
+
   public synchronized ClientLog generation(String id, String tenant, String idempotencyKey,
                                            List<String> jobIds) {
-    generations.put(id, new Generation(id, tenant, idempotencyKey, jobIds));
+    return generation(new Generation(id, tenant, idempotencyKey, jobIds));
+  }
+
+  public synchronized ClientLog generation(Generation g) {
+    generations.put(g.id(), g);
     return this;
   }
 

@@ -33,9 +33,11 @@ public final class InvariantChecker {
     return new InvariantChecker(List.of(new LedgerConservation(), new HoldsSettleExactlyOnce(),
         new OneChargePerIdempotencyKey(), new KeyReuseRejected(),
         new NoChargeForRejectedRequests(), new FailurePolicyApplied(), new ChargeWithinQuote(),
-        new OnlyLegalTransitions(), new LostResponsesSettleToOneJob(),
+        new OnlyLegalTransitions(), new LostResponsesSettleToOneJob(), new OneGenerationOneKey(),
         new CreatesUseIdempotencyKey(), new WaitsAtLeastRetryAfter(), new RetriesWithinCap(),
-        new BackoffWithinBounds(), new NoRetryOfNonRetryableErrors(), new PollingBounded(),
+        new BackoffWithinBounds(), new RetryDelaysSpread(), new NoRetryOfNonRetryableErrors(),
+        new PollingBounded(),
+        new FinalMeansFinal(),
         new StuckJobsFlaggedOrCancelled(), new ModelsFromLiveCatalog(),
         new WebhookDuplicatesProcessedOnce(), new ForgedOrStaleWebhooksRejected(),
         new ClientCostReconcilesWithLedger()));

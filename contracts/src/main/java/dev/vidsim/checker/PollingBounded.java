@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * polling_bounded: a job is polled at most {@code pollsPerJobMax} times, and two polls of one job
  * are at least {@code pollFloor} apart (after a failed poll the retry follows the backoff rules
- * instead; polls in different client calls, or across a restart, may come at once).
+ * instead, until its attempts run out; polls in different client calls, or across a restart,
+ * may come at once).
  */
 final class PollingBounded extends ClientCheck {
   @Override
@@ -39,11 +40,16 @@ final class PollingBounded extends ClientCheck {
           : f.lines().stream().filter(LedgerLine::isPollFee).toList(),
           List.of(polls.get(0).request(), polls.get(polls.size() - 1).request()));
     }
+    int failedInRow = 0;
     for (int i = 1; i < polls.size(); i++) {
       Exchange a = polls.get(i - 1);
       Exchange b = polls.get(i);
+      failedInRow = a.succeeded() ? 0 : failedInRow + 1;
       Duration gap = Duration.between(a.at(), b.at());
-      if (!a.succeeded() || gap.compareTo(limits.pollFloor()) >= 0) continue;
+      // a retry follows the backoff rules; once the attempts ran out, the next one is a new poll
+      boolean retry = !a.succeeded() && failedInRow < limits.attemptsMax();
+      if (failedInRow >= limits.attemptsMax()) failedInRow = 0;
+      if (retry || gap.compareTo(limits.pollFloor()) >= 0) continue;
       if (restartedBetween(restarts, a.at(), b.at()) || !calls.same(a, b)) continue;
       sink.violation("job " + job, "polled twice " + gap.toMillis() + " ms apart; the floor "
           + "is " + limits.pollFloor().toMillis() + " ms", List.of(),

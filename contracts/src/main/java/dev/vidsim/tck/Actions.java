@@ -70,10 +70,7 @@ public final class Actions {
             if (id == null) return;
             w.step(verb + " " + id);
             try {
-              w.guarded(verb + " " + id, () -> {
-                apply(w, id);
-                return null;
-              });
+              apply(w, id);
             } catch (RuntimeException refused) {
               w.step("  failed: " + refused.getMessage());
             }
@@ -90,8 +87,7 @@ public final class Actions {
 
     @Override
     void apply(World w, String id) {
-      ClientUnderTest.Finished f = w.client().await(id);
-      if (f != null && f.stuck() && f.jobId() != null) w.flagged(f.jobId());
+      w.await(id);
     }
   }
 
@@ -102,7 +98,10 @@ public final class Actions {
 
     @Override
     void apply(World w, String id) {
-      w.client().poll(id);
+      w.guarded("poll " + id, () -> {
+        w.client().poll(id);
+        return null;
+      });
     }
   }
 
@@ -113,7 +112,10 @@ public final class Actions {
 
     @Override
     void apply(World w, String id) {
-      w.client().cancel(id);
+      w.guarded("cancel " + id, () -> {
+        w.client().cancel(id);
+        return null;
+      });
     }
   }
 

@@ -6,6 +6,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.state.ActionChain;
 
 /**
@@ -14,9 +15,11 @@ import net.jqwik.api.state.ActionChain;
  * cancels, restarts, clock jumps and injected faults), with every billing and retry invariant
  * checked after every action. A failure prints its seed and the shrunk chain, and writes the
  * chain as a scenario file under {@code target/vidsim-failures/}. Fewer tries for a quick run:
- * {@code @PropertyDefaults(tries = 100)} on your subclass.
+ * {@code @PropertyDefaults(tries = 100)} on your subclass. Spread over N machines:
+ * {@code -Dvidsim.tck.shards=N -Dvidsim.tck.shard=i} ({@link Shard}).
  */
 @PropertyDefaults(tries = 1000, shrinking = ShrinkingMode.FULL)
+@AddLifecycleHook(ShardHook.class)
 public abstract class ClientContract {
   /** Your client, started fresh for every try. */
   protected abstract ClientFactory clientFactory();

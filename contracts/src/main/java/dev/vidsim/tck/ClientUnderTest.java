@@ -67,5 +67,23 @@ public interface ClientUnderTest extends AutoCloseable {
     }
   }
 
-  record GenerationRecord(String id, String idempotencyKey, List<String> jobIds) {}
+  /**
+   * One generation as the client remembers it.
+   *
+   * @param idempotencyKey  the key it creates this generation's job with
+   * @param jobIds          the jobs it ended up with (one, for a careful client)
+   * @param knownDuplicates jobs among {@code jobIds} the client knows were created under another
+   *                        key (a duplicate it detected and reports); empty by default
+   */
+  record GenerationRecord(String id, String idempotencyKey, List<String> jobIds,
+                          List<String> knownDuplicates) {
+    public GenerationRecord {
+      jobIds = List.copyOf(jobIds);
+      knownDuplicates = knownDuplicates == null ? List.of() : List.copyOf(knownDuplicates);
+    }
+
+    public GenerationRecord(String id, String idempotencyKey, List<String> jobIds) {
+      this(id, idempotencyKey, jobIds, List.of());
+    }
+  }
 }

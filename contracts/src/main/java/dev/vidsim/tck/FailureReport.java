@@ -30,7 +30,10 @@ public final class FailureReport {
 
   /** The scenario file a failure of {@code contract} is written to. */
   public static Path fileFor(Class<?> contract) {
-    return DIRECTORY.resolve(contract.getSimpleName() + ".yaml");
+    Shard shard = Shard.current();
+    // shards of one run write side by side (one CI artifact directory)
+    String suffix = shard.isSharded() ? ".shard-" + shard.index() + "-of-" + shard.count() : "";
+    return DIRECTORY.resolve(contract.getSimpleName() + suffix + ".yaml");
   }
 
   private static synchronized void write(Class<?> contract, World w, Throwable failure) {

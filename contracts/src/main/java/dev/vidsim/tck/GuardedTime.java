@@ -27,6 +27,11 @@ final class GuardedTime implements SimTime {
     sleeps = 0;
   }
 
+  /** Simulated time the current (or last) call slept. */
+  Duration used() {
+    return used;
+  }
+
   void endCall() {
     call = null;
   }

@@ -38,6 +38,7 @@ public final class World implements AutoCloseable {
   private final List<Marker> markers = new ArrayList<>();
   private final GuardedTime time;
   private ClientUnderTest client;
+  private Report lastReport;
   private int restarts;
   private int nextGeneration = 1;
 
@@ -134,6 +135,23 @@ public final class World implements AutoCloseable {
     }
   }
 
+  /** The user waits for a generation: what the client slept meanwhile goes into the log. */
+  ClientUnderTest.Finished await(String id) {
+    long seq = journalSeq();
+    java.time.Instant at = host.now();
+    try {
+      ClientUnderTest.Finished f = guarded("await " + id, () -> client.await(id));
+      if (f != null && f.stuck() && f.jobId() != null) flagged(f.jobId());
+      return f;
+    } finally {
+      webhookLog.awaited(new ClientLog.Await(id, seq, journalSeq(), at, time.used()));
+    }
+  }
+
+  private long journalSeq() {
+    return host.simulator().call(e -> e.journal().dropped() + e.journal().size());
+  }
+
   private void onDelivery(Map<String, List<String>> headers, String body) {
     boolean processed = client.onWebhook(headers, body);
     webhookLog.webhook(first(headers, "webhook-id"), jobOf(body), true, processed);
@@ -163,11 +181,13 @@ public final class World implements AutoCloseable {
         w.processed()));
     webhookLog.restarts().forEach(log::restarted);
     webhookLog.callStarts().forEach(log::callStarted);
-    r.generations().forEach(g -> log.generation(g.id(), apiKey, g.idempotencyKey(), g.jobIds()));
+    webhookLog.awaits().forEach(log::awaited);
+    r.generations().forEach(g -> log.generation(new ClientLog.Generation(g.id(), apiKey,
+        g.idempotencyKey(), g.jobIds(), g.knownDuplicates())));
     flagged.forEach(log::flagged);
     r.flaggedJobs().forEach(log::flagged);
-    // a restarted client has lost its memory of fees paid before: reconcile only without one
-    if (end && restarts == 0 && r.believedSpent() != null) {
+    // after restarts too: what the client kept (env.durable()) and learnt again must add up
+    if (end && r.believedSpent() != null) {
       log.believedSpent(apiKey, r.believedSpent());
       r.believedJobCosts().forEach(log::believedJobCost);
     }
@@ -182,6 +202,23 @@ public final class World implements AutoCloseable {
       e.scenario().models().forEach(m -> b.policy(ModelPolicy.of(m)));
       return b.build();
     });
+  }
+
+  /**
+   * Throws an AssertionError with the violations of one rule.
+   *
+   * @param fresh collect the evidence and check every rule now (else reuse the last report)
+   */
+  void holds(String rule, boolean fresh) {
+    if (fresh || lastReport == null) {
+      lastReport = InvariantChecker.standard()
+          .without(factory.waivedChecks().toArray(String[]::new)).check(evidence(false));
+    }
+    List<dev.vidsim.checker.Violation> broken = lastReport.violationsOf(rule);
+    if (!broken.isEmpty()) {
+      throw new AssertionError(broken.size() + " violation(s) of " + rule + ":\n"
+          + String.join("\n", broken.stream().map(v -> "  " + v).toList()));
+    }
   }
 
   /** Checks every invariant; throws an AssertionError naming each violation. */

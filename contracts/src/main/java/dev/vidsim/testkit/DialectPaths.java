@@ -17,7 +17,8 @@ public final class DialectPaths {
       "vertex", "/vertex",
       "replicate", "/replicate/v1",
       "fal", "/fal",
-      "runway", "/runway");
+      "runway", "/runway",
+      "openrouter", "/openrouter/api/v1");
 
   private DialectPaths() {}
 

@@ -36,6 +36,12 @@ public record ModelSpec(String id, String description, List<String> modes,
         maxSeconds, defaultSeconds, pricing, latency);
   }
 
+  /** The same model sold at another price list (an aggregator's markup). */
+  public ModelSpec withPricing(Pricing newPricing) {
+    return new ModelSpec(id, description, modes, resolutions, regions, tiers, minSeconds,
+        maxSeconds, defaultSeconds, newPricing, latency);
+  }
+
   public String defaultResolution() {
     return resolutions.get(0);
   }

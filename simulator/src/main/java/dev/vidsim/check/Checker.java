@@ -26,7 +26,7 @@ public final class Checker {
       ScriptRun run = new ScriptRun(http, receiver, defaultKey, check);
       run.run();
       List<String> problems = new ArrayList<>(run.problems);
-      problems.addAll(new Expectations(http, receiver, run.aliases)
+      problems.addAll(new Expectations(http, receiver, run.aliases, check)
           .compare(check.expect(), run.aliases));
       return new CheckResult(s.source(), s.name(), problems);
     }

@@ -1,6 +1,7 @@
 package dev.vidsim.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vidsim.money.Money;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,10 +16,14 @@ final class Expectations {
   private final Map<String, String> labels = new HashMap<>();
   private final Map<String, JsonNode> jobs = new HashMap<>();
   private final List<String> problems = new ArrayList<>();
+  private final dev.vidsim.scenario.Check check;
+  private List<JsonNode> journal;
 
-  Expectations(Http http, HookReceiver receiver, Map<String, String> aliases) {
+  Expectations(Http http, HookReceiver receiver, Map<String, String> aliases,
+               dev.vidsim.scenario.Check check) {
     this.http = http;
     this.receiver = receiver;
+    this.check = check;
     aliases.forEach((alias, id) -> labels.putIfAbsent(id, alias));
     int n = 0;
     for (JsonNode j : http.admin("GET", "/_sim/jobs", null).path("data")) {
@@ -56,7 +61,12 @@ final class Expectations {
         problems.add("jobs of " + key + ": expected " + want.asLong() + ", got " + got);
       }
     });
-    fields(expect.path("ledger"), (key, want) -> listDiff("ledger " + key, want, ledgerLines(key)));
+    fields(expect.path("ledger"), (key, want) -> {
+      List<String> expected = new ArrayList<>();
+      want.forEach(l -> expected.add(l.asText()));
+      String problem = LedgerCheck.compare(key, expected, ledgerLines(key));
+      if (problem != null) problems.add(problem);
+    });
     if (expect.has("webhooks")) listDiff("webhooks", expect.get("webhooks"), webhookLines());
     fields(expect.path("requests"), (key, want) -> fields(want, (call, count) -> {
       long got = requestCounts(key).getOrDefault(call, 0L);
@@ -67,6 +77,10 @@ final class Expectations {
     }));
     if (expect.has("webhooksAbandoned")) {
       listDiff("webhooks abandoned", expect.get("webhooksAbandoned"), abandoned());
+    }
+    if (expect.has("journal")) {
+      problems.addAll(new JournalCheck(journal(), aliases).compare(expect.get("journal"),
+          i -> check.tree().locate("/expect/journal/" + i).line()));
     }
     return problems;
   }
@@ -79,10 +93,7 @@ final class Expectations {
     Map<String, Long> counts = new HashMap<>();
     String mine = null;
     String endpoint = null;
-    String jsonl = http.send("GET", "/_sim/journal", null, null, null, null).text();
-    for (String line : jsonl.split("\n")) {
-      if (line.isBlank()) continue;
-      JsonNode e = ScriptRun.parseLine(line);
+    for (JsonNode e : journal()) {
       String kind = e.path("kind").asText();
       if (kind.equals("request")) {
         mine = key.equals(e.path("apiKey").asText(null)) ? key : null;
@@ -95,6 +106,17 @@ final class Expectations {
       }
     }
     return counts;
+  }
+
+  /** The whole journal, read once. */
+  private List<JsonNode> journal() {
+    if (journal != null) return journal;
+    journal = new ArrayList<>();
+    String jsonl = http.send("GET", "/_sim/journal", null, null, null, null).text();
+    for (String line : jsonl.split("\n")) {
+      if (!line.isBlank()) journal.add(ScriptRun.parseLine(line));
+    }
+    return journal;
   }
 
   /** The jobs (by alias) whose webhook the sender gave up on, sorted. */
@@ -117,8 +139,9 @@ final class Expectations {
     return http.admin("GET", "/_sim/ledger?tenant=" + ScriptRun.encode(key), null);
   }
 
-  private List<String> ledgerLines(String key) {
-    List<String> out = new ArrayList<>();
+  /** The key's ledger lines as the exact form writes them, each with its compact type. */
+  private List<LedgerCheck.Line> ledgerLines(String key) {
+    List<LedgerCheck.Line> out = new ArrayList<>();
     for (JsonNode e : ledger(key).path("data")) {
       boolean opening = e.get("type").asText().equals("topup")
           && OPENING_BALANCE.equals(e.path("rule").asText());
@@ -127,7 +150,15 @@ final class Expectations {
       }
       String job = e.path("job").isTextual() ? " " + labels.getOrDefault(e.get("job").asText(),
           e.get("job").asText()) : "";
-      out.add(e.get("type").asText() + " " + e.get("amount").asText() + job);
+      String type = e.get("type").asText();
+      String compactType = !type.equals("charge") ? type
+          : switch (e.path("rule").asText()) {
+            case "poll fee" -> "poll_fee";
+            case "flat fee" -> "flat_fee";
+            default -> type;
+          };
+      out.add(new LedgerCheck.Line(type + " " + e.get("amount").asText() + job, compactType,
+          Money.parse(e.get("amount").asText())));
     }
     return out;
   }

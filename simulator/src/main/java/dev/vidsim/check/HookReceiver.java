@@ -110,10 +110,8 @@ public final class HookReceiver implements AutoCloseable {
       stallMillis = 0;
       if (deliveries.size() < DELIVERIES_MAX) {
         Map<String, List<String>> h = ex.getRequestHeaders();
-        Map<String, String> all = new java.util.HashMap<>();
-        h.forEach((name, values) -> all.put(name, values.isEmpty() ? "" : values.get(0)));
         deliveries.add(new Delivery(first(h, "webhook-id"), first(h, "webhook-timestamp"),
-            first(h, "webhook-signature"), body, stall > 0 ? 0 : status, all));
+            first(h, "webhook-signature"), body, stall > 0 ? 0 : status, firsts(h)));
       }
     }
     if (stall > 0) pause(stall);
@@ -128,6 +126,14 @@ public final class HookReceiver implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Map<String, String> firsts(Map<String, List<String>> headers) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    headers.forEach((k, v) -> {
+      if (!v.isEmpty()) out.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0));
+    });
+    return out;
   }
 
   private static String first(Map<String, List<String>> headers, String name) {

@@ -17,6 +17,7 @@ import java.util.Set;
 /** Replays a script over HTTP against a running simulator, noting every unexpected status. */
 final class ScriptRun {
   static final String PROMPT_DEFAULT = "a test video";
+  static final String OPENROUTER_CREATE = "/openrouter/api/v1/videos";
   private final Http http;
   private final HookReceiver receiver;
   private final String defaultKey;
@@ -91,8 +92,10 @@ final class ScriptRun {
     if (b.path("webhook").asBoolean(false)) body.put("webhookUrl", receiver.url());
     Duration timeout = b.has("timeout")
         ? SimDuration.parse(b.get("timeout").asText()) : null;
+    boolean aggregator = b.has("via");
+    if (aggregator) body = openRouterBody(body);
     Set<String> before = jobIds();
-    Http.Answer a = http.send("POST", "/v1/videos", key(b),
+    Http.Answer a = http.send("POST", aggregator ? OPENROUTER_CREATE : "/v1/videos", key(b),
         b.has("idempotencyKey") ? b.get("idempotencyKey").asText() : null, body.toString(),
         timeout);
     String alias = b.path("as").asText(null);
@@ -106,6 +109,16 @@ final class ScriptRun {
       }
     }
     expect(i, "create" + (alias == null ? "" : " " + alias), b.path("expectStatus"), a);
+  }
+
+  /** The same create in the aggregator's wire format ({@code via: openrouter}). */
+  private static ObjectNode openRouterBody(ObjectNode vidsim) {
+    ObjectNode o = Http.JSON.createObjectNode().put("model", vidsim.get("model").asText())
+        .put("prompt", vidsim.get("prompt").asText());
+    if (vidsim.has("seconds")) o.set("duration", vidsim.get("seconds"));
+    if (vidsim.has("resolution")) o.put("resolution", vidsim.get("resolution").asText());
+    if (vidsim.has("webhookUrl")) o.put("callback_url", vidsim.get("webhookUrl").asText());
+    return o;
   }
 
   private void poll(int i, JsonNode b) {

@@ -133,12 +133,12 @@ final class ServeCommand implements Callable<Integer> {
     String speed = s.clock() == ClockMode.ACCELERATED ? " x" + s.clockFactor() : "";
     System.out.println("vidsim listening on " + url + " (scenario " + s.name() + ", seed "
         + s.seed() + ", clock " + s.clock().wireName() + speed + ")");
-    System.out.println("  API key:   " + key);
-    System.out.println("  try:       curl -s -H 'Authorization: Bearer " + key + "' " + url
+    System.out.println("  API key:    " + key);
+    System.out.println("  try:        curl -s -H 'Authorization: Bearer " + key + "' " + url
         + "/v1/models");
-    server.dialectPaths().forEach((name, path) -> System.out.printf("  %-10s %s%n",
+    server.dialectPaths().forEach((name, path) -> System.out.printf("  %-11s %s%n",
         name + ":", url + (path.isEmpty() ? "/v1" : path)));
-    System.out.println("  admin:     " + url + "/_sim/health  (clock: POST " + url
+    System.out.println("  admin:      " + url + "/_sim/health  (clock: POST " + url
         + "/_sim/clock/advance {\"by\":\"2m\"})");
     System.out.flush();
   }

@@ -1,6 +1,9 @@
 package dev.vidsim.engine;
 
+import dev.vidsim.aggregator.Aggregators;
 import dev.vidsim.catalog.Catalog;
+import dev.vidsim.faults.Decision;
+import dev.vidsim.faults.RequestFacts;
 import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.clock.WallClock;
@@ -46,6 +49,7 @@ public final class Engine {
   private final Jobs jobs;
   private final Gate gate;
   private final EngineMetrics metrics;
+  private final Aggregators aggregators;
 
   public Engine(Scenario scenario, WallClock wall, WebhookShapes shapes) {
     this.scenario = scenario;
@@ -77,6 +81,8 @@ public final class Engine {
     this.limits = new RateLimits(clock, journal, scenario.conditions().limits(), jobs::byId);
     scenario.conditions().accountLimits().forEach(limits::set);
     jobs.limitRunningWith(limits::runningMax);
+    this.aggregators = new Aggregators(scenario.conditions().aggregators(), catalog);
+    jobs.routeWith(aggregators, this::upstreamOutage);
     this.gate = new Gate(faults, limits, tenants, jobs::byId, journal, clock);
     journal.append("scenario_loaded", Journal.fields().put("name", scenario.name())
         .put("seed", scenario.seed()));
@@ -108,6 +114,27 @@ public final class Engine {
   public List<ModelSpec> models(String apiKey) {
     Tenant t = tenants.authenticate(apiKey);
     return catalog.visibleTo(t.tier(), t.region(), clock.instant());
+  }
+
+  /**
+   * An aggregator dialect's models this key may reach now, each with its upstreams; with no key
+   * (a public catalog), every model with an upstream still on offer anywhere.
+   */
+  public List<Aggregators.Offer> aggregatedModels(String apiKey, String dialect) {
+    if (apiKey == null) return aggregators.offers(dialect, null, null, clock.instant());
+    Tenant t = tenants.authenticate(apiKey);
+    return aggregators.offers(dialect, t.tier(), t.region(), clock.instant());
+  }
+
+  /** The fault rules that fire for an aggregator's attempt on one upstream (its outage). */
+  private Decision upstreamOutage(RequestFacts facts) {
+    Decision d = faults.evaluate(facts, clock.instant());
+    if (!d.isNone()) {
+      journal.append("fault", Journal.fields().put("endpoint", "create")
+          .put("tenant", facts.tenant()).put("upstream", facts.upstream())
+          .put("rules", String.join(",", d.fired())));
+    }
+    return d;
   }
 
   public Balance balance(String apiKey) {

@@ -11,7 +11,6 @@ import dev.vidsim.jobs.JobView;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.tenants.Tenant;
 import dev.vidsim.tenants.Tenants;
-import dev.vidsim.webhooks.Event;
 import dev.vidsim.webhooks.Signing;
 import dev.vidsim.webhooks.Webhooks;
 import java.time.Duration;
@@ -88,12 +87,12 @@ final class JobEvents implements JobLifecycle {
     }
   }
 
-  /** The dialect's own signature, or null for Standard Webhooks. */
+  /** Signs each attempt in the dialect's own scheme, or as Standard Webhooks. */
   private Signing signing(WebhookShape shape) {
-    return (Event e, long timestamp) -> {
+    return (e, timestamp, secret) -> {
       Map<String, String> own = shape.signature(new WebhookShape.Delivery(e.id(), e.jobId(),
-          e.tenant(), e.type(), timestamp, e.body(), webhooks.ed25519()::sign));
-      return own != null ? own : webhooks.standardHeaders(e, timestamp);
+          e.tenant(), e.type(), timestamp, e.body(), secret, webhooks.ed25519()::sign));
+      return own != null ? own : Signing.STANDARD.headers(e, timestamp, secret);
     };
   }
 }

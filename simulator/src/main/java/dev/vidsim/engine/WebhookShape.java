@@ -35,7 +35,12 @@ public interface WebhookShape {
     return type == null ? List.of() : List.of(type);
   }
 
-  /** The headers that sign one delivery attempt; null: Standard Webhooks ({@code whsec_}). */
+  /**
+   * The headers that identify and sign one delivery attempt in this provider's own scheme, or
+   * null for Standard Webhooks ({@code webhook-id}, {@code webhook-timestamp},
+   * {@code webhook-signature}). The one hook for every scheme: HMAC with the tenant's secret,
+   * or Ed25519 with the simulator's key.
+   */
   default Map<String, String> signature(Delivery delivery) {
     return null;
   }
@@ -45,11 +50,12 @@ public interface WebhookShape {
    *
    * @param tenant    the API key the job belongs to (never sent; a provider may derive from it)
    * @param timestamp the attempt's Unix time in seconds (simulated)
+   * @param secret    the tenant's signing secret ({@code whsec_...}), for HMAC schemes
    * @param ed25519   signs bytes with the simulator's Ed25519 key, whose public half the
    *                  simulator publishes ({@link Engine#webhookPublicKey()})
    */
   record Delivery(String eventId, String jobId, String tenant, String type, long timestamp,
-                  String body, UnaryOperator<byte[]> ed25519) {}
+                  String body, String secret, UnaryOperator<byte[]> ed25519) {}
 
   /** Renders an event's body from its id, time, type and job. */
   @FunctionalInterface

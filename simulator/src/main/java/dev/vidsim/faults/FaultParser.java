@@ -16,10 +16,13 @@ import java.util.function.Function;
 public final class FaultParser {
   static final List<String> RULE_FIELDS = List.of("id", "when", "do");
   static final List<String> WHEN_FIELDS = List.of("endpoint", "tenant", "model", "region", "tier",
-      "event", "nth", "times", "from", "until", "probability");
+      "event", "nth", "times", "from", "until", "probability", "upstream");
   static final List<String> DO_FIELDS = List.of("status", "message", "retryAfter",
       "retryAfterDate", "latency", "drop", "lostResponse", "outcome", "after",
-      "deliveredSeconds", "stage", "webhook", "delay");
+      "deliveredSeconds", "stage", "webhook", "delay", "location", "headers");
+  /** Headers a fault may not set: vidsim frames the response itself, location has a field. */
+  static final List<String> HEADERS_RESERVED = List.of("content-length", "transfer-encoding",
+      "connection", "location");
 
   private FaultParser() {}
 
@@ -57,6 +60,11 @@ public final class FaultParser {
     if (endpoint != Endpoint.WEBHOOK && w.has("event")) {
       throw new FaultSpecException("/when/event", "event only applies to webhook faults");
     }
+    if (w.has("upstream") && (endpoint != null && endpoint != Endpoint.CREATE
+        || e.lostResponse())) {
+      throw new FaultSpecException("/when/upstream", "an upstream rule is that provider's outage"
+          + " on an aggregator's creates: give a status, drop, latency or outcome, no endpoint");
+    }
     Integer nth = positive(w, "/when/nth");
     Integer times = positive(w, "/when/times");
     Duration from = scalar(w, "/when/from", SimDuration::parse, null);
@@ -75,18 +83,37 @@ public final class FaultParser {
     }
     return new Match(endpoint, text(w, "/when/tenant"), text(w, "/when/model"),
         text(w, "/when/region"), text(w, "/when/tier"), text(w, "/when/event"), nth, times, from,
-        until, p);
+        until, p, text(w, "/when/upstream"));
   }
 
   private static Effect effect(JsonNode d) {
     Integer status = null;
     if (d.has("status")) {
       JsonNode n = d.get("status");
-      if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 400 || n.asInt() > 599) {
-        throw new FaultSpecException("/do/status", "expected an error status 400..599, got " + n);
+      if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 300 || n.asInt() > 599) {
+        throw new FaultSpecException("/do/status", "expected an error status 400..599 or a "
+            + "redirect 300..399, got " + n);
       }
       status = n.asInt();
     }
+    String location = text(d, "/do/location");
+    boolean redirect = status != null && status < 400;
+    if (redirect && location == null) {
+      throw new FaultSpecException("/do/location", "a redirect (status " + status + ") needs "
+          + "location: the URL it points to");
+    }
+    if (!redirect && location != null) {
+      throw new FaultSpecException("/do/location", "location goes with a redirect status "
+          + "300..399");
+    }
+    if (redirect && bool(d, "/do/lostResponse")) {
+      throw new FaultSpecException("/do/status", "a lost response answers an error status "
+          + "400..599 (or drops); a redirect never executes the request");
+    }
+    if (location != null && location.matches("(?s).*[\\r\\n].*")) {
+      throw new FaultSpecException("/do/location", "must be one line");
+    }
+    java.util.Map<String, String> headers = headers(d, status);
     Duration retryAfter = scalar(d, "/do/retryAfter", SimDuration::parse, null);
     Duration retryAfterDate = scalar(d, "/do/retryAfterDate", SimDuration::parse, null);
     if (retryAfter != null && retryAfterDate != null) {
@@ -114,7 +141,36 @@ public final class FaultParser {
     }
     Duration retry = retryAfter != null ? retryAfter : retryAfterDate;
     return new Effect(status, text(d, "/do/message"), retry, retryAfterDate != null, latency,
-        drop, lost, outcome, webhook);
+        drop, lost, outcome, webhook, location, headers);
+  }
+
+  /** Extra headers of a status answer: names are HTTP tokens, values one line each. */
+  private static java.util.Map<String, String> headers(JsonNode d, Integer status) {
+    JsonNode h = d.get("headers");
+    if (h == null || h.isNull()) return java.util.Map.of();
+    if (!h.isObject()) throw new FaultSpecException("/do/headers", "expected an object of "
+        + "header names and values");
+    if (status == null) {
+      throw new FaultSpecException("/do/headers", "headers go with a status answer");
+    }
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Iterator<java.util.Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
+      var e = it.next();
+      String at = "/do/headers/" + e.getKey();
+      if (!e.getKey().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}")) {
+        throw new FaultSpecException(at, "expected a header name (letters, digits, '-')");
+      }
+      if (HEADERS_RESERVED.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        throw new FaultSpecException(at, e.getKey().toLowerCase(java.util.Locale.ROOT)
+            .equals("location") ? "give the redirect target as do.location"
+            : "vidsim sets " + e.getKey() + " itself");
+      }
+      if (!e.getValue().isTextual() || e.getValue().asText().matches("(?s).*[\\r\\n].*")) {
+        throw new FaultSpecException(at, "expected a one-line string, got " + e.getValue());
+      }
+      out.put(e.getKey(), e.getValue().asText());
+    }
+    return out;
   }
 
   private static JobOutcome outcome(JsonNode d) {

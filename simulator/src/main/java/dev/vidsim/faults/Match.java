@@ -12,18 +12,22 @@ import java.time.Instant;
  * @param from     start of the simulated-time window, since the scenario start
  * @param until    end of the window (exclusive)
  * @param probability chance it fires on a matching request, drawn from a seeded stream
+ * @param upstream an aggregator's upstream provider: the rule applies only to the aggregator's
+ *                 attempts on it (its outage), never to requests; null: never to attempts
  */
 public record Match(Endpoint endpoint, String tenant, String model, String region, String tier,
                     String event, Integer nth, Integer times, Duration from, Duration until,
-                    Double probability) {
+                    Double probability, String upstream) {
   public static final Match ANY = new Match(null, null, null, null, null, null, null, null, null,
-      null, null);
+      null, null, null);
 
   /** Everything but the counting criteria (nth, times, probability). */
   boolean selects(RequestFacts f, Instant start, Instant now) {
     if (endpoint == null ? f.endpoint() == Endpoint.WEBHOOK : endpoint != f.endpoint()) {
       return false;
     }
+    // an upstream rule is that provider's outage: it sees attempts, the others see requests
+    if (upstream == null ? f.upstream() != null : !upstream.equals(f.upstream())) return false;
     if (!same(tenant, f.tenant()) || !same(model, f.model()) || !same(region, f.region())
         || !same(tier, f.tier()) || !same(event, f.event())) {
       return false;

@@ -1,6 +1,7 @@
 package dev.vidsim.gate;
 
 import dev.vidsim.errors.SimException;
+import dev.vidsim.faults.Effect;
 import dev.vidsim.faults.FaultRule;
 import dev.vidsim.faults.JobOutcome;
 import dev.vidsim.limits.RateLimitFacts;
@@ -17,11 +18,19 @@ import java.time.Duration;
  * @param outcome how a job created by this request ends, or null (normally)
  * @param slotOf  the tenant whose concurrent-job slot this create holds until it has run (so
  *                two racing creates cannot both pass the limit), or null
+ * @param answer  the fault effect whose status answers the request (its redirect and extra
+ *                headers), or null
  */
 public record Admission(SimException reject, boolean drop, RateLimitFacts rate,
-                        Duration latency, FaultRule lost, JobOutcome outcome, String slotOf) {
+                        Duration latency, FaultRule lost, JobOutcome outcome, String slotOf,
+                        Effect answer) {
   public static final Admission PASS = new Admission(null, false, RateLimitFacts.NONE,
-      Duration.ZERO, null, null, null);
+      Duration.ZERO, null, null, null, null);
+
+  /** Answered with a redirect (3xx and Location) instead of executing. */
+  public boolean redirects() {
+    return answer != null && answer.redirects();
+  }
 
   /** Dropped before executing: the client sees a closed connection and nothing was done. */
   public boolean dropsUnexecuted() {

@@ -58,19 +58,21 @@ public final class Gate {
       RateLimitFacts rate = e.retryAfter() == null ? RateLimitFacts.NONE
           : RateLimitFacts.NONE.withRetryAfter(RateLimits.seconds(e.retryAfter()),
               e.retryAfterDate() ? now.plus(e.retryAfter()) : null);
-      SimException reject = e.status() == null ? null
+      SimException reject = e.status() == null || e.redirects() ? null
           : FaultErrors.of(d.response(), e.status(), facts.region());
-      return new Admission(reject, e.drop(), rate, d.latency(), null, null, null);
+      return new Admission(reject, e.drop(), rate, d.latency(), null, null, null, e);
     }
     var lost = d.response() != null && d.response().effect().lostResponse() ? d.response() : null;
     RateLimits.Verdict v = t == null ? new RateLimits.Verdict(null, RateLimitFacts.NONE)
         : limits.admit(endpoint, t, jobId);
     if (v.rejected() != null) {
-      return new Admission(v.rejected(), false, v.facts(), Duration.ZERO, null, null, null);
+      return new Admission(v.rejected(), false, v.facts(), Duration.ZERO, null, null, null,
+          null);
     }
     boolean drop = lost != null && lost.effect().drop();
     String slot = t != null && limits.reserve(endpoint, t) ? t.apiKey() : null;
-    return new Admission(null, drop, v.facts(), d.latency(), lost, d.outcome(), slot);
+    return new Admission(null, drop, v.facts(), d.latency(), lost, d.outcome(), slot,
+        lost == null ? null : lost.effect());
   }
 
   /** The request has run (or failed): give back the concurrent-job slot it held, if any. */

@@ -4,6 +4,7 @@ import dev.vidsim.dialect.google.GeminiDialect;
 import dev.vidsim.dialect.google.VertexDialect;
 import dev.vidsim.dialect.fal.FalDialect;
 import dev.vidsim.dialect.openai.OpenAiDialect;
+import dev.vidsim.dialect.openrouter.OpenRouterDialect;
 import dev.vidsim.dialect.replicate.ReplicateDialect;
 import dev.vidsim.dialect.runway.RunwayDialect;
 import dev.vidsim.dialect.vidsim.VidsimDialect;
@@ -29,7 +30,7 @@ final class Dialects {
     VidsimDialect vidsim = new VidsimDialect(sim);
     return new Dialects(List.of(vidsim, new OpenAiDialect(sim), new GeminiDialect(sim),
         new VertexDialect(sim), new ReplicateDialect(sim, baseUrl), new FalDialect(sim, baseUrl),
-        new RunwayDialect(sim, baseUrl)), vidsim);
+        new RunwayDialect(sim, baseUrl), new OpenRouterDialect(sim, baseUrl)), vidsim);
   }
 
   List<Dialect> list() {

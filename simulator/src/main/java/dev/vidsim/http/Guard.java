@@ -65,6 +65,11 @@ public final class Guard {
         drop(ctx);
         return;
       }
+      if (a.answer() != null && !a.answer().drop()) a.answer().headers().forEach(ctx::header);
+      if (a.redirects()) {
+        redirect(ctx, a.answer().status(), a.answer().location());
+        return;
+      }
       if (a.reject() != null) throw a.reject();
       try {
         action.run(ctx, call, a);
@@ -98,6 +103,16 @@ public final class Guard {
       long wallMillis = Math.max(1, latency.toMillis() / factor);
       Thread.sleep(Math.min(REAL_DELAY_MAX.toMillis(), wallMillis));
     }
+  }
+
+  /**
+   * A fault's redirect, the same in every dialect: the status and Location with an empty body,
+   * nothing executed. vidsim never follows one itself; what the client does is the point.
+   */
+  private void redirect(Context ctx, int status, String location) {
+    ctx.status(status).header("Location", location).result("");
+    sim.run(e -> e.journal().append("redirect", Journal.fields().put("path", ctx.path())
+        .put("status", status).put("location", location)));
   }
 
   /** Closes the TCP connection without writing a response: the client sees a reset/EOF. */

@@ -19,7 +19,9 @@ public final class Wire {
   public static ObjectNode job(JobView j) {
     ObjectNode o = Json.object();
     o.put("id", j.id()).put("object", "video").put("model", j.model()).put("mode", j.mode())
-        .put("status", j.status().wireName()).put("progress", j.progress())
+        .put("status", j.status().wireName()).put("progress", j.progress());
+    if (j.queuePosition() != null) o.put("queuePosition", j.queuePosition());
+    o
         .put("prompt", j.prompt())
         .put("seconds", j.seconds()).put("resolution", j.resolution()).put("region", j.region());
     time(o, "createdAt", j.createdAt());
@@ -37,7 +39,7 @@ public final class Wire {
     } else {
       o.putNull("error");
     }
-    return o;
+    return route(o, j.route());
   }
 
   static ObjectNode quote(Quote q, String billOn, String currency) {
@@ -75,6 +77,7 @@ public final class Wire {
         .put("pollFee", p.pollFee().toString()).put("tokensPerSecond", p.tokensPerSecond())
         .put("creditsPerSecond", p.creditsPerSecond()).put("creditsPerVideo", p.creditsPerVideo())
         .put("imageCount", p.imageCount()).put("framesPerSecond", p.framesPerSecond());
+    if (p.markupPercent().signum() > 0) o.put("markupPercent", p.markupPercent().toPlainString());
     ArrayNode prices = o.putArray("prices");
     p.overrides().forEach(ov -> {
       ObjectNode x = prices.addObject();
@@ -104,9 +107,24 @@ public final class Wire {
     u.models().forEach(m -> models.addObject().put("model", m.model()).put("unit", m.unit())
         .put("jobs", m.jobs()).put("charged", m.charged().toString()));
     ArrayNode jobs = o.putArray("jobs");
-    u.jobs().forEach(j -> jobs.addObject().put("id", j.id()).put("model", j.model())
+    u.jobs().forEach(j -> route(jobs.addObject().put("id", j.id()).put("model", j.model())
         .put("idempotencyKey", j.idempotencyKey()).put("status", j.status())
-        .put("charged", j.charged().toString()));
+        .put("charged", j.charged().toString()), j.route()));
+    return o;
+  }
+
+  /** Which upstream an aggregator ran a job on, after which attempts, at what extra cost. */
+  public static ObjectNode route(ObjectNode o, dev.vidsim.aggregator.Route r) {
+    if (r == null) return o;
+    ObjectNode n = o.putObject("route").put("aggregator", r.aggregator())
+        .put("aggregatorModel", r.aggregatorModel()).put("provider", r.ran().provider())
+        .put("upstreamModel", r.ran().model())
+        .put("markupPercent", r.markupPercent().toPlainString())
+        .put("fallbackExtra", r.fallbackExtra().toString());
+    ArrayNode attempts = n.putArray("attempts");
+    r.attempts().forEach(a -> attempts.addObject().put("provider", a.provider())
+        .put("model", a.model()).put("outcome", a.outcome()).put("status", a.status())
+        .put("detail", a.detail()));
     return o;
   }
 

@@ -21,8 +21,8 @@ public record IdScheme(String prefix, Format format) {
   private static final int BASE32_CHARS = 26;
 
   public IdScheme {
-    if (prefix == null || !prefix.matches("[a-z_]{0,16}")) {
-      throw new IllegalArgumentException("id prefix: lowercase letters and _, got " + prefix);
+    if (prefix == null || !prefix.matches("[a-z0-9_-]{0,32}")) {
+      throw new IllegalArgumentException("id prefix: a-z, 0-9, _ and -, got " + prefix);
     }
     if (format == null) throw new IllegalArgumentException("id format is required");
   }

@@ -38,6 +38,7 @@ public final class Job {
   private String holdId;
   private boolean deleted;
   private int webhookAttemptsAbandoned;
+  private dev.vidsim.aggregator.Route route;
 
   public Job(String id, String tenant, String model, String region, String prompt, JobSpec spec,
              Quote quote, Pricing pricing, String idempotencyKey, String webhookUrl,
@@ -61,6 +62,14 @@ public final class Job {
     this.attributes = java.util.Map.copyOf(attributes);
     return this;
   }
+
+  /** An aggregator ran it: which upstream, after which attempts (null: created directly). */
+  public Job routedBy(dev.vidsim.aggregator.Route newRoute) {
+    this.route = newRoute;
+    return this;
+  }
+
+  public dev.vidsim.aggregator.Route route() { return route; }
 
   public Transition moveTo(JobStatus target, Instant at, String reason) {
     if (!status.canMoveTo(target)) {

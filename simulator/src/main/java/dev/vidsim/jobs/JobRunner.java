@@ -54,8 +54,17 @@ final class JobRunner {
 
   Job create(Tenant t, ModelSpec m, CreateRequest req, JobSpec spec, String key,
              JobOutcome outcome) {
+    return create(t, m, req, spec, key, outcome, null);
+  }
+
+  /** @param route how an aggregator routed it (its ledger lines name the upstream), or null */
+  Job create(Tenant t, ModelSpec m, CreateRequest req, JobSpec spec, String key,
+             JobOutcome outcome, dev.vidsim.aggregator.Route route) {
     if (store.full()) throw full(); // first: a refused create costs less than an accepted one
     Quote q = PriceCalculator.quote(m.pricing(), spec);
+    if (route != null) {
+      q = q.withRule("via " + route.ran().provider() + " " + m.id() + ": " + q.rule());
+    }
     try {
       ledger.requireAvailable(t.apiKey(), q.neededAtCreate());
     } catch (InsufficientFundsException e) {
@@ -67,10 +76,14 @@ final class JobRunner {
     Instant now = clock.instant();
     String id = req.ids().draw(random, "ids/" + t.apiKey());
     Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), spec, q, m.pricing(), key,
-        req.webhookUrl(), now).createdThrough(req.dialect(), req.attributes());
+        req.webhookUrl(), now).createdThrough(req.dialect(), req.attributes()).routedBy(route);
     if (!store.add(job)) throw full();
     ObjectNode created = Journal.fields().put("job", id).put("tenant", t.apiKey())
         .put("model", m.id()).put("status", job.status().wireName());
+    if (route != null) {
+      created.put("aggregatorModel", route.aggregatorModel())
+          .put("upstream", route.ran().provider());
+    }
     journal.append("job_created", created);
     String rule = q.rule();
     if (q.flatFee().isPositive()) {

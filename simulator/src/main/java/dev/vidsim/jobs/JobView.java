@@ -15,6 +15,9 @@ import java.util.Map;
  * @param attributes dialect-specific create options the dialect wants back (e.g. a storage URI)
  * @param webhookAbandonedAfter attempts after which the sender gave up on its webhook, or 0
  * @param startedAt  when rendering started (it left the queue), or null while queued
+ * @param route      how an aggregator ran it (upstream, attempts, markup), or null
+ * @param queuePosition while queued: how many of the tenant's jobs, created earlier, are still
+ *                   queued ahead of it (0: next); null once it left the queue
  */
 public record JobView(String id, String model, String mode, JobStatus status, int progress,
                       String prompt, BigDecimal seconds, String resolution, String region,
@@ -22,7 +25,8 @@ public record JobView(String id, String model, String mode, JobStatus status, in
                       String billOn, Money charged, String currency, String idempotencyKey,
                       FailureKind failure, String errorMessage, String dialect,
                       Map<String, String> attributes, int webhookAbandonedAfter,
-                      Instant startedAt) {
+                      Instant startedAt, dev.vidsim.aggregator.Route route,
+                      Integer queuePosition) {
   public JobView {
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }

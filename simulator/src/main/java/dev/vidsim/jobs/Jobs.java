@@ -1,7 +1,6 @@
 package dev.vidsim.jobs;
 
 import dev.vidsim.catalog.Catalog;
-import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
@@ -22,18 +21,14 @@ import java.util.function.UnaryOperator;
 public final class Jobs {
   public static final int PAGE_SIZE_MAX = JobPages.PAGE_SIZE_MAX; // largest page of a list
   private final Tenants tenants;
-  private final Catalog catalog;
-  private final Ledger ledger;
   private final SimClock clock;
   private final Journal journal;
-  private final JobSettings settings;
   private final JobStore store;
   private final JobViews views;
   private final JobRunner runner;
   private final SyncWaits syncWaits;
   private final IdempotencyStore<CreateOutcome> keys = new IdempotencyStore<>();
-  /** Why a webhook URL may not be used, or null when it may. */
-  private final UnaryOperator<String> webhookUrlProblem;
+  private final Creates creates;
 
   /**
    * @param lifecycle told when a job starts rendering and once it reaches its final state
@@ -43,87 +38,28 @@ public final class Jobs {
               dev.vidsim.random.SimRandom random, Journal journal, JobSettings settings,
               UnaryOperator<String> webhookUrlProblem, JobLifecycle lifecycle) {
     this.tenants = tenants;
-    this.catalog = catalog;
-    this.ledger = ledger;
     this.clock = clock;
     this.journal = journal;
-    this.settings = settings;
-    this.webhookUrlProblem = webhookUrlProblem;
     this.store = new JobStore(settings.maxJobs());
-    this.views = new JobViews(ledger, clock, settings.currency());
+    this.views = new JobViews(ledger, clock, settings.currency(), () -> store.asMap().values());
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
     this.runner = new JobRunner(clock, random, journal, ledger, store, settings,
         lifecycle.endingFirst(syncWaits::finish));
+    this.creates = new Creates(tenants, catalog, clock, journal, settings, keys, runner,
+        syncWaits, views, webhookUrlProblem);
   }
 
   public JobView create(String apiKey, CreateRequest req, String key) {
     return create(apiKey, req, key, null);
   }
 
-  /** @param outcome how the job ends, from a fault rule; null: as its model's latency says */
+  /**
+   * @param outcome how the job ends, from a fault rule; null: as its model's latency says. On an
+   *                aggregator's dialect the model names a pool: see {@link Routing}.
+   */
   public JobView create(String apiKey, CreateRequest req, String idempotencyKey,
                         JobOutcome outcome) {
-    Tenant t = tenants.authenticate(apiKey);
-    ModelSpec m = CreateValidation.model(catalog, clock.instant(), t, req.model());
-    var spec = CreateValidation.spec(t, m, req);
-    if (req.webhookUrl() != null) {
-      String problem = webhookUrlProblem.apply(req.webhookUrl());
-      if (problem != null) throw SimException.invalid("webhookUrl", problem);
-    }
-    if (idempotencyKey != null) CreateValidation.key(idempotencyKey);
-    boolean keyless = idempotencyKey != null && settings.keyless().contains(m.id());
-    if (keyless) {
-      // a provider without idempotency: the key is kept on the job, and nothing is replayed
-      journal.append("idempotency_ignored", Journal.fields().put("tenant", t.apiKey())
-          .put("idempotencyKey", idempotencyKey).put("model", m.id()));
-    }
-    if (idempotencyKey == null || keyless) {
-      Job job = runner.create(t, m, req, spec, idempotencyKey, outcome);
-      syncIfNeeded(job, null);
-      return views.of(job);
-    }
-    var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), clock.instant());
-    if (begin instanceof IdempotencyStore.Replay<CreateOutcome> replay) {
-      journal.append("idempotent_replay", Journal.fields().put("tenant", t.apiKey())
-          .put("idempotencyKey", idempotencyKey));
-      return replay.outcome().orThrow();
-    }
-    if (begin instanceof IdempotencyStore.Mismatch<CreateOutcome>) {
-      throw CreateValidation.keyReused(idempotencyKey);
-    }
-    if (begin instanceof IdempotencyStore.InFlight<CreateOutcome>) {
-      throw CreateValidation.keyInFlight(idempotencyKey);
-    }
-    return createOnce(t, m, req, spec, idempotencyKey, outcome);
-  }
-
-  private JobView createOnce(Tenant t, ModelSpec m, CreateRequest req,
-                             dev.vidsim.pricing.JobSpec spec, String key, JobOutcome outcome) {
-    CreateOutcome result;
-    boolean deferred = false;
-    try {
-      Job job = runner.create(t, m, req, spec, key, outcome);
-      deferred = syncIfNeeded(job, key);
-      result = new CreateOutcome(views.of(job), null);
-    } catch (SimException e) {
-      result = new CreateOutcome(null, e);
-    }
-    if (!deferred) keys.complete(t.apiKey(), key, result);
-    clock.scheduleAfter(settings.idempotencyTtl(), "expire key " + key, () -> {
-      if (keys.expire(t.apiKey(), key)) {
-        journal.append("idempotency_key_expired", Journal.fields()
-            .put("tenant", t.apiKey()).put("idempotencyKey", key));
-      }
-    });
-    return result.orThrow();
-  }
-
-  /** A sync model's create waits: the key stays in flight until the answer. */
-  private boolean syncIfNeeded(Job job, String key) {
-    var limit = settings.syncModels().get(job.model());
-    if (limit == null) return false;
-    syncWaits.begin(job, key, limit);
-    return true;
+    return creates.create(apiKey, req, idempotencyKey, outcome);
   }
 
   /**
@@ -236,6 +172,13 @@ public final class Jobs {
     Job job = owned(apiKey, id);
     if (job.status().isTerminal()) return CompletableFuture.completedFuture(views.of(job));
     return syncWaits.watch(job, limit);
+  }
+
+  /** Creates on an aggregator's dialect route to its pools' upstreams (see {@link Routing}). */
+  public void routeWith(dev.vidsim.aggregator.Aggregators aggregators,
+                        java.util.function.Function<dev.vidsim.faults.RequestFacts,
+                            dev.vidsim.faults.Decision> outages) {
+    creates.routeWith(new Routing(aggregators, outages, clock, journal, runner));
   }
 
   /** A tenant's render slots when its jobs over the limit wait queued (null: they don't). */

@@ -38,7 +38,7 @@ public final class UsageReport {
       if (!j.tenant().equals(tenant)) continue;
       Money charged = perJob.getOrDefault(j.id(), Money.ZERO);
       jobs.add(new Usage.JobUsage(j.id(), j.model(), j.idempotencyKey(), j.status().wireName(),
-          charged));
+          charged, j.route()));
       perModel.merge(j.model(), new Usage.ModelUsage(j.model(), j.quote().unit().wireName(), 1,
           charged), (a, b) -> new Usage.ModelUsage(a.model(), a.unit(), a.jobs() + 1,
           a.charged().plus(b.charged())));

@@ -13,7 +13,8 @@ public final class PriceCalculator {
     Money unitPrice = p.unitPrice(spec);
     BigDecimal raw = unitPrice.toUnits().multiply(quantity)
         .divide(BigDecimal.valueOf(p.per()), 12, RoundingMode.CEILING);
-    Money usage = Money.max(p.minimum(), Money.ceilOf(raw));
+    Money upstream = Money.max(p.minimum(), Money.ceilOf(raw));
+    Money usage = markedUp(upstream, p.markupPercent());
     Money onCreate = switch (p.billOn()) {
       case CREATE -> usage;
       case DELIVERY -> Money.ZERO;
@@ -21,7 +22,17 @@ public final class PriceCalculator {
     };
     Money held = usage.minus(onCreate);
     return new Quote(p.unit(), quantity, unitPrice, p.per(), usage, onCreate, held, p.flatFee(),
-        rule(p, quantity, unitPrice, usage));
+        rule(p, quantity, unitPrice, upstream));
+  }
+
+  /**
+   * An aggregator's price: the upstream's usage charge plus {@code percent} of it, rounded up to
+   * a whole micro-unit like every charge (0.40 + 5.5% = 0.422; 0.000001 + 5.5% = 0.000002).
+   */
+  public static Money markedUp(Money upstream, BigDecimal percent) {
+    if (percent.signum() == 0) return upstream;
+    BigDecimal factor = BigDecimal.ONE.add(percent.movePointLeft(2));
+    return Money.ceilOf(upstream.toUnits().multiply(factor));
   }
 
   /** Seconds actually billed: ceil to the increment, at least the minimum seconds. */
@@ -53,6 +64,9 @@ public final class PriceCalculator {
     String formula = quantity.toPlainString() + " " + p.unit().wireName() + " x " + unitPrice + per;
     if (usage.equals(p.minimum()) && p.minimum().isPositive()) {
       formula += " (minimum " + p.minimum() + ")";
+    }
+    if (p.markupPercent().signum() > 0) {
+      formula += " + " + p.markupPercent().toPlainString() + "% markup";
     }
     return formula;
   }

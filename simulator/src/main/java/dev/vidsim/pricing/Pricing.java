@@ -17,15 +17,32 @@ import java.util.Map;
  * @param minimumSeconds     billed seconds are at least this
  * @param pollFee            charged per status poll of a job (zero: free)
  * @param imageCount         for {@link PricingUnit#IMAGE}: "input" images or output "frames"
+ * @param markupPercent      an aggregator's markup on the usage charge (zero: none), see
+ *                           {@link PriceCalculator#markedUp}
  */
 public record Pricing(
     PricingUnit unit, Money price, List<PriceOverride> overrides, long per, BillOn billOn,
     int createSharePercent, Money minimum, Money flatFee, BigDecimal incrementSeconds,
     BigDecimal minimumSeconds, Money pollFee, BigDecimal tokensPerSecond,
     BigDecimal creditsPerSecond, BigDecimal creditsPerVideo, String imageCount,
-    int framesPerSecond, Map<FailureKind, Settlement> onFailure) {
+    int framesPerSecond, Map<FailureKind, Settlement> onFailure, BigDecimal markupPercent) {
+
+  /** A model's own price list, without a markup. */
+  public Pricing(PricingUnit unit, Money price, List<PriceOverride> overrides, long per,
+                 BillOn billOn, int createSharePercent, Money minimum, Money flatFee,
+                 BigDecimal incrementSeconds, BigDecimal minimumSeconds, Money pollFee,
+                 BigDecimal tokensPerSecond, BigDecimal creditsPerSecond,
+                 BigDecimal creditsPerVideo, String imageCount, int framesPerSecond,
+                 Map<FailureKind, Settlement> onFailure) {
+    this(unit, price, overrides, per, billOn, createSharePercent, minimum, flatFee,
+        incrementSeconds, minimumSeconds, pollFee, tokensPerSecond, creditsPerSecond,
+        creditsPerVideo, imageCount, framesPerSecond, onFailure, BigDecimal.ZERO);
+  }
 
   public Pricing {
+    if (markupPercent.signum() < 0) {
+      throw new IllegalArgumentException("markup must not be negative, got " + markupPercent);
+    }
     overrides = List.copyOf(overrides);
     onFailure = Map.copyOf(onFailure);
     if (per < 1) throw new IllegalArgumentException("per must be >= 1, got " + per);
@@ -64,6 +81,18 @@ public record Pricing(
   public Pricing withBillOn(BillOn newBillOn, int newSharePercent) {
     return new Pricing(unit, price, overrides, per, newBillOn, newSharePercent, minimum, flatFee,
         incrementSeconds, minimumSeconds, pollFee, tokensPerSecond, creditsPerSecond,
-        creditsPerVideo, imageCount, framesPerSecond, onFailure);
+        creditsPerVideo, imageCount, framesPerSecond, onFailure, markupPercent);
+  }
+
+  /** A unit price of this list as the client pays it: with the markup, if any. */
+  public Money sold(Money unitPrice) {
+    return PriceCalculator.markedUp(unitPrice, markupPercent);
+  }
+
+  /** This price list as an aggregator resells it: the usage charge plus {@code percent}. */
+  public Pricing withMarkup(BigDecimal percent) {
+    return new Pricing(unit, price, overrides, per, billOn, createSharePercent, minimum, flatFee,
+        incrementSeconds, minimumSeconds, pollFee, tokensPerSecond, creditsPerSecond,
+        creditsPerVideo, imageCount, framesPerSecond, onFailure, percent);
   }
 }

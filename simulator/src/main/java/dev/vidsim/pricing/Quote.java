@@ -15,6 +15,11 @@ import java.math.BigDecimal;
  */
 public record Quote(PricingUnit unit, BigDecimal quantity, Money unitPrice, long per,
                     Money usage, Money onCreate, Money held, Money flatFee, String rule) {
+  /** The same price with another formula text (an aggregator names the upstream in it). */
+  public Quote withRule(String newRule) {
+    return new Quote(unit, quantity, unitPrice, per, usage, onCreate, held, flatFee, newRule);
+  }
+
   /** Everything the job may cost: what create needs available. */
   public Money total() {
     return usage.plus(flatFee);

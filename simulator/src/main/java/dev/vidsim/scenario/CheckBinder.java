@@ -14,31 +14,36 @@ import java.util.Set;
  */
 final class CheckBinder {
   private final LocatedTree tree;
+  private final Problems problems;
 
-  CheckBinder(LocatedTree tree) {
+  CheckBinder(LocatedTree tree, Problems problems) {
     this.tree = tree;
+    this.problems = problems;
   }
 
   Check bind() {
     JsonNode r = tree.root();
     if (!r.has("script") && !r.has("expect")) return null;
     if (r.has("clock") && !"virtual".equals(r.get("clock").asText())) {
-      throw tree.error("/clock", "a scenario with a script replays on the virtual clock; "
-          + "use clock: virtual (or leave it out)");
+      problems.add(tree.error("/clock", "a scenario with a script replays on the virtual clock; "
+          + "use clock: virtual (or leave it out)"));
     }
     Set<String> aliases = new HashSet<>();
     JsonNode script = r.path("script");
     for (int i = 0; i < script.size(); i++) {
-      step("/script/" + i, script.get(i), aliases);
+      String at = "/script/" + i;
+      JsonNode step = script.get(i);
+      problems.attempt(() -> step(at, step, aliases));
     }
     JsonNode expect = r.path("expect");
     for (Iterator<String> it = expect.path("jobs").fieldNames(); it.hasNext(); ) {
       String alias = it.next();
       if (!aliases.contains(alias)) {
-        throw tree.error("/expect/jobs/" + LocatedTree.escape(alias),
-            "no job named \"" + alias + "\": name one with as: in a create or list step");
+        problems.add(tree.error("/expect/jobs/" + LocatedTree.escape(alias),
+            "no job named \"" + alias + "\": name one with as: in a create or list step"));
       }
     }
+    new ExpectBinder(tree, problems, aliases).bind(expect);
     Set<String> keys = new HashSet<>();
     r.path("accounts").forEach(a -> keys.add(a.path("apiKey").asText()));
     for (String section : new String[] {"balances", "ledger", "jobCount"}) {
@@ -46,9 +51,9 @@ final class CheckBinder {
         String key = it.next();
         if (!keys.contains(key)) {
           String at = "/expect/" + section + "/" + LocatedTree.escape(key);
-          throw new ScenarioException(tree.file(), tree.locateKey(at), LocatedTree.fieldName(at),
-              "no account with apiKey \"" + key + "\"; accounts: " + keys.stream().sorted()
-              .toList());
+          problems.add(new ScenarioException(tree.file(), tree.locateKey(at),
+              LocatedTree.fieldName(at), "no account with apiKey \"" + key + "\"; accounts: "
+              + keys.stream().sorted().toList()));
         }
       }
     }
@@ -60,6 +65,8 @@ final class CheckBinder {
     String verb = step.fieldNames().next();
     JsonNode body = step.get(verb);
     String where = at + "/" + verb;
+    // named first: a later step may use the name even if this one has a problem of its own
+    if (body.has("as")) aliases.add(body.get("as").asText());
     if (body.has("job") && !aliases.contains(body.get("job").asText())) {
       throw tree.error(where + "/job", "no job named \"" + body.get("job").asText()
           + "\" yet: name it with as: in an earlier create or list step");
@@ -74,7 +81,6 @@ final class CheckBinder {
     if (verb.equals("create") && body.has("webhook") && body.has("webhookUrl")) {
       throw tree.error(where + "/webhookUrl", "give webhook: true or a webhookUrl, not both");
     }
-    if (body.has("as")) aliases.add(body.get("as").asText());
   }
 
 }

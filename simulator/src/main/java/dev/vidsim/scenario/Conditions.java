@@ -18,14 +18,16 @@ import java.util.Map;
  * @param keyless       models that ignore the Idempotency-Key header (idempotency: ignored)
  * @param emitExpired   dialects that show a job whose content lapsed as {@code expired}, even
  *                      where the real provider's documentation lists no such status
+ * @param aggregators   aggregator pools over this catalog's models, by serving dialect
  */
 public record Conditions(LimitSpec limits, Map<String, LimitSpec> accountLimits,
                          List<JsonNode> faults, List<CatalogChange> catalogChanges,
                          WebhookConfig webhooks, Map<String, Duration> syncModels,
-                         java.util.Set<String> emitExpired, java.util.Set<String> keyless) {
+                         java.util.Set<String> emitExpired, java.util.Set<String> keyless,
+                         List<dev.vidsim.aggregator.Aggregator> aggregators) {
   public static final Conditions NONE = new Conditions(LimitSpec.NONE, Map.of(), List.of(),
       List.of(), WebhookConfig.DEFAULT, Map.of(), java.util.Set.of(),
-      java.util.Set.of());
+      java.util.Set.of(), List.of());
 
   public Conditions {
     accountLimits = Map.copyOf(accountLimits);
@@ -34,5 +36,6 @@ public record Conditions(LimitSpec limits, Map<String, LimitSpec> accountLimits,
     syncModels = Map.copyOf(syncModels);
     emitExpired = java.util.Set.copyOf(emitExpired);
     keyless = java.util.Set.copyOf(keyless);
+    aggregators = List.copyOf(aggregators);
   }
 }

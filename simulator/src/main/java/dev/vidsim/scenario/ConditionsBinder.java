@@ -19,9 +19,11 @@ final class ConditionsBinder {
   /** Replicate's Prefer: wait holds a request at most 60 seconds. */
   static final Duration SYNC_WAIT_DEFAULT = Duration.ofSeconds(60);
   private final LocatedTree tree;
+  private final Problems problems;
 
-  ConditionsBinder(LocatedTree tree) {
+  ConditionsBinder(LocatedTree tree, Problems problems) {
     this.tree = tree;
+    this.problems = problems;
   }
 
   Conditions bind() {
@@ -29,13 +31,16 @@ final class ConditionsBinder {
     Map<String, LimitSpec> perAccount = new HashMap<>();
     JsonNode accounts = r.path("accounts");
     for (int i = 0; i < accounts.size(); i++) {
+      String at = "/accounts/" + i + "/limits";
       if (accounts.get(i).has("limits")) {
         perAccount.put(accounts.get(i).get("apiKey").asText(),
-            limits("/accounts/" + i + "/limits"));
+            problems.attempt(() -> limits(at), LimitSpec.NONE));
       }
     }
-    return new Conditions(limits("/limits"), perAccount, faults(), catalogChanges(),
-        webhooks(), syncModels(), emitExpired(), keyless());
+    return new Conditions(problems.attempt(() -> limits("/limits"), LimitSpec.NONE),
+        perAccount, faults(), catalogChanges(),
+        problems.attempt(this::webhooks, WebhookConfig.DEFAULT), syncModels(), emitExpired(),
+        keyless(), new AggregatorsBinder(tree).bind());
   }
 
   /** Dialects told to show lapsed content as {@code expired} (dialects.NAME.emitExpired). */
@@ -67,11 +72,14 @@ final class ConditionsBinder {
       JsonNode m = models.get(i);
       String at = "/models/" + i;
       if (!m.path("sync").asBoolean(false)) {
-        if (m.has("syncWait")) throw tree.error(at + "/syncWait", "syncWait needs sync: true");
+        if (m.has("syncWait")) {
+          problems.add(tree.error(at + "/syncWait", "syncWait needs sync: true"));
+        }
         continue;
       }
-      Duration wait = helper.parse(at + "/syncWait", SimDuration::parse, SYNC_WAIT_DEFAULT);
-      if (wait.isZero()) throw tree.error(at + "/syncWait", "must be longer than 0s");
+      Duration wait = problems.attempt(() -> helper.parse(at + "/syncWait", SimDuration::parse,
+          SYNC_WAIT_DEFAULT), SYNC_WAIT_DEFAULT);
+      if (wait.isZero()) problems.add(tree.error(at + "/syncWait", "must be longer than 0s"));
       out.put(m.get("id").asText(), wait);
       if (m.has("renamedTo")) out.put(m.get("renamedTo").asText(), wait);
     }
@@ -115,15 +123,19 @@ final class ConditionsBinder {
       JsonNode m = models.get(i);
       String at = "/models/" + i;
       if (m.has("renamedTo") && !m.has("removedAt")) {
-        throw tree.error(at + "/renamedTo", "give removedAt too: the moment of the rename");
+        problems.add(tree.error(at + "/renamedTo", "give removedAt too: the moment of the "
+            + "rename"));
       }
       if (!m.has("removedAt")) continue;
       String rename = m.has("renamedTo") ? m.get("renamedTo").asText() : null;
       if (rename != null && !ids.add(rename)) {
-        throw tree.error(at + "/renamedTo", "model id \"" + rename + "\" is already taken");
+        problems.add(tree.error(at + "/renamedTo", "model id \"" + rename
+            + "\" is already taken"));
+        continue;
       }
-      out.add(new CatalogChange(m.get("id").asText(),
-          new ScenarioBinder(tree).parse(at + "/removedAt", SimDuration::parse, null), rename));
+      Duration removedAt = problems.attempt(() -> new ScenarioBinder(tree).parse(at
+          + "/removedAt", SimDuration::parse, null), null);
+      if (removedAt != null) out.add(new CatalogChange(m.get("id").asText(), removedAt, rename));
     }
     return out;
   }
@@ -153,14 +165,15 @@ final class ConditionsBinder {
       String at = "/faults/" + i;
       String id = list.get(i).path("id").asText(null);
       if (id != null && !ids.add(id)) {
-        throw tree.error(at + "/id", "duplicate fault id \"" + id + "\"");
+        problems.add(tree.error(at + "/id", "duplicate fault id \"" + id + "\""));
+        continue;
       }
       try {
         FaultParser.parse("flt_" + (i + 1), list.get(i));
+        out.add(list.get(i));
       } catch (FaultSpecException e) {
-        throw tree.error(at + e.pointer(), e.getMessage());
+        problems.add(tree.error(at + e.pointer(), e.getMessage()));
       }
-      out.add(list.get(i));
     }
     return out;
   }

@@ -21,23 +21,38 @@ import java.util.function.Function;
 final class ScenarioBinder {
   static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
   private final LocatedTree tree;
+  private final Problems problems;
 
   ScenarioBinder(LocatedTree tree) {
-    this.tree = tree;
+    this(tree, new Problems());
   }
 
+  ScenarioBinder(LocatedTree tree, Problems problems) {
+    this.tree = tree;
+    this.problems = problems;
+  }
+
+  /** Binds the whole file, or throws every problem found in it at once, each located. */
   Scenario bind() {
     JsonNode r = tree.root();
     List<ModelSpec> models = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < r.get("models").size(); i++) {
-      ModelSpec m = new ModelBinder(tree, "/models/" + i).bind();
-      if (!ids.add(m.id())) {
-        throw tree.error("/models/" + i + "/id", "duplicate model id \"" + m.id() + "\"");
+      String at = "/models/" + i;
+      ModelSpec m = problems.attempt(() -> new ModelBinder(tree, at, problems).bind(), null);
+      String id = r.get("models").get(i).get("id").asText();
+      if (!ids.add(id)) {
+        problems.add(tree.error(at + "/id", "duplicate model id \"" + id + "\""));
       }
-      models.add(m);
+      if (m != null) models.add(m);
     }
-    String defaultRegion = models.get(0).regions().get(0);
+    String defaultRegion = r.get("models").get(0).get("regions").get(0).asText();
+    List<Account> accounts = accounts(defaultRegion);
+    Conditions conditions = problems.attempt(() -> new ConditionsBinder(tree, problems).bind(),
+        null);
+    Check check = problems.attempt(() -> new CheckBinder(tree, problems).bind(), null);
+    new CatalogChecks(tree, problems).run();
+    problems.throwIfAny();
     return new Scenario(
         r.get("name").asText(),
         r.path("description").asText(""),
@@ -51,11 +66,11 @@ final class ScenarioBinder {
         r.path("journal").path("maxEntries").asInt(100_000),
         parse("/journal/maxAge", SimDuration::parse, Duration.ofDays(7)),
         r.path("jobs").path("maxEntries").asInt(JobStore.DEFAULT_CAPACITY),
-        accounts(defaultRegion),
+        accounts,
         models,
         tree.file(),
-        new ConditionsBinder(tree).bind(),
-        new CheckBinder(tree).bind());
+        conditions,
+        check);
   }
 
   private List<Account> accounts(String defaultRegion) {
@@ -66,11 +81,13 @@ final class ScenarioBinder {
       JsonNode a = list.get(i);
       String key = a.get("apiKey").asText();
       if (!keys.add(key)) {
-        throw tree.error("/accounts/" + i + "/apiKey", "duplicate apiKey \"" + key + "\"");
+        problems.add(tree.error("/accounts/" + i + "/apiKey", "duplicate apiKey \"" + key
+            + "\""));
       }
+      String at = "/accounts/" + i + "/balance";
       out.add(new Account(key, a.path("tier").asText("free"),
           a.path("region").asText(defaultRegion),
-          parse("/accounts/" + i + "/balance", Money::parse, Money.ZERO)));
+          problems.attempt(() -> parse(at, Money::parse, Money.ZERO), Money.ZERO)));
     }
     return out;
   }
@@ -103,11 +120,13 @@ final class ScenarioBinder {
     private final LocatedTree tree;
     private final String at;
     private final ScenarioBinder helper;
+    private final Problems problems;
 
-    ModelBinder(LocatedTree tree, String at) {
+    ModelBinder(LocatedTree tree, String at, Problems problems) {
       this.tree = tree;
       this.at = at;
       this.helper = new ScenarioBinder(tree);
+      this.problems = problems;
     }
 
     ModelSpec bind() {
@@ -118,15 +137,16 @@ final class ScenarioBinder {
       BigDecimal min = helper.decimal(at + "/minSeconds", BigDecimal.ONE);
       BigDecimal max = helper.decimal(at + "/maxSeconds", BigDecimal.valueOf(20));
       if (max.compareTo(min) < 0) {
-        throw tree.error(at + "/maxSeconds", "maxSeconds " + max.toPlainString()
-            + " is below minSeconds " + min.toPlainString());
+        problems.add(tree.error(at + "/maxSeconds", "maxSeconds " + max.toPlainString()
+            + " is below minSeconds " + min.toPlainString()));
       }
       BigDecimal def = helper.decimal(at + "/defaultSeconds", min.max(BigDecimal.valueOf(4))
           .min(max));
-      if (def.compareTo(min) < 0 || def.compareTo(max) > 0) {
-        throw tree.error(at + "/defaultSeconds", "defaultSeconds " + def.toPlainString()
+      boolean range = max.compareTo(min) >= 0;
+      if (range && (def.compareTo(min) < 0 || def.compareTo(max) > 0)) {
+        problems.add(tree.error(at + "/defaultSeconds", "defaultSeconds " + def.toPlainString()
             + " is outside minSeconds..maxSeconds " + min.toPlainString() + ".."
-                + max.toPlainString());
+                + max.toPlainString()));
       }
       var pricing = new PricingBinder(tree, helper, at + "/pricing", modes, resolutions).bind();
       Latency latency = new Latency(

@@ -25,7 +25,7 @@ final class SchemaCheck {
           .pathType(PathType.JSON_POINTER).formatAssertionsEnabled(false).build());
 
   /** Problems listed in one error, so a badly broken file does not flood the terminal. */
-  static final int PROBLEMS_SHOWN_MAX = 20;
+  static final int PROBLEMS_SHOWN_MAX = Problems.REPORTED_MAX;
 
   private SchemaCheck() {}
 
@@ -39,18 +39,9 @@ final class SchemaCheck {
             .thenComparing(l -> l.location().line())
             .thenComparing(l -> l.location().column()).thenComparing(Located::problem))
         .toList();
-    Located first = located.get(0);
     // the first problem leads; the others follow, each located, so one run shows them all
-    StringBuilder more = new StringBuilder();
-    located.stream().skip(1).limit(PROBLEMS_SHOWN_MAX - 1).forEach(l -> more.append('\n')
-        .append(tree.file()).append(':').append(l.location().line()).append(':')
-        .append(l.location().column()).append(": ").append(l.field()).append(": ")
-        .append(l.problem()));
-    if (located.size() > PROBLEMS_SHOWN_MAX) {
-      more.append("\n(and ").append(located.size() - PROBLEMS_SHOWN_MAX).append(" more)");
-    }
-    throw new ScenarioException(tree.file(), first.location(), first.field(),
-        first.problem() + more);
+    throw ScenarioException.all(located.stream().map(l -> new ScenarioException(tree.file(),
+        l.location(), l.field(), l.problem())).toList(), PROBLEMS_SHOWN_MAX);
   }
 
   /** Unknown fields sort first: a misspelt key usually explains the "missing" one too. */

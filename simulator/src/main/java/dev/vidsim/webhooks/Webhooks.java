@@ -74,15 +74,6 @@ public final class Webhooks {
     return ed25519;
   }
 
-  /** Standard Webhooks headers, signed with the tenant's {@code whsec_} secret. */
-  public Map<String, String> standardHeaders(Event e, long timestamp) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("webhook-id", e.id());
-    headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put("webhook-signature", Signer.sign(secret(e.tenant()), e.id(), timestamp, e.body()));
-    return headers;
-  }
-
   /** Why this URL may not receive webhooks, or null when it may. */
   public String problem(String url) {
     return Targets.problem(url, config.allow());
@@ -110,7 +101,7 @@ public final class Webhooks {
     Instant now = clock.instant();
     String id = "evt_" + random.hexId("events/" + facts.tenant(), 24);
     Event e = new Event(id, facts.tenant(), jobId, facts.event(), url, body.apply(id, now), now,
-        signing == null ? this::standardHeaders : signing);
+        signing == null ? Signing.STANDARD : signing);
     journal.append("webhook_event", Journal.fields().put("event", id).put("job", jobId)
         .put("type", e.type()).put("url", url));
     Decision d = faults.evaluate(facts, now);
@@ -132,7 +123,8 @@ public final class Webhooks {
   private void send(Event e, int attempt) {
     Instant now = clock.instant();
     long timestamp = now.getEpochSecond();
-    Map<String, String> headers = new LinkedHashMap<>(e.signing().headers(e, timestamp));
+    Map<String, String> headers = new LinkedHashMap<>(e.signing().headers(e, timestamp,
+        secret(e.tenant())));
     headers.put("User-Agent", "vidsim-webhooks");
     long seq = ++attemptSeq;
     remember(seq, new Attempt(e.id(), e.jobId(), e.type(), e.url(), attempt, now, null, null));

@@ -49,6 +49,27 @@ class CliTest {
   }
 
   @Test
+  void validate_prints_every_semantic_problem_of_a_file_each_on_its_own_located_line()
+      throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+        schemaVersion: 1
+        name: bad
+        accounts: [{ apiKey: k, region: nowhere, balance: "1" }]
+        models: [{ id: m, modes: [text-to-video], regions: [r], minSeconds: 9, maxSeconds: 3,
+            pricing: { unit: task, price: "1" } }]
+        faults: [{ when: { model: gone }, do: { status: 500 } }]
+        """);
+    Run r = run("validate", bad.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out().lines().toList()).containsSubsequence(
+        "INVALID " + bad + ":3:33: accounts[0].region: no model serves region \"nowhere\";"
+            + " the models serve [r]",
+        bad + ":4:84: models[0].maxSeconds: maxSeconds 3 is below minSeconds 9",
+        bad + ":6:27: faults[0].when.model: no model \"gone\" in this scenario; its models: [m]",
+        "0 valid, 1 invalid");
+  }
+
+  @Test
   void validate_walks_folders() {
     Run r = run("validate", Path.of("..", "scenarios").toString());
     assertThat(r.exit()).isZero();

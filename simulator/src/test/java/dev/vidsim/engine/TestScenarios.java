@@ -52,6 +52,11 @@ final class TestScenarios {
             regions: [us-east]
             tiers: [pro]
             pricing: { unit: video, price: "1.00" }
+          - id: eu-pro
+            modes: [text-to-video]
+            regions: [eu-west]
+            tiers: [pro]
+            pricing: { unit: video, price: "1.00" }
         """.formatted(seedLine));
   }
 

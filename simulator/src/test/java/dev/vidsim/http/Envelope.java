@@ -17,7 +17,9 @@ enum Envelope {
   /** Replicate's RFC 7807 problem document: {@code {type, title, status, detail}}. */
   REPLICATE,
   /** fal's FastAPI-style {@code {"detail": "..."}} or {@code {"detail": [{loc, msg, type}]}}. */
-  FAL;
+  FAL,
+  /** OpenRouter: {@code {"error":{"code": <HTTP status as an int>,"message","metadata"?}}}. */
+  OPENROUTER;
 
   /** What no response may contain: a stack trace, a class or package name, a parser internal. */
   private static final List<String> LEAKS = List.of("Exception", "\tat ", "Caused by",
@@ -30,6 +32,7 @@ enum Envelope {
     if (path.startsWith("/runway/") || path.equals("/runway")) return RUNWAY;
     if (path.startsWith("/replicate/")) return REPLICATE;
     if (path.startsWith("/fal/")) return FAL;
+    if (path.startsWith("/openrouter/")) return OPENROUTER;
     return VIDSIM;
   }
 
@@ -66,6 +69,9 @@ enum Envelope {
       case GOOGLE -> err.path("code").asInt() == r.status() && err.path("status").isTextual()
           ? null : "not google.rpc.Status {code = HTTP status, message, status}";
       case RUNWAY, REPLICATE, FAL -> null; // checked above
+      case OPENROUTER -> err.path("code").isInt() && err.path("code").asInt() == r.status()
+          && Set.of("code", "message", "metadata").containsAll(names(err))
+          ? null : "not OpenRouter's {code = HTTP status as an integer, message, metadata}";
     };
   }
 

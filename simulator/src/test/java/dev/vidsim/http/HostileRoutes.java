@@ -59,6 +59,9 @@ final class HostileRoutes {
       + "\"ratio\":\"1280:720\",\"duration\":5}";
   private static final String RUNWAY_TASK = "/runway/v1/tasks/01234567-89ab-4cde-af01-23456701"
       + "2345";
+  private static final String OPENROUTER = "/openrouter/api/v1/videos";
+  private static final String OPENROUTER_CREATE = "{\"model\":\"google/veo-3.1\","
+      + "\"prompt\":\"a cat\",\"duration\":8}";
   private static final String VERTEX = "/vertex/v1/projects/p/locations/us-central1/publishers"
       + "/google/models/task-1";
 
@@ -140,6 +143,15 @@ final class HostileRoutes {
       get(RUNWAY_TASK), new Route("DELETE", RUNWAY_TASK, Body.NONE, "", List.of()),
       get("/runway/v1/tasks/not-a-uuid"), get("/runway/v1/organization"),
       get("/runway/outputs/01234567-89ab-4cde-af01-234567012345/output.mp4"),
+      post(OPENROUTER, OPENROUTER_CREATE, OPENROUTER_CREATE.replace("8}", "\"8\"}"),
+          OPENROUTER_CREATE.replace("8}", "6.5}"), OPENROUTER_CREATE.replace("8}",
+              "8,\"resolution\":\"5K\"}"), OPENROUTER_CREATE.replace("8}",
+              "8,\"aspect_ratio\":5}"), OPENROUTER_CREATE.replace("8}",
+              "8,\"frame_images\":\"x\"}"), OPENROUTER_CREATE.replace("8}", "8,\"x\":1}"),
+          "{\"prompt\":\"a cat\"}"),
+      get(OPENROUTER + "/models"), get(OPENROUTER + "/gen-vid-0"),
+      get(OPENROUTER + "/gen-vid-0/content?index=0"),
+      get("/openrouter/delivery/gen-vid-0/0.mp4"),
       post("/_sim/tenants", "{\"apiKey\":\"sk-fuzz\",\"balance\":\"5.00\"}"),
       post("/_sim/tenants/sk-alice/topup", "{\"amount\":\"1.00\"}"),
       post("/_sim/clock", "{\"mode\":\"virtual\"}"), post("/_sim/clock/advance", "{\"by\":\"1s\"}"),

@@ -68,6 +68,14 @@ class MalformedHttpTest {
   }
 
   @Test
+  void a_declared_body_over_the_limit_on_openrouter_is_its_413_with_an_integer_code() {
+    String path = "/openrouter/api/v1/videos";
+    RawHttp.Response r = send(post(path, "Content-Length: 60000000\r\n", CREATE));
+    assertError(r, 413, path, "limit of " + RequestLimits.BODY_BYTES_MAX + " bytes");
+    assertThat(r.body()).contains("\"code\":413");
+  }
+
+  @Test
   void a_chunked_body_over_the_limit_is_a_413_naming_the_limit() {
     int chunk = 64 * 1024;
     StringBuilder body = new StringBuilder();

@@ -100,7 +100,12 @@ class TenantIsolationTest {
                 + "\"promptText\":\"a cat\",\"ratio\":\"1280:720\",\"duration\":5}")
                 .post("/runway/v1/text_to_video").then().statusCode(200).extract().path("id"),
             List.of(route("GET", "/runway/v1/tasks/{id}"),
-                route("DELETE", "/runway/v1/tasks/{id}"))));
+                route("DELETE", "/runway/v1/tasks/{id}"))),
+        new Dialect("openrouter", this::bearer, s -> s.contentType("application/json")
+            .body("{\"model\":\"google/veo-3.1\",\"prompt\":\"a cat\",\"duration\":8}")
+            .post("/openrouter/api/v1/videos").then().statusCode(202).extract().path("id"),
+            List.of(route("GET", "/openrouter/api/v1/videos/{id}"),
+                route("GET", "/openrouter/api/v1/videos/{id}/content?index=0"))));
   }
 
   private static String last(String name) {
@@ -128,7 +133,7 @@ class TenantIsolationTest {
       assertThat(owned(d, id)).as("%s: alice's job after bob's calls", d.name())
           .isEqualTo(before);
     }
-    assertThat(checked).as("job routes checked across the seven dialects").isEqualTo(17);
+    assertThat(checked).as("job routes checked across the eight dialects").isEqualTo(19);
   }
 
   @Test

@@ -101,6 +101,14 @@ class ScenarioLoaderTest {
             HEAD + MODEL.replace("price: \"0.10\"",
                 "price: \"0.10\", onFailure: { timeout: keeep }"),
             "models[0].pricing.onFailure.timeout: expected refund, keep or partial:<percent>"),
+        Arguments.of("negative money", HEAD + MODEL.replace("\"0.10\"", "\"-0.10\""),
+            "t.yaml:7:37: models[0].pricing.price: must not be negative, got \"-0.10\""),
+        Arguments.of("a YAML alias (an alias bomb needs them)",
+            "schemaVersion: 1\nname: &n t\ndescription: *n\n" + MODEL,
+            "t.yaml:3:14: description: YAML aliases (*n) are not supported: write the value out"
+                + " in full"),
+        Arguments.of("an unknown dialect", HEAD + "dialects: { nosuch: { emitExpired: true } }\n"
+            + MODEL, "t.yaml:3:13: dialects.nosuch: unknown field; allowed here: "),
         Arguments.of("empty file", "", "t.yaml:1:1: the file is empty"));
   }
 

@@ -29,9 +29,13 @@ final class ReferenceClient implements ClientUnderTest {
   private final Map<String, Submission> submissions = new HashMap<>();
   private final Set<String> flagged = new LinkedHashSet<>();
   private final java.util.function.Function<VideoClient, Money> believedSpend;
+  /** The simulator's id of a job the client knows by its dialect's id. */
+  private final java.util.function.UnaryOperator<String> engineId;
 
   ReferenceClient(VideoClient client, ClientEnvironment env, WebhookInbox inbox,
-                  java.util.function.Function<VideoClient, Money> believedSpend) {
+                  java.util.function.Function<VideoClient, Money> believedSpend,
+                  java.util.function.UnaryOperator<String> engineId) {
+    this.engineId = engineId;
     this.client = client;
     this.env = env;
     this.inbox = inbox;
@@ -111,8 +115,8 @@ final class ReferenceClient implements ClientUnderTest {
     Submission s = submission(id);
     if (s == null) return null;
     GenerationResult r = client.await(s);
-    if (r.stuck()) flagged.add(r.jobId());
-    return new Finished(r.jobId(), r.status(), r.stuck());
+    if (r.stuck()) flagged.add(engineId.apply(r.jobId()));
+    return new Finished(engineId.apply(r.jobId()), r.status(), r.stuck());
   }
 
   @Override
@@ -136,15 +140,16 @@ final class ReferenceClient implements ClientUnderTest {
   @Override
   public Report report() {
     List<GenerationRecord> gens = client.options().jobStore().all().stream()
-        .map(ReferenceClient::record).toList();
+        .map(this::record).toList();
     Map<String, Money> perJob = new HashMap<>();
-    client.ledger().lines().forEach(l -> perJob.put(l.jobId(), new Money(l.expected().micros())));
+    client.ledger().lines().forEach(l -> perJob.put(engineId.apply(l.jobId()),
+        new Money(l.expected().micros())));
     return new Report(gens, Set.copyOf(flagged), believedSpend.apply(client), perJob);
   }
 
-  private static GenerationRecord record(StoredGeneration g) {
+  private GenerationRecord record(StoredGeneration g) {
     return new GenerationRecord(g.generationId(), g.idempotencyKey(),
-        g.jobId() == null ? List.of() : List.of(g.jobId()));
+        g.jobId() == null ? List.of() : List.of(engineId.apply(g.jobId())));
   }
 
   @Override

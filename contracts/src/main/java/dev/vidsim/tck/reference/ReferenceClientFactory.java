@@ -4,12 +4,15 @@ import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.client.ClientClock;
 import dev.vidsim.client.VideoClient;
 import dev.vidsim.client.VideoClientBuilder;
+import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.client.webhook.WebhookVerifier;
 import dev.vidsim.tck.ClientEnvironment;
 import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.ClientUnderTest;
+import dev.vidsim.tck.SimHost;
 import dev.vidsim.tck.SimTime;
+import dev.vidsim.client.wire.Dialect;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +48,7 @@ public class ReferenceClientFactory implements ClientFactory {
   private final ClientLimits limits;
   private UnaryOperator<String> baseUrl = u -> u;
   private Function<VideoClient, Money> believedSpend = ReferenceClientFactory::expectedTotal;
+  private DialectProfile dialect = DialectProfile.of(Dialect.VIDSIM);
 
   /** Makes the client's webhook inbox; a variant can make a broken one. */
   public interface InboxFactory {
@@ -84,9 +88,30 @@ public class ReferenceClientFactory implements ClientFactory {
     return f;
   }
 
+  /**
+   * The same client speaking a provider's dialect: polls (no webhook inbox: deliveries come in
+   * the provider's shape), its catalog the world's models as the integrator's price sheet, and
+   * the checks the dialect cannot keep waived with their reasons ({@link DialectProfile}).
+   */
+  public ReferenceClientFactory withDialect(Dialect d) {
+    ReferenceClientFactory f = copy(new ReferenceClientFactory(builder, inbox, limits));
+    f.dialect = DialectProfile.of(d);
+    return f;
+  }
+
+  public DialectProfile dialect() {
+    return dialect;
+  }
+
+  @Override
+  public java.util.Set<String> waivedChecks() {
+    return dialect.waived().keySet();
+  }
+
   private ReferenceClientFactory copy(ReferenceClientFactory f) {
     f.baseUrl = baseUrl;
     f.believedSpend = believedSpend;
+    f.dialect = dialect;
     return f;
   }
 
@@ -112,10 +137,16 @@ public class ReferenceClientFactory implements ClientFactory {
         .seed(env.seed()).tier(env.tier()).retryPolicy(RETRY).pollPolicy(POLL)
         .webhookCheckInterval(WEBHOOK_CHECK)
         .jobStore((dev.vidsim.client.store.JobStore) env.durable().computeIfAbsent("jobStore",
-            k -> dev.vidsim.client.store.JobStore.inMemory()));
-    WebhookInbox webhooks = webhookInbox(env, clock);
+            k -> dev.vidsim.client.store.JobStore.inMemory()))
+        // what it believes it spent survives a restart, as its keys do
+        .costLedger((CostLedger) env.durable().computeIfAbsent("costLedger",
+            k -> new CostLedger()));
+    boolean own = dialect.dialect() == Dialect.VIDSIM;
+    if (!own) b.dialect(dialect.dialect(), dialect.priceSheet(SimHost.shared().scenario()));
+    WebhookInbox webhooks = own ? webhookInbox(env, clock) : null;
     if (webhooks != null) b.webhookInbox(webhooks);
-    return new ReferenceClient(builder.apply(b).build(), env, webhooks, believedSpend);
+    return new ReferenceClient(builder.apply(b).build(), env, webhooks, believedSpend,
+        dialect.engineJobId());
   }
 
   /** The inbox needs the tenant's signing secret; a simulator without webhooks has none. */

@@ -7,6 +7,7 @@ import dev.vidsim.client.ClientClock;
 import dev.vidsim.client.GenerationRequest;
 import dev.vidsim.client.Submission;
 import dev.vidsim.client.VideoClient;
+import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.store.JobStore;
 import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.client.webhook.WebhookVerifier;
@@ -58,6 +59,7 @@ class MyClientContractTest extends ClientContract {
       this.client = VideoClient.builder(env.baseUrl(), env.apiKey()).clock(clock)
           .seed(env.seed()).tier(env.tier()).webhookInbox(inbox)
           .jobStore((JobStore) env.durable().computeIfAbsent("store", k -> JobStore.inMemory()))
+          .costLedger((CostLedger) env.durable().computeIfAbsent("spent", k -> new CostLedger()))
           .build();
     }
 

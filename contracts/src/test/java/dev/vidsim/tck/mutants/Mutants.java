@@ -8,6 +8,7 @@ import dev.vidsim.client.catalog.ModelChooser;
 import dev.vidsim.client.catalog.NoModelException;
 import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.money.Money;
+import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.reference.ReferenceClientFactory;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Mutants {
   private Mutants() {}
 
   /** A broken client and the check expected to report it. */
-  record Mutant(String name, ReferenceClientFactory factory, String caughtBy) {
+  record Mutant(String name, ClientFactory factory, String caughtBy) {
     @Override
     public String toString() {
       return name;
@@ -57,7 +58,32 @@ final class Mutants {
             new HardCodedModel("clip-video"))), "models_from_live_catalog"),
         new Mutant("trusts its own cost estimate", REFERENCE.withBelievedSpend(c -> new Money(
             c.ledger().lines().stream().mapToLong(l -> l.quote().total().micros()).sum())),
+            "client_cost_reconciles_with_ledger"),
+        new Mutant("polls a job it was told had ended", new PollsFinishedJobs(REFERENCE),
+            "final_means_final"),
+        new Mutant("retries a failed create under a fresh key", REFERENCE.withBuilder(
+            b -> b.idempotency(new FreshKeyOnRetry())), "one_generation_one_key"),
+        new Mutant("backs off without jitter", REFERENCE.withBuilder(b -> b.retryPolicy(
+            new NoJitter())), "retry_delays_spread"),
+        new Mutant("forgets what it spent before a restart", REFERENCE.withBuilder(
+            b -> b.costLedger(new dev.vidsim.client.cost.CostLedger())),
             "client_cost_reconciles_with_ledger"));
+  }
+
+  /**
+   * Keeps the generation's key in its store but sends a new one on every retry of a create
+   * (after a 409, a timeout or a 5xx), and never looks the old one up.
+   */
+  static final class FreshKeyOnRetry implements dev.vidsim.client.IdempotencyPolicy {
+    @Override
+    public String header(String savedKey, int attempt) {
+      return attempt == 1 ? savedKey : savedKey + "-retry-" + attempt;
+    }
+
+    @Override
+    public boolean lookUpBeforeRetry() {
+      return false;
+    }
   }
 
   /** Waits its jittered backoff whatever Retry-After says. */
@@ -69,6 +95,19 @@ final class Mutants {
     @Override
     public Duration delay(int retry, Duration retryAfter, SplittableRandom random) {
       return super.delay(retry, null, random);
+    }
+  }
+
+  /** Exponential backoff, capped, honouring Retry-After, but every client waits the same. */
+  static final class NoJitter extends BackoffRetryPolicy {
+    NoJitter() {
+      super(Duration.ofSeconds(1), Duration.ofSeconds(30), 8, Duration.ofMinutes(5));
+    }
+
+    @Override
+    public Duration delay(int retry, Duration retryAfter, SplittableRandom random) {
+      Duration d = ceiling(retry);
+      return retryAfter != null && retryAfter.compareTo(d) > 0 ? retryAfter : d;
     }
   }
 

@@ -80,6 +80,8 @@ public class OpenAiSdkClientFactory implements ClientFactory {
     private final OpenAIClient client;
     private final ClientEnvironment env;
     private final Set<String> flagged = new LinkedHashSet<>();
+    /** Videos this process saw end (in memory: a restart forgets them). */
+    private final Map<String, String> ended = new java.util.HashMap<>();
     private final boolean keyed;
     private Set<String> catalog;
 
@@ -202,13 +204,11 @@ public class OpenAiSdkClientFactory implements ClientFactory {
     public Finished await(String generationId) {
       String id = recovered(generationId);
       if (id == null) return null;
+      if (ended.containsKey(id)) return new Finished(id, ended.get(id), false);
       Instant deadline = started().get(generationId).plus(DEADLINE);
       while (true) {
-        Video v = client.videos().retrieve(id);
-        String status = v.status().asString();
-        if (!status.equals("queued") && !status.equals("in_progress")) {
-          return new Finished(id, status, false);
-        }
+        String status = retrieve(id);
+        if (ended.containsKey(id)) return new Finished(id, status, false);
         if (!env.time().now().isBefore(deadline)) {
           client.videos().delete(id);
           flagged.add(id);
@@ -219,10 +219,17 @@ public class OpenAiSdkClientFactory implements ClientFactory {
     }
 
     @Override
-    @SuppressWarnings("deprecation")
     public void poll(String generationId) {
       String id = recovered(generationId);
-      if (id != null) client.videos().retrieve(id);
+      if (id != null && !ended.containsKey(id)) retrieve(id);
+    }
+
+    /** The video's status; a final one is remembered, so it is never asked for again. */
+    @SuppressWarnings("deprecation")
+    private String retrieve(String id) {
+      String status = client.videos().retrieve(id).status().asString();
+      if (!status.equals("queued") && !status.equals("in_progress")) ended.put(id, status);
+      return status;
     }
 
     @Override

@@ -1,0 +1,31 @@
+package dev.vidsim.client.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vidsim.client.JsonSupport;
+import dev.vidsim.client.store.JobStore;
+import dev.vidsim.client.store.StoredGeneration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** What every wire needs: the key, the integrator's price sheet and the client's job store. */
+record WireContext(String apiKey, JsonNode priceSheet, JobStore store,
+                   dev.vidsim.client.ClientClock clock) {
+  WireContext {
+    priceSheet = priceSheet == null ? JsonSupport.MAPPER.createArrayNode() : priceSheet;
+  }
+
+  /** The generation saved under this idempotency key, if any. */
+  Optional<StoredGeneration> generation(String key) {
+    return store.all().stream().filter(g -> g.idempotencyKey().equals(key)).findFirst();
+  }
+
+  /** Jobs some generation already holds: never adopted by another one. */
+  Set<String> claimedJobs() {
+    Set<String> out = new HashSet<>();
+    store.all().forEach(g -> {
+      if (g.jobId() != null) out.add(g.jobId());
+    });
+    return out;
+  }
+}

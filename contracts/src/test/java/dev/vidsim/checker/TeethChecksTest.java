@@ -1,0 +1,104 @@
+package dev.vidsim.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rules added to give the TCK teeth: finality, one key, backoff shape. */
+class TeethChecksTest {
+  private static final String T = "sk-t";
+  private static final ClientLimits LIMITS = ClientLimits.defaults()
+      .withPollFloor(Duration.ofSeconds(2));
+
+  private static Fixture started() {
+    Fixture f = new Fixture().topup(T, "10.00");
+    ObjectNode catalog = Fixture.f();
+    catalog.putArray("data").addObject().put("id", "clip");
+    f.request("GET", "/v1/models", T, null, null).response(200, catalog);
+    return f.create(T, "k1", "vid_1", "clip", "0.35", "create");
+  }
+
+  private static Fixture poll(Fixture f, Duration after, String status) {
+    return f.advance(after).request("GET", "/v1/videos/vid_1", T, null, null)
+        .response(200, Fixture.f().put("id", "vid_1").put("status", status));
+  }
+
+  @Test
+  void final_means_final_fails_for_a_poll_after_a_poll_answered_succeeded() {
+    Fixture f = poll(started(), Duration.ofSeconds(5), "succeeded");
+    assertThat(f.check(LIMITS).violationsOf("final_means_final")).isEmpty();
+    poll(f, Duration.ofSeconds(30), "succeeded");
+    assertThat(f.check(LIMITS).violationsOf("final_means_final")).first().asString()
+        .contains("polled again").contains("a poll answered succeeded");
+  }
+
+  @Test
+  void final_means_final_lets_a_running_job_be_polled_again() {
+    Fixture f = poll(poll(started(), Duration.ofSeconds(5), "in_progress"),
+        Duration.ofSeconds(5), "succeeded");
+    assertThat(f.check(LIMITS).violationsOf("final_means_final")).isEmpty();
+  }
+
+  @Test
+  void one_generation_one_key_fails_for_a_job_created_under_another_key() {
+    Fixture f = started();
+    f.create(T, "k1-retry-2", "vid_2", "clip", "0.35", "create");
+    f.clientLog.generation("g1", T, "k1", List.of("vid_2"));
+    assertThat(f.check(LIMITS).violationsOf("one_generation_one_key")).first().asString()
+        .contains("created with key k1-retry-2").contains("generation's key is k1");
+    Fixture known = started();
+    known.create(T, "k1-retry-2", "vid_2", "clip", "0.35", "create");
+    known.clientLog.generation(new ClientLog.Generation("g1", T, "k1", List.of("vid_2"),
+        List.of("vid_2")));
+    assertThat(known.check(LIMITS).violationsOf("one_generation_one_key"))
+        .as("reported as a known duplicate").isEmpty();
+  }
+
+  /** Three creates, each failing once with a 500 and retried after the given wait. */
+  private static Fixture retriedAfter(Duration... waits) {
+    Fixture f = started();
+    for (int i = 0; i < waits.length; i++) {
+      String key = "k" + (i + 2);
+      String body = "{\"model\":\"clip\",\"prompt\":\"cat " + i + "\"}";
+      f.request("POST", "/v1/videos", T, key, body).error(500, "server_error");
+      f.advance(waits[i]).request("POST", "/v1/videos", T, key, body)
+          .error(402, "insufficient_balance");
+    }
+    return f;
+  }
+
+  @Test
+  void retry_delays_spread_fails_for_lock_step_retries_and_passes_jittered_ones() {
+    Duration s = Duration.ofSeconds(1);
+    assertThat(retriedAfter(s, s, s).check(LIMITS).violationsOf("retry_delays_spread"))
+        .first().asString().contains("all 3 retries number 1 waited exactly 1000 ms");
+    assertThat(retriedAfter(s, s).check(LIMITS).violationsOf("retry_delays_spread"))
+        .as("two samples prove nothing").isEmpty();
+    assertThat(retriedAfter(s, Duration.ofMillis(412), s).check(LIMITS)
+        .violationsOf("retry_delays_spread")).isEmpty();
+  }
+
+  @Test
+  void backoff_within_bounds_fails_for_a_retry_sooner_than_the_promised_minimum() {
+    Fixture f = retriedAfter(Duration.ofMillis(100));
+    assertThat(f.check(LIMITS).violationsOf("backoff_within_bounds")).as("full jitter").isEmpty();
+    assertThat(f.check(LIMITS.withBackoffMin(Duration.ofMillis(500)))
+        .violationsOf("backoff_within_bounds")).first().asString()
+        .contains("waited only 100 ms").contains("promises at least 500 ms");
+  }
+
+  @Test
+  void backoff_within_bounds_fails_for_a_lookup_sooner_than_retry_after() {
+    Fixture f = started();
+    f.request("POST", "/v1/videos", T, "k2", "{}").rateLimited(5);
+    f.advance(Duration.ofSeconds(2)).request("GET", "/v1/videos", T, null, null)
+        .response(200, Fixture.f());
+    f.advance(Duration.ofSeconds(3)).request("POST", "/v1/videos", T, "k2", "{}")
+        .error(402, "insufficient_balance");
+    assertThat(f.check(LIMITS).violationsOf("backoff_within_bounds")).first().asString()
+        .contains("waited only 2000 ms").contains("Retry-After asked for 5000 ms");
+  }
+}

@@ -1,0 +1,91 @@
+package dev.vidsim.tck.mutants;
+
+import dev.vidsim.checker.ClientLimits;
+import dev.vidsim.tck.ClientEnvironment;
+import dev.vidsim.tck.ClientFactory;
+import dev.vidsim.tck.ClientUnderTest;
+import dev.vidsim.tck.Generation;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An integration that, after a wait has told it the job's outcome, polls the job once more to
+ * read it (say, for its content URL): a status poll of a finished job, paid for where polls
+ * cost a fee. Everything else is the reference client.
+ */
+final class PollsFinishedJobs implements ClientFactory {
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).build();
+  private final ClientFactory reference;
+
+  PollsFinishedJobs(ClientFactory reference) {
+    this.reference = reference;
+  }
+
+  @Override
+  public ClientLimits limits() {
+    return reference.limits();
+  }
+
+  @Override
+  public ClientUnderTest start(ClientEnvironment env) {
+    ClientUnderTest client = reference.start(env);
+    return new ClientUnderTest() {
+      @Override
+      public String submit(Generation g) {
+        return client.submit(g);
+      }
+
+      @Override
+      public Finished await(String id) {
+        Finished f = client.await(id);
+        if (f != null && f.jobId() != null && !f.stuck()) getJob(env, f.jobId());
+        return f;
+      }
+
+      @Override
+      public void poll(String id) {
+        client.poll(id);
+      }
+
+      @Override
+      public void cancel(String id) {
+        client.cancel(id);
+      }
+
+      @Override
+      public boolean onWebhook(Map<String, List<String>> headers, String body) {
+        return client.onWebhook(headers, body);
+      }
+
+      @Override
+      public Report report() {
+        return client.report();
+      }
+
+      @Override
+      public void close() {
+        client.close();
+      }
+    };
+  }
+
+  private static void getJob(ClientEnvironment env, String jobId) {
+    HttpRequest r = HttpRequest.newBuilder(URI.create(env.baseUrl() + "/v1/videos/" + jobId))
+        .header("Authorization", "Bearer " + env.apiKey()).timeout(Duration.ofSeconds(10))
+        .GET().build();
+    try {
+      HTTP.send(r, HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      // the mutant only wanted to look; a failure changes nothing
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
