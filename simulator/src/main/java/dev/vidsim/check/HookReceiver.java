@@ -32,13 +32,21 @@ public final class HookReceiver implements AutoCloseable {
   private final List<Delivery> deliveries = new ArrayList<>();
   private long stallMillis;
 
-  /** One request as received, and the status it was answered with. */
-  /** @param headers every request header's first value, by lowercase name */
+  /**
+   * One request as received, and the status it was answered with.
+   *
+   * @param headers every request header's first value, by name in any case
+   */
   public record Delivery(String id, String timestamp, String signature, String body, int status,
                          Map<String, String> headers) {
-    /** A header of the delivery by any case of its name, or null. */
+    public Delivery {
+      var copy = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+      copy.putAll(headers);
+      headers = java.util.Collections.unmodifiableMap(copy);
+    }
+
     public String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+      return headers.get(name);
     }
   }
 

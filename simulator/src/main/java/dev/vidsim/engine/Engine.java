@@ -64,12 +64,12 @@ public final class Engine {
     this.faults = new Faults(random, scenario.startTime());
     scenario.conditions().faults().forEach(faults::add);
     this.webhooks = new Webhooks(clock, journal, faults, random, scenario.conditions().webhooks());
-    this.events = new JobEvents(webhooks, tenants, shapes);
+    this.events = new JobEvents(webhooks, tenants, shapes, clock, journal);
     var settings = new JobSettings(scenario.currency(), scenario.contentTtl(),
         scenario.idempotencyTtl(), scenario.conditions().syncModels(),
         scenario.conditions().keyless(), scenario.maxJobs());
     this.jobs = new Jobs(tenants, catalog, ledger, clock, random, journal, settings,
-        webhooks::problem, events::jobEnded);
+        webhooks::problem, events);
     events.viewWith(jobs::snapshot);
     this.metrics = new EngineMetrics(id -> jobs.byId().get(id), scenario.currency())
         .watching(journal);
@@ -184,6 +184,12 @@ public final class Engine {
   /** The webhook signing secret of the tenant with this key. */
   public String webhookSecret(String apiKey) {
     return webhooks.secret(tenants.authenticate(apiKey).apiKey());
+  }
+
+  /** The public half of the Ed25519 key webhooks are signed with where a provider does so. */
+  public WebhookKey webhookPublicKey() {
+    var key = webhooks.ed25519();
+    return new WebhookKey(key.keyId(), key.publicKey());
   }
 
   public String currency() { return scenario.currency(); }

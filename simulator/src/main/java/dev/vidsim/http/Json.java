@@ -86,7 +86,7 @@ public final class Json {
   }
 
   /** Parses one JSON object (nothing after it); anything else is a 400 naming the problem. */
-  static ObjectNode parseObject(String text) {
+  public static ObjectNode parseObject(String text) {
     JsonNode node;
     try {
       node = BODY_READER.readTree(text);

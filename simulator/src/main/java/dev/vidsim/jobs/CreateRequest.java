@@ -12,30 +12,26 @@ import java.util.TreeMap;
  * @param images     input images (URLs or data URIs) for image-to-video
  * @param dialect    the wire format it arrived in; the job keeps it for its webhooks
  * @param attributes dialect-specific options kept with the job and shown back by that dialect
- * @param idPrefix   how the dialect's job ids start ({@code vid_}, OpenAI's {@code video_}, none
- *                   for Google's lowercase operation ids): one id everywhere, wire and admin
+ * @param ids        how the dialect's job ids look (see {@link IdScheme}): one id everywhere, wire
+ *                   and admin; null: vidsim's own
  */
 public record CreateRequest(String model, String prompt, String mode, BigDecimal seconds,
                             String resolution, List<String> images, String webhookUrl,
-                            String dialect, Map<String, String> attributes, String idPrefix) {
+                            String dialect, Map<String, String> attributes, IdScheme ids) {
   public static final String VIDSIM = "vidsim";
-  public static final String VIDSIM_ID_PREFIX = "vid_";
 
   public CreateRequest {
     images = images == null ? List.of() : List.copyOf(images);
     dialect = dialect == null ? VIDSIM : dialect;
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
-    idPrefix = idPrefix == null ? VIDSIM_ID_PREFIX : idPrefix;
-    if (!idPrefix.matches("[a-z0-9_-]{0,32}")) {
-      throw new IllegalArgumentException("id prefix: a-z, 0-9, _ and -, got " + idPrefix);
-    }
+    ids = ids == null ? IdScheme.VIDSIM : ids;
   }
 
   /** A request of vidsim's own API. */
   public CreateRequest(String model, String prompt, String mode, BigDecimal seconds,
                        String resolution, List<String> images, String webhookUrl) {
     this(model, prompt, mode, seconds, resolution, images, webhookUrl, VIDSIM, Map.of(),
-        VIDSIM_ID_PREFIX);
+        IdScheme.VIDSIM);
   }
 
   /** Identifies the body for Idempotency-Key reuse checks: same key + other fingerprint → 422. */

@@ -9,23 +9,35 @@ import java.util.List;
 
 /** Reading a tenant's jobs in order: list pages and queue positions. */
 final class JobPages {
+  static final int PAGE_SIZE_MAX = 100;
   private JobPages() {}
 
-  /** The tenant's visible jobs matching the filters, newest first unless {@code oldestFirst}. */
-  static List<Job> matching(Collection<Job> all, String tenant, JobStatus status,
-                            String idempotencyKey, boolean oldestFirst) {
+  /** Which jobs a list shows; a null field does not filter. */
+  record Filter(String dialect, JobStatus status, String idempotencyKey) {
+    boolean accepts(Job j) {
+      return (dialect == null || dialect.equals(j.dialect()))
+          && (status == null || j.status() == status)
+          && (idempotencyKey == null || idempotencyKey.equals(j.idempotencyKey()));
+    }
+  }
+
+  /** The tenant's visible jobs the filter accepts, newest first unless {@code oldestFirst}. */
+  static List<Job> matching(Collection<Job> all, String tenant, Filter filter,
+                            boolean oldestFirst) {
     List<Job> mine = new ArrayList<>(all.stream()
         .filter(j -> j.tenant().equals(tenant) && !j.deleted())
-        .filter(j -> status == null || j.status() == status)
-        .filter(j -> idempotencyKey == null || idempotencyKey.equals(j.idempotencyKey()))
+        .filter(filter::accepts)
         .toList());
     if (!oldestFirst) Collections.reverse(mine);
     return mine;
   }
 
-  static List<Job> page(Collection<Job> all, String tenant, JobStatus status,
-                        String idempotencyKey, int limit, String after, boolean oldestFirst) {
-    List<Job> mine = matching(all, tenant, status, idempotencyKey, oldestFirst);
+  static List<Job> page(Collection<Job> all, String tenant, Filter filter, int limit,
+                        String after, boolean oldestFirst) {
+    if (limit < 1 || limit > PAGE_SIZE_MAX) {
+      throw SimException.invalid("limit", "must be between 1 and " + PAGE_SIZE_MAX);
+    }
+    List<Job> mine = matching(all, tenant, filter, oldestFirst);
     int start = 0;
     if (after != null) {
       start = indexOf(mine, after) + 1;
@@ -34,10 +46,10 @@ final class JobPages {
     return List.copyOf(mine.subList(start, Math.min(mine.size(), start + limit)));
   }
 
-  static boolean hasMore(Collection<Job> all, String tenant, JobStatus status,
-                         String idempotencyKey, List<Job> page, boolean oldestFirst) {
+  static boolean hasMore(Collection<Job> all, String tenant, Filter filter, List<Job> page,
+                         boolean oldestFirst) {
     if (page.isEmpty()) return false;
-    List<Job> mine = matching(all, tenant, status, idempotencyKey, oldestFirst);
+    List<Job> mine = matching(all, tenant, filter, oldestFirst);
     return indexOf(mine, page.get(page.size() - 1).id()) < mine.size() - 1;
   }
 

@@ -12,7 +12,6 @@ import dev.vidsim.journal.Journal;
 import dev.vidsim.ledger.Ledger;
 import dev.vidsim.random.SimRandom;
 import java.util.HashMap;
-import java.util.function.Consumer;
 import dev.vidsim.ledger.InsufficientFundsException;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
@@ -37,19 +36,19 @@ final class JobRunner {
   private final Ledger ledger;
   private final JobStore store;
   private final JobSettings settings;
-  private final Consumer<Job> onEnded;
+  private final JobLifecycle lifecycle;
   private final Map<String, List<ScheduledTask>> tasksByJob = new HashMap<>();
   final RunSlots slots;
 
   JobRunner(SimClock clock, SimRandom random, Journal journal, Ledger ledger, JobStore store,
-            JobSettings settings, Consumer<Job> onEnded) {
+            JobSettings settings, JobLifecycle lifecycle) {
     this.clock = clock;
     this.random = random;
     this.journal = journal;
     this.ledger = ledger;
     this.store = store;
     this.settings = settings;
-    this.onEnded = onEnded;
+    this.lifecycle = lifecycle;
     this.slots = new RunSlots(journal);
   }
 
@@ -75,7 +74,7 @@ final class JobRunner {
           Map.of("needed", e.needed().toString(), "available", e.available().toString()));
     }
     Instant now = clock.instant();
-    String id = req.idPrefix() + random.hexId("ids/" + t.apiKey(), 24);
+    String id = req.ids().draw(random, "ids/" + t.apiKey());
     Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), spec, q, m.pricing(), key,
         req.webhookUrl(), now).createdThrough(req.dialect(), req.attributes()).routedBy(route);
     if (!store.add(job)) throw full();
@@ -118,7 +117,7 @@ final class JobRunner {
     Instant ends = starts.plus(render);
     job.planRender(starts, ends);
     if (outcome == null) {
-      at(job, starts, "start", () -> move(job, JobStatus.IN_PROGRESS, "render started"));
+      at(job, starts, "start", () -> start(job));
       at(job, ends, "finish", () -> succeed(job));
       return;
     }
@@ -127,7 +126,7 @@ final class JobRunner {
     Instant failsAt = failureInstant(job, outcome, starts, ends);
     if (outcome.neverStarts()) return;
     if (failsAt == null || starts.isBefore(failsAt)) {
-      at(job, starts, "start", () -> move(job, JobStatus.IN_PROGRESS, "render started"));
+      at(job, starts, "start", () -> start(job));
     }
     if (failsAt != null) {
       at(job, failsAt, "fail", () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
@@ -157,7 +156,7 @@ final class JobRunner {
     Instant starts = clock.instant();
     Instant ends = starts.plus(render);
     job.planRender(starts, ends);
-    move(job, JobStatus.IN_PROGRESS, "render started");
+    start(job);
     if (outcome == null) {
       at(job, ends, "finish", () -> succeed(job));
     } else if (outcome.kind() != JobOutcome.Kind.STUCK && outcome.after() == null) {
@@ -229,6 +228,12 @@ final class JobRunner {
     }
   }
 
+  /** It leaves the queue and renders. */
+  private void start(Job job) {
+    move(job, JobStatus.IN_PROGRESS, "render started");
+    lifecycle.started(job);
+  }
+
   void move(Job job, JobStatus to, String reason) {
     Transition tr = job.moveTo(to, clock.instant(), reason);
     if (!tr.from().isTerminal() && tr.to().isTerminal()) store.ended(job);
@@ -247,7 +252,7 @@ final class JobRunner {
     job.setExpiresAt(expires);
     clock.schedule(expires, job.id() + " expire",
         () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
-    onEnded.accept(job);
+    lifecycle.ended(job);
     slots.freed(job.tenant());
   }
 
@@ -264,7 +269,7 @@ final class JobRunner {
     move(job, to, message);
     Settlement s = job.pricing().settlementFor(kind);
     settleTo(job, s.finalCost(job.quote().usage()), kind.wireName() + " " + s);
-    onEnded.accept(job);
+    lifecycle.ended(job);
     slots.freed(job.tenant());
   }
 

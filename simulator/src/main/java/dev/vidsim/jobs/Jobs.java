@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 
 /** The job operations every dialect maps onto: create, get, list, cancel, content. */
 public final class Jobs {
-  public static final int PAGE_SIZE_MAX = 100; // largest page a list returns
+  public static final int PAGE_SIZE_MAX = JobPages.PAGE_SIZE_MAX; // largest page of a list
   private final Tenants tenants;
   private final SimClock clock;
   private final Journal journal;
@@ -31,21 +31,20 @@ public final class Jobs {
   private final Creates creates;
 
   /**
-   * @param onEnded called once a job reaches its final state (after any sync create is answered)
+   * @param lifecycle told when a job starts rendering and once it reaches its final state
+   *                  (after any sync create is answered)
    */
   public Jobs(Tenants tenants, Catalog catalog, Ledger ledger, SimClock clock,
               dev.vidsim.random.SimRandom random, Journal journal, JobSettings settings,
-              UnaryOperator<String> webhookUrlProblem, java.util.function.Consumer<Job> onEnded) {
+              UnaryOperator<String> webhookUrlProblem, JobLifecycle lifecycle) {
     this.tenants = tenants;
     this.clock = clock;
     this.journal = journal;
     this.store = new JobStore(settings.maxJobs());
     this.views = new JobViews(ledger, clock, settings.currency(), () -> store.asMap().values());
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
-    this.runner = new JobRunner(clock, random, journal, ledger, store, settings, job -> {
-      syncWaits.finish(job);
-      onEnded.accept(job);
-    });
+    this.runner = new JobRunner(clock, random, journal, ledger, store, settings,
+        lifecycle.endingFirst(syncWaits::finish));
     this.creates = new Creates(tenants, catalog, clock, journal, settings, keys, runner,
         syncWaits, views, webhookUrlProblem);
   }
@@ -75,14 +74,14 @@ public final class Jobs {
   public JobView snapshot(String id) {
     Job job = store.asMap().get(id);
     if (job == null) throw new SimException(ErrorCode.NOT_FOUND, "no job " + id);
-    return view(job);
+    return views.of(job);
   }
 
   /** A status poll: charges the model's poll fee when it has one. */
   public JobView get(String apiKey, String id) {
     Job job = owned(apiKey, id);
     runner.chargePollFee(job);
-    return view(job);
+    return views.of(job);
   }
 
   public JobView cancel(String apiKey, String id) {
@@ -92,7 +91,7 @@ public final class Jobs {
           + job.status().wireName() + "; only queued or in_progress jobs can be cancelled");
     }
     runner.fail(job, FailureKind.CANCEL, "cancelled by the client");
-    return view(job);
+    return views.of(job);
   }
 
   /**
@@ -104,12 +103,12 @@ public final class Jobs {
     if (!job.status().isTerminal()) runner.fail(job, FailureKind.CANCEL, "deleted by the client");
     job.markDeleted();
     journal.append("job_deleted", Journal.fields().put("job", id).put("tenant", job.tenant()));
-    return view(job);
+    return views.of(job);
   }
 
   /** The caller's own job as it is now, without a poll fee (a remix reads its source). */
   public JobView source(String apiKey, String id) {
-    return view(owned(apiKey, id));
+    return views.of(owned(apiKey, id));
   }
 
   /** Ends a running job as a failure of the given kind (admin, faults). */
@@ -121,13 +120,13 @@ public final class Jobs {
           + job.status().wireName());
     }
     runner.fail(job, kind, message);
-    return view(job);
+    return views.of(job);
   }
 
   /** The video of a succeeded job, or why there is none. */
   public JobView content(String apiKey, String id) {
     Job job = owned(apiKey, id);
-    if (job.status() == JobStatus.SUCCEEDED) return view(job);
+    if (job.status() == JobStatus.SUCCEEDED) return views.of(job);
     if (job.status() == JobStatus.EXPIRED) {
       throw new SimException(ErrorCode.CONTENT_EXPIRED, "the content of job " + id
           + " expired at " + job.expiresAt() + "; generate it again");
@@ -138,23 +137,30 @@ public final class Jobs {
     throw new SimException(ErrorCode.JOB_NOT_READY, "job " + id + " has no content yet: " + why);
   }
 
-  public JobPage list(String apiKey, String status, String key, int limit, String after) {
-    return list(apiKey, status, key, limit, after, false);
+  /** A page of the caller's jobs of every dialect, newest first: vidsim's own /v1 view. */
+  public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
+                      String after) {
+    JobStatus wanted = status == null ? null : CreateValidation.status(status);
+    return page(apiKey, new JobPages.Filter(null, wanted, idempotencyKey), limit, after, false);
   }
 
-  /** One page of the caller's jobs, newest first (or oldest first), after the job {@code after}. */
-  public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
-                      String after, boolean oldestFirst) {
-    Tenant t = tenants.authenticate(apiKey);
-    if (limit < 1 || limit > PAGE_SIZE_MAX) {
-      throw SimException.invalid("limit", "must be between 1 and " + PAGE_SIZE_MAX);
-    }
-    JobStatus wanted = status == null ? null : CreateValidation.status(status);
-    List<Job> page = JobPages.page(store.asMap().values(), t.apiKey(), wanted, idempotencyKey,
-        limit, after, oldestFirst);
-    boolean more = JobPages.hasMore(store.asMap().values(), t.apiKey(), wanted, idempotencyKey,
-        page, oldestFirst);
-    return new JobPage(page.stream().map(this::view).toList(), more);
+  /**
+   * One page of the caller's jobs created through {@code dialect}, newest first (or oldest
+   * first): a provider lists only its own jobs, never those created through another dialect.
+   */
+  public JobPage listOwn(String apiKey, String dialect, int limit, String after,
+                         boolean oldestFirst) {
+    java.util.Objects.requireNonNull(dialect, "dialect");
+    return page(apiKey, new JobPages.Filter(dialect, null, null), limit, after, oldestFirst);
+  }
+
+  private JobPage page(String apiKey, JobPages.Filter filter, int limit, String after,
+                       boolean oldestFirst) {
+    String tenant = tenants.authenticate(apiKey).apiKey();
+    List<Job> page = JobPages.page(store.asMap().values(), tenant, filter, limit, after,
+        oldestFirst);
+    boolean more = JobPages.hasMore(store.asMap().values(), tenant, filter, page, oldestFirst);
+    return new JobPage(page.stream().map(views::of).toList(), more);
   }
 
   /**
@@ -164,7 +170,7 @@ public final class Jobs {
    */
   public CompletableFuture<JobView> awaitEnd(String apiKey, String id, Duration limit) {
     Job job = owned(apiKey, id);
-    if (job.status().isTerminal()) return CompletableFuture.completedFuture(view(job));
+    if (job.status().isTerminal()) return CompletableFuture.completedFuture(views.of(job));
     return syncWaits.watch(job, limit);
   }
 
@@ -198,11 +204,11 @@ public final class Jobs {
 
   /** A succeeded job's video by its keyless URL, as providers serve outputs; else 404. */
   public JobView delivered(String id) {
-    return view(JobPages.delivered(store.asMap().get(id), id));
+    return views.of(JobPages.delivered(store.asMap().get(id), id));
   }
 
   public List<JobView> all() {
-    return store.asMap().values().stream().map(this::view).toList();
+    return store.asMap().values().stream().map(views::of).toList();
   }
 
   /** The API key that owns a job, or null. */
@@ -220,18 +226,10 @@ public final class Jobs {
     return job;
   }
 
-  JobView view(Job j) {
-    return views.of(j);
-  }
-
   /** Every job still in the store, in creation order (read-only). */
-  public Map<String, Job> byId() {
-    return store.asMap();
-  }
+  public Map<String, Job> byId() { return store.asMap(); }
 
-  public JobStore store() {
-    return store;
-  }
+  public JobStore store() { return store; }
 
   /** This run is being replaced: let held sync creates answer instead of hanging. */
   public void retire() {

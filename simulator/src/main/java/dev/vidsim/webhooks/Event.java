@@ -3,7 +3,7 @@ package dev.vidsim.webhooks;
 import java.time.Instant;
 
 /**
- * One webhook event about a job that ended, with its delivery state.
+ * One webhook event about a job, as every attempt sends it.
  *
  * @param body    the exact JSON sent (the same bytes on every attempt and duplicate)
  * @param signing how each attempt is identified and signed (the job's dialect's scheme)

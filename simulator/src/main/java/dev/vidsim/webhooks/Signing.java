@@ -3,7 +3,12 @@ package dev.vidsim.webhooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The headers that identify and sign one delivery attempt, in a provider's own scheme. */
+/**
+ * How one delivery attempt of an event is identified and signed: the headers it carries,
+ * computed at the attempt's own time. Standard Webhooks unless the job's provider signs
+ * otherwise (fal with Ed25519, OpenRouter with its own HMAC): the engine adapts a dialect's
+ * {@code WebhookShape#signature} to this, the one way every attempt is signed.
+ */
 @FunctionalInterface
 public interface Signing {
   /** Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature (v1, base64). */

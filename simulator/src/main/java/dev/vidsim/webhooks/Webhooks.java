@@ -34,6 +34,7 @@ public final class Webhooks {
   private final WebhookConfig config;
   private final Map<String, String> tenantUrls;
   private final Map<String, String> secrets = new HashMap<>();
+  private Ed25519Key ed25519;
   private final List<InFlight> inFlight = new ArrayList<>();
   private final LinkedHashMap<Long, Attempt> attempts = new LinkedHashMap<>();
   private long attemptSeq;
@@ -62,6 +63,17 @@ public final class Webhooks {
     return secrets.computeIfAbsent(tenant, t -> Signer.secretFor(random, t));
   }
 
+  /** The simulator's Ed25519 webhook key (one for every tenant), drawn from the seed. */
+  public Ed25519Key ed25519() {
+    if (ed25519 == null) {
+      var r = random.stream("webhook-ed25519");
+      byte[] seed = new byte[Ed25519Key.SEED_BYTES];
+      for (int i = 0; i < seed.length; i++) seed[i] = (byte) r.nextInt(256);
+      ed25519 = Ed25519Key.fromSeed(seed);
+    }
+    return ed25519;
+  }
+
   /** Why this URL may not receive webhooks, or null when it may. */
   public String problem(String url) {
     return Targets.problem(url, config.allow());
@@ -77,24 +89,19 @@ public final class Webhooks {
   }
 
   /**
-   * Creates the event for a job that ended (its body rendered from the event's id and time) and
+   * Creates an event about a job (its body rendered from the event's id and time) and
    * schedules its delivery, as fault rules allow.
    *
-   * @param facts what fault rules may match (endpoint webhook, tenant, model, region, event)
+   * @param facts   what fault rules may match (endpoint webhook, tenant, model, region, event)
+   * @param signing how attempts are signed; null: Standard Webhooks
    */
-  public void publish(RequestFacts facts, String jobId, String url,
-                      java.util.function.BiFunction<String, Instant, String> body) {
-    publish(facts, jobId, url, body, Signing.STANDARD);
-  }
-
-  /** As {@link #publish}, signed in a provider's own scheme. */
   public void publish(RequestFacts facts, String jobId, String url,
                       java.util.function.BiFunction<String, Instant, String> body,
                       Signing signing) {
     Instant now = clock.instant();
     String id = "evt_" + random.hexId("events/" + facts.tenant(), 24);
     Event e = new Event(id, facts.tenant(), jobId, facts.event(), url, body.apply(id, now), now,
-        signing);
+        signing == null ? Signing.STANDARD : signing);
     journal.append("webhook_event", Journal.fields().put("event", id).put("job", jobId)
         .put("type", e.type()).put("url", url));
     Decision d = faults.evaluate(facts, now);

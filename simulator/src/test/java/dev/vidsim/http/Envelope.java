@@ -14,6 +14,10 @@ enum Envelope {
   GOOGLE,
   /** Runway's {@code {"error": "..."}}, with {@code issues} and {@code docUrl} for bad input. */
   RUNWAY,
+  /** Replicate's RFC 7807 problem document: {@code {type, title, status, detail}}. */
+  REPLICATE,
+  /** fal's FastAPI-style {@code {"detail": "..."}} or {@code {"detail": [{loc, msg, type}]}}. */
+  FAL,
   /** OpenRouter: {@code {"error":{"code": <HTTP status as an int>,"message","metadata"?}}}. */
   OPENROUTER;
 
@@ -26,6 +30,8 @@ enum Envelope {
     if (path.startsWith("/openai/") || path.equals("/openai")) return OPENAI;
     if (path.startsWith("/gemini/") || path.startsWith("/vertex/")) return GOOGLE;
     if (path.startsWith("/runway/") || path.equals("/runway")) return RUNWAY;
+    if (path.startsWith("/replicate/")) return REPLICATE;
+    if (path.startsWith("/fal/")) return FAL;
     if (path.startsWith("/openrouter/")) return OPENROUTER;
     return VIDSIM;
   }
@@ -33,13 +39,17 @@ enum Envelope {
   /** Null when {@code r} is an error in this envelope, else what is wrong with it. */
   String problem(RawHttp.Response r) {
     String type = r.header("Content-Type");
-    if (type == null || !type.startsWith("application/json")) return "content type " + type;
+    boolean json = type != null && (type.startsWith("application/json")
+        || this == REPLICATE && type.startsWith("application/problem+json"));
+    if (!json) return "content type " + type;
     JsonNode body;
     try {
       body = Json.MAPPER.readTree(r.body());
     } catch (Exception e) {
       return "not JSON";
     }
+    if (this == REPLICATE) return problemDocument(body);
+    if (this == FAL) return falDetail(body);
     JsonNode err = body.path("error");
     if (this == RUNWAY) {
       return err.isTextual() && !err.asText().isBlank()
@@ -58,11 +68,32 @@ enum Envelope {
           && r.header("x-request-id") != null ? null : "not OpenAI's {message, type, param, code}";
       case GOOGLE -> err.path("code").asInt() == r.status() && err.path("status").isTextual()
           ? null : "not google.rpc.Status {code = HTTP status, message, status}";
-      case RUNWAY -> null; // checked above
+      case RUNWAY, REPLICATE, FAL -> null; // checked above
       case OPENROUTER -> err.path("code").isInt() && err.path("code").asInt() == r.status()
           && Set.of("code", "message", "metadata").containsAll(names(err))
           ? null : "not OpenRouter's {code = HTTP status as an integer, message, metadata}";
     };
+  }
+
+  private static String problemDocument(JsonNode body) {
+    for (String field : List.of("type", "title", "detail")) {
+      if (!body.path(field).isTextual() || body.get(field).asText().isBlank()) {
+        return "no problem-document " + field;
+      }
+    }
+    return body.path("status").isInt() ? null : "no problem-document status";
+  }
+
+  private static String falDetail(JsonNode body) {
+    JsonNode detail = body.path("detail");
+    if (detail.isTextual() && !detail.asText().isBlank()) return null;
+    if (!detail.isArray() || detail.isEmpty()) return "no fal detail";
+    for (JsonNode d : detail) {
+      if (!d.path("loc").isArray() || !d.path("msg").isTextual() || !d.path("type").isTextual()) {
+        return "a fal validation detail without loc, msg and type";
+      }
+    }
+    return null;
   }
 
   private static Set<String> names(JsonNode node) {

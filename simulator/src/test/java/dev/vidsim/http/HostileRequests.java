@@ -46,8 +46,8 @@ final class HostileRequests {
       case BAD_JSON, WRONG_CONTENT_TYPE -> r.body() != Body.NONE;
       case WRONG_TYPES -> !r.refused().isEmpty();
       case BAD_MULTIPART -> r.body() == Body.FORM;
-      case BAD_AUTH -> !r.isAdmin() && r.envelope() != Envelope.VIDSIM
-          || r.path().startsWith("/v1/");
+      case BAD_AUTH -> r.needsKey() && (!r.isAdmin() && r.envelope() != Envelope.VIDSIM
+          || r.path().startsWith("/v1/"));
       default -> true;
     };
   }

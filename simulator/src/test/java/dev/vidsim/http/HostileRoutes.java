@@ -23,11 +23,38 @@ final class HostileRoutes {
     boolean isAdmin() {
       return path.startsWith("/_sim/");
     }
+
+    /** Outputs and the JWKS are served without a key, as the providers serve them. */
+    boolean needsKey() {
+      return !path.contains("/delivery/") && !path.contains("/files/")
+          && !path.endsWith("/jwks.json");
+    }
   }
+
+  /** Models with a provider's kind of id, so Replicate's and fal's valid bodies are valid. */
+  static final String MODELS = """
+        - id: acme/clip
+          modes: [text-to-video]
+          regions: [us-east, eu-west]
+          maxSeconds: 8
+          defaultSeconds: 4
+          pricing: { unit: task, price: "0.10" }
+          latency: { queued: 1s, render: 10s }
+        - id: fal-ai/veo3.1
+          modes: [text-to-video]
+          regions: [us-east, eu-west]
+          maxSeconds: 8
+          defaultSeconds: 8
+          pricing: { unit: second, price: "0.40", billOn: delivery }
+          latency: { queued: 2s, render: 60s }
+      """;
 
   private static final String VIDSIM_CREATE = "{\"model\":\"task-1\",\"prompt\":\"a cat\"}";
   private static final String VEO_CREATE = "{\"instances\":[{\"prompt\":\"a cat\"}],"
       + "\"parameters\":{\"durationSeconds\":6}}";
+  private static final String REPLICATE_CREATE = "{\"input\":{\"prompt\":\"a cat\"}}";
+  private static final String FAL_APP = "/fal/queue/fal-ai/veo3.1";
+  private static final String FAL_CREATE = "{\"prompt\":\"a cat\",\"duration\":\"8s\"}";
   private static final String RUNWAY_CREATE = "{\"model\":\"gen4.5\",\"promptText\":\"a cat\","
       + "\"ratio\":\"1280:720\",\"duration\":5}";
   private static final String RUNWAY_TASK = "/runway/v1/tasks/01234567-89ab-4cde-af01-23456701"
@@ -85,6 +112,26 @@ final class HostileRoutes {
           + "/operations/abc\"}", "{\"operationName\":5}", "{\"operationName\":\"x\"}",
           "{\"name\":\"x\"}"),
       get("/vertex/v1beta1/publishers/google/models"),
+      post("/replicate/v1/models/acme/clip/predictions", REPLICATE_CREATE, "{\"input\":\"x\"}",
+          "{\"input\":{\"prompt\":\"a\",\"foo\":1}}", "{\"prompt\":\"a\"}",
+          "{\"input\":{\"prompt\":\"a\",\"generate_audio\":\"yes\"}}",
+          "{\"input\":{\"prompt\":\"a\"},\"webhook_events_filter\":[\"done\"]}",
+          "{\"input\":{\"prompt\":\"a\"},\"webhook_events_filter\":\"start\"}",
+          "{\"input\":{\"prompt\":\"a\"},\"webhook\":\"http://example.com/hook\"}"),
+      post("/replicate/v1/predictions", "{\"version\":\"acme/clip\",\"input\":{\"prompt\":"
+          + "\"a cat\"}}", "{\"version\":5,\"input\":{}}", "{\"input\":{\"prompt\":\"a\"}}",
+          "{\"version\":\"acme/clip:00\",\"input\":{\"prompt\":\"a\"}}"),
+      get("/replicate/v1/predictions"), get("/replicate/v1/predictions/abc"),
+      new Route("POST", "/replicate/v1/predictions/abc/cancel", Body.NONE, "", List.of()),
+      get("/replicate/v1/models/acme/clip"), get("/replicate/v1/webhooks/default/secret"),
+      get("/replicate/delivery/abc/output.mp4"),
+      post(FAL_APP, FAL_CREATE, "{\"prompt\":5}", "{\"prompt\":\"a\",\"foo\":1}",
+          "{\"prompt\":\"a\",\"duration\":\"eight\"}", "{\"prompt\":\"a\",\"generate_audio\":1}",
+          "[1]"),
+      get(FAL_APP + "/requests/abc/status"), get(FAL_APP + "/requests/abc"),
+      new Route("PUT", FAL_APP + "/requests/abc/cancel", Body.NONE, "", List.of()),
+      get("/fal/files/abc/output.mp4"), get("/fal/.well-known/jwks.json"),
+      post("/fal/proxy", FAL_CREATE, "{\"prompt\":5}"),
       post("/runway/v1/text_to_video", RUNWAY_CREATE, RUNWAY_CREATE.replace("5}", "5.5}"),
           RUNWAY_CREATE.replace("5}", "\"5\"}"), RUNWAY_CREATE.replace("1280:720", "16:9"),
           RUNWAY_CREATE.replace("gen4.5", "gen4_turbo"), RUNWAY_CREATE.replace("a cat", ""),

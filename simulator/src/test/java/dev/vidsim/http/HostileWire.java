@@ -35,7 +35,10 @@ final class HostileWire {
     StringBuilder head = new StringBuilder(r.method()).append(' ').append(target)
         .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
     boolean auth = headers.stream().anyMatch(h -> h.startsWith("Authorization:"));
-    if (!auth) head.append("Authorization: Bearer sk-alice\r\nx-goog-api-key: sk-alice\r\n");
+    if (!auth) {
+      head.append(r.path().startsWith("/fal/") ? "Authorization: Key sk-alice\r\n"
+          : "Authorization: Bearer sk-alice\r\nx-goog-api-key: sk-alice\r\n");
+    }
     head.append("X-Runway-Version: 2024-11-06\r\n"); // every Runway call names its API version
     if (headers.stream().noneMatch(h -> h.startsWith("Content-Type:"))) {
       head.append("Content-Type: application/json\r\n");
@@ -156,8 +159,10 @@ final class HostileWire {
   }
 
   static byte[] badAuth(Route r, SplittableRandom random) {
-    String auth = pick(random, "sk-alice", "Basic c2stYWxpY2U6", "Bearer", "Token sk-alice",
-        "bearer");
+    // Replicate still takes its legacy "Token <key>", and fal only "Key <key>"
+    String auth = r.path().startsWith("/replicate/")
+        ? pick(random, "sk-alice", "Basic c2stYWxpY2U6", "Bearer", "Token", "Key sk-alice")
+        : pick(random, "sk-alice", "Basic c2stYWxpY2U6", "Bearer", "Token sk-alice", "bearer");
     return of(r, List.of("Authorization: " + auth), r.validBody());
   }
 

@@ -26,7 +26,7 @@ class HttpFuzzTest {
   /** Requests per run: each kind of fault ~50 times, in seconds (-Dvidsim.fuzz.requests=N). */
   static final int REQUESTS = Math.min(100_000, Integer.getInteger("vidsim.fuzz.requests", 700));
   static final long SEED = Long.getLong("vidsim.seed", 13L);
-  private final SimFixture fx = new SimFixture();
+  private final SimFixture fx = new SimFixture(HostileRoutes.MODELS);
 
   @AfterEach
   void close() {

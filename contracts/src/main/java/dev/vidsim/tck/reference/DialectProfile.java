@@ -61,10 +61,8 @@ public record DialectProfile(Dialect dialect, Map<String, String> waived,
       w.put("models_from_live_catalog", NAMED_CATALOG);
     }
     return new DialectProfile(d, Map.copyOf(w), switch (d) {
-      case VIDSIM, OPENAI -> id -> id;
-      case REPLICATE -> id -> "vid_" + id;
-      case FAL -> id -> "vid_" + id.substring(id.lastIndexOf('/') + 1).replace("-", "");
-      case GEMINI, VERTEX -> id -> id.substring(id.lastIndexOf('/') + 1);
+      case VIDSIM, OPENAI, REPLICATE -> id -> id;
+      case FAL, GEMINI, VERTEX -> id -> id.substring(id.lastIndexOf('/') + 1);
     });
   }
 

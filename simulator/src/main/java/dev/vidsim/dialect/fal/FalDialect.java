@@ -4,12 +4,14 @@ import dev.vidsim.engine.Simulator;
 import dev.vidsim.engine.WebhookShape;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
+import dev.vidsim.faults.Endpoint;
+import dev.vidsim.http.Call;
 import dev.vidsim.http.Dialect;
 import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Guard;
+import dev.vidsim.http.Json;
 import dev.vidsim.http.PathRoutes;
 import dev.vidsim.http.RateHeaders;
-import dev.vidsim.jobs.JobStatus;
 import dev.vidsim.limits.RateLimitFacts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,12 +30,14 @@ public final class FalDialect implements Dialect {
   public static final String NAME = "fal";
   static final String PROXY = "/fal/proxy";
   static final String TARGET = "fal.targetUrl";
+  private final Simulator sim;
   private final FalQueue queue;
   private final Supplier<String> server;
   private PathRoutes routes;
 
   /** @param server the simulator's own base URL, for links in webhook bodies */
   public FalDialect(Simulator sim, Supplier<String> server) {
+    this.sim = sim;
     this.server = server;
     this.queue = new FalQueue(sim, this);
   }
@@ -49,6 +53,9 @@ public final class FalDialect implements Dialect {
             + " under /fal/queue/{owner}/{alias} (synchronous fal.run and storage uploads are"
             + " not simulated: use fal.subscribe or fal.queue)"));
     queue.declare(routes);
+    routes.add("GET", "^" + java.util.regex.Pattern.quote(FalWebhooks.JWKS) + "$",
+        Endpoint.SECRET, ctx -> Call.of(null), (ctx, call, a) -> Json.write(ctx, 200,
+            FalWebhooks.jwks(sim.call(e -> e.webhookPublicKey()))));
     r.get("/fal/*", ctx -> route(ctx, "GET"));
     r.post("/fal/*", ctx -> route(ctx, "POST"));
     r.put("/fal/*", ctx -> route(ctx, "PUT"));
@@ -123,10 +130,9 @@ public final class FalDialect implements Dialect {
     RateHeaders.retryAfter(ctx, f);
   }
 
-  /** {@code {request_id, gateway_request_id, status: OK|ERROR, payload, error}}. */
+  /** The request's outcome, signed with Ed25519; the public key at {@value FalWebhooks#JWKS}. */
   @Override
   public WebhookShape webhookShape() {
-    return WebhookShape.of(j -> j.status() == JobStatus.SUCCEEDED ? "OK" : "ERROR",
-        (eventId, at, type, j) -> FalWire.webhook(j, type, server.get()).toString());
+    return new FalWebhooks(server);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.http.Json;
 import dev.vidsim.jobs.CreateRequest;
+import dev.vidsim.jobs.IdScheme;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +26,6 @@ final class FalInput {
   static final String TIMEOUT = "fal.request_timeout";
   static final String PRIORITY = "fal.queue_priority";
   static final String HINT = "fal.runner_hint";
-
-  /** Engine ids keep vidsim's prefix; FalWire.requestId shows them as fal's UUID-like ids. */
-  static final String ID_PREFIX = CreateRequest.VIDSIM_ID_PREFIX;
 
   private FalInput() {}
 
@@ -50,21 +48,12 @@ final class FalInput {
     if (headers.priority() != null) attributes.put(PRIORITY, priority(headers.priority()));
     if (headers.hint() != null) attributes.put(HINT, headers.hint());
     return new CreateRequest(model, string(in, "prompt"), mode, duration(in),
-        string(in, "resolution"), images, webhook, FalDialect.NAME, attributes, ID_PREFIX);
+        string(in, "resolution"), images, webhook, FalDialect.NAME, attributes, IdScheme.UUID);
   }
 
   private static ObjectNode object(String body) {
     if (body == null || body.isBlank()) return Json.object();
-    JsonNode node;
-    try {
-      node = Json.MAPPER.readTree(body);
-    } catch (java.io.IOException e) {
-      throw SimException.invalid("body", "JSON decode error: " + e.getMessage().lines()
-          .findFirst().orElse(""));
-    }
-    if (!(node instanceof ObjectNode obj)) {
-      throw SimException.invalid("body", "expected a JSON object");
-    }
+    ObjectNode obj = Json.parseObject(body); // strict: one object, nothing after it
     for (var it = obj.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!INPUTS.contains(name)) {

@@ -45,12 +45,12 @@ final class FalQueue {
     r.add("PUT", CANCEL, Endpoint.CANCEL, ctx -> about(ctx, CANCEL), this::cancel);
     r.add("POST", SUBMIT, Endpoint.CREATE, this::parseSubmit, this::submit);
     r.add("GET", FILE, Endpoint.CONTENT, ctx -> Call.aboutJob(null,
-        FalWire.engineId(PathRoutes.match(ctx, FILE).group(1))), this::file);
+        PathRoutes.match(ctx, FILE).group(1)), this::file);
   }
 
   private Call<About> about(Context ctx, String regex) {
     Matcher m = PathRoutes.match(ctx, regex);
-    return new Call<>(dialect.apiKey(ctx), null, FalWire.engineId(m.group(2)),
+    return new Call<>(dialect.apiKey(ctx), null, m.group(2),
         new About(m.group(1)));
   }
 
@@ -82,7 +82,7 @@ final class FalQueue {
       JobView v = e.jobs().create(key, call.request().request(), ctx.header("Idempotency-Key"),
           a.outcome());
       ObjectNode answer = FalWire.urls(Json.object(), server(ctx), call.request().app(),
-          FalWire.requestId(v.id()));
+          v.id());
       return answer.put("queue_position", e.jobs().queuedAhead(key, v.id()));
     });
     ctx.header("x-fal-request-id", o.get("request_id").asText());
@@ -104,26 +104,17 @@ final class FalQueue {
   void result(Context ctx, Call<About> call, Admission a) {
     JobView v = sim.call(e -> owned(e.jobs().source(call.apiKey(), call.jobId()),
         call.request().app()));
-    ctx.header("x-fal-request-id", FalWire.requestId(v.id()));
+    ctx.header("x-fal-request-id", v.id());
     switch (v.status()) {
       case SUCCEEDED -> Json.write(ctx, 200, FalWire.result(v, server(ctx)));
       case QUEUED, IN_PROGRESS -> FalErrors.write(ctx, FalErrors.detail(400,
           "Request is still in progress"));
       case EXPIRED -> FalErrors.write(ctx, FalErrors.detail(404, "The result of request "
-          + FalWire.requestId(v.id()) + " has expired"));
-      default -> failed(ctx, v);
+          + v.id() + " has expired"));
+      default -> FalErrors.write(ctx, FalWire.failure(v));
     }
   }
 
-  private static void failed(Context ctx, JobView v) {
-    int status = FalWire.resultStatus(v.failure());
-    if (status == 422) {
-      FalErrors.write(ctx, FalErrors.validation(422, "prompt", v.errorMessage(),
-          FalWire.errorType(v)));
-    } else {
-      FalErrors.write(ctx, FalErrors.typed(status, v.errorMessage(), FalWire.errorType(v)));
-    }
-  }
 
   /** 202 CANCELLATION_REQUESTED, or 400 ALREADY_COMPLETED for a finished request. */
   void cancel(Context ctx, Call<About> call, Admission a) {
@@ -149,7 +140,7 @@ final class FalQueue {
   /** A request is found only under the app it was submitted to. */
   private static JobView owned(JobView v, String app) {
     if (!v.model().equals(app) && !v.model().startsWith(app + "/")) {
-      throw new SimException(ErrorCode.NOT_FOUND, "Request " + FalWire.requestId(v.id())
+      throw new SimException(ErrorCode.NOT_FOUND, "Request " + v.id()
           + " not found for app " + app + " (it was submitted to " + v.model() + ")");
     }
     return v;

@@ -2,6 +2,7 @@ package dev.vidsim.dialect.fal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Json;
 import dev.vidsim.http.PlaceholderVideo;
 import dev.vidsim.jobs.JobStatus;
@@ -21,7 +22,6 @@ import java.time.Instant;
 final class FalWire {
   static final String QUEUE = "/fal/queue/";
   static final String FILES = "/fal/files/";
-  private static final String ENGINE_PREFIX = "vid_";
 
   private FalWire() {}
 
@@ -34,7 +34,7 @@ final class FalWire {
   static ObjectNode status(JobView j, int queuePosition, boolean logs, String server,
                            String app) {
     ObjectNode o = Json.object().put("status", status(j.status()));
-    urls(o, server, app, requestId(j.id()));
+    urls(o, server, app, j.id());
     if (j.status() == JobStatus.QUEUED) return o.put("queue_position", queuePosition);
     if (logs) logs(o.putArray("logs"), j);
     else o.putNull("logs");
@@ -75,7 +75,7 @@ final class FalWire {
   }
 
   static ObjectNode result(JobView j, String server) {
-    String id = requestId(j.id());
+    String id = j.id();
     ObjectNode o = Json.object();
     o.putObject("video").put("url", server + FILES + id + "/output.mp4")
         .put("content_type", "video/mp4").put("file_name", "output.mp4")
@@ -83,19 +83,30 @@ final class FalWire {
     return o;
   }
 
-  /** A webhook's body: the result, or the failure, of the request. */
+  /**
+   * A webhook's body: the result, or for a failed request fal's {@code "Invalid status code: N"}
+   * with the error body its result answers as the payload.
+   */
   static ObjectNode webhook(JobView j, String type, String server) {
-    String id = requestId(j.id());
-    ObjectNode o = Json.object().put("request_id", id).put("gateway_request_id", id)
+    ObjectNode o = Json.object().put("request_id", j.id()).put("gateway_request_id", j.id())
         .put("status", type);
     if (j.status() == JobStatus.SUCCEEDED) {
       o.set("payload", result(j, server));
-      o.putNull("error");
-    } else {
-      o.set("payload", Json.object().put("detail", j.errorMessage()));
-      o.put("error", j.errorMessage());
+      return o.putNull("error");
     }
-    return o.putNull("payload_error");
+    ErrorReply failure = failure(j);
+    o.set("payload", failure.body());
+    return o.put("error", "Invalid status code: " + failure.status());
+  }
+
+  /** What the result of a request that ended without a video answers. */
+  static ErrorReply failure(JobView j) {
+    if (j.failure() == null) {
+      return FalErrors.typed(500, j.status().wireName(), "runner_server_error");
+    }
+    int status = resultStatus(j.failure());
+    return status == 422 ? FalErrors.validation(422, "prompt", j.errorMessage(), errorType(j))
+        : FalErrors.typed(status, j.errorMessage(), errorType(j));
   }
 
   private static void logs(ArrayNode into, JobView j) {
@@ -114,17 +125,5 @@ final class FalWire {
     if (from == null || to == null) return BigDecimal.ZERO;
     return BigDecimal.valueOf(Duration.between(from, to).toMillis())
         .divide(BigDecimal.valueOf(1000), 3, RoundingMode.UNNECESSARY);
-  }
-
-  /** fal request ids look like UUIDs: the engine's 24 hex digits, dashed 8-4-4-8. */
-  static String requestId(String engineId) {
-    String hex = engineId.startsWith(ENGINE_PREFIX) ? engineId.substring(4) : engineId;
-    if (hex.length() != 24) return hex;
-    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-        + hex.substring(16);
-  }
-
-  static String engineId(String requestId) {
-    return ENGINE_PREFIX + requestId.replace("-", "");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.http.Json;
 import dev.vidsim.jobs.CreateRequest;
+import dev.vidsim.jobs.IdScheme;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ final class VeoRequest {
     if (metadata.isObject()) kept.put(USER_METADATA, metadata.toString());
     return new CreateRequest(model, prompt, null, seconds(params.get("durationSeconds")),
         params.path("resolution").isTextual() ? params.get("resolution").asText() : null,
-        images, webhookUrl(config), dialect, kept, "");
+        images, webhookUrl(config), dialect, kept, IdScheme.prefixed(""));
   }
 
   private static String webhookUrl(JsonNode config) {

@@ -38,7 +38,7 @@ final class OpenAiForms {
     }
     String model = f.getOrDefault("model", DEFAULT_MODEL);
     return new CreateRequest(model, f.get("prompt"), null, seconds(f.get("seconds")),
-        f.get("size"), images, null, OpenAiDialect.NAME, Map.of(), OpenAiWire.ID_PREFIX);
+        f.get("size"), images, null, OpenAiDialect.NAME, Map.of(), OpenAiWire.IDS);
   }
 
   /** A remix, edit or extension: a prompt, the source video's id (or an upload), seconds. */

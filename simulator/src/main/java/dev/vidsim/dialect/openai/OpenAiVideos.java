@@ -64,7 +64,7 @@ final class OpenAiVideos {
     OpenAiForms.Derived d = OpenAiForms.derived(ctx, withSeconds);
     if (d.videoId() == null) {
       CreateRequest fresh = new CreateRequest(OpenAiForms.DEFAULT_MODEL, d.prompt(), null,
-          d.seconds(), null, null, null, OpenAiDialect.NAME, Map.of(), OpenAiWire.ID_PREFIX);
+          d.seconds(), null, null, null, OpenAiDialect.NAME, Map.of(), OpenAiWire.IDS);
       return new Call<>(key, fresh.model(), null, new VideoCreate(fresh, null, null, kind, null));
     }
     return new Call<>(key, null, d.videoId(), new VideoCreate(null, d.videoId(), d.prompt(),
@@ -94,7 +94,7 @@ final class OpenAiVideos {
         ? Map.of(OpenAiWire.REMIXED_FROM, src.id()) : Map.of();
     return new CreateRequest(src.model(), c.prompt(), null,
         c.seconds() != null ? c.seconds() : src.seconds(), src.resolution(), null, null,
-        OpenAiDialect.NAME, origin, OpenAiWire.ID_PREFIX);
+        OpenAiDialect.NAME, origin, OpenAiWire.IDS);
   }
 
   void get(Context ctx, Call<Void> call, Admission a) {
@@ -109,8 +109,8 @@ final class OpenAiVideos {
       throw SimException.invalid("order", "expected 'asc' or 'desc', got '" + order + "'");
     }
     String after = ctx.queryParam("after");
-    Seen<Jobs.JobPage> page = call(e -> e.jobs().list(call.apiKey(), null, null, limit, after,
-        order.equals("asc")));
+    Seen<Jobs.JobPage> page = call(e -> e.jobs().listOwn(call.apiKey(), OpenAiDialect.NAME,
+        limit, after, order.equals("asc")));
     ObjectNode o = Json.object().put("object", "list");
     ArrayNode data = o.putArray("data");
     page.value().data().forEach(j -> data.add(OpenAiWire.video(j, page.emitExpired())));

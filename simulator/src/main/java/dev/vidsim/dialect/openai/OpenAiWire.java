@@ -14,7 +14,7 @@ import java.time.Instant;
 final class OpenAiWire {
   static final String REMIXED_FROM = "remixed_from_video_id";
   /** OpenAI's video ids start with {@code video_}; the engine gives the job that id. */
-  static final String ID_PREFIX = "video_";
+  static final dev.vidsim.jobs.IdScheme IDS = dev.vidsim.jobs.IdScheme.prefixed("video_");
 
   private OpenAiWire() {}
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.http.Json;
 import dev.vidsim.jobs.CreateRequest;
+import dev.vidsim.jobs.IdScheme;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -65,7 +66,7 @@ final class OpenRouterInput {
     return new CreateRequest(model, Json.string(body, "prompt"), null, seconds,
         engineResolution(resolution != null ? resolution : fromSize(size)), images,
         Json.string(body, "callback_url"), OpenRouterDialect.NAME, attributes,
-        "gen-vid-" + now.getEpochSecond() + "-");
+        IdScheme.prefixed("gen-vid-" + now.getEpochSecond() + "-"));
   }
 
   private static String oneOf(ObjectNode body, String field, List<String> allowed) {

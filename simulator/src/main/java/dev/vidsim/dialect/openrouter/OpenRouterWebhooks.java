@@ -43,9 +43,8 @@ final class OpenRouterWebhooks {
       }
 
       @Override
-      public Map<String, String> signatureHeaders(String jobId, String type, String body,
-                                                  long timestamp, String secret) {
-        return headers(jobId, type, body, timestamp, secret);
+      public Map<String, String> signature(Delivery d) {
+        return headers(d.jobId(), d.type(), d.body(), d.timestamp(), d.secret());
       }
     };
   }

@@ -47,19 +47,15 @@ public final class ReplicateDialect implements Dialect {
     r.post(BASE + "/models/{owner}/{name}/predictions", g.guarded(this, Endpoint.CREATE,
         p::parseByModel, p::create));
     r.get(BASE + "/predictions", g.guarded(this, Endpoint.LIST, this::caller, p::list));
-    r.get(BASE + "/predictions/{id}", g.guarded(this, Endpoint.GET, this::about, p::get));
-    r.post(BASE + "/predictions/{id}/cancel", g.guarded(this, Endpoint.CANCEL, this::about,
-        p::cancel));
+    r.get(BASE + "/predictions/{id}", g.guarded(this, Endpoint.GET, this::aboutJob, p::get));
+    r.post(BASE + "/predictions/{id}/cancel", g.guarded(this, Endpoint.CANCEL,
+        this::aboutJob, p::cancel));
     r.get(BASE + "/models/{owner}/{name}", g.guarded(this, Endpoint.MODELS, this::caller,
         p::model));
     r.get(BASE + "/webhooks/default/secret", g.guarded(this, Endpoint.SECRET, this::caller,
         p::secret));
     r.get(ReplicateWire.DELIVERY + "/{id}/output.mp4", g.guarded(this, Endpoint.CONTENT,
-        ctx -> Call.aboutJob(null, ReplicateWire.engineId(ctx.pathParam("id"))), p::delivery));
-  }
-
-  private Call<Void> about(Context ctx) {
-    return Call.aboutJob(apiKey(ctx), ReplicateWire.engineId(ctx.pathParam("id")));
+        ctx -> Call.aboutJob(null, ctx.pathParam("id")), p::delivery));
   }
 
   /** {@code Authorization: Bearer <token>} (the legacy {@code Token <token>} too). */
@@ -102,10 +98,9 @@ public final class ReplicateDialect implements Dialect {
     RateHeaders.retryAfter(ctx, f);
   }
 
-  /** The webhook body is the prediction itself, sent when it completes. */
+  /** The prediction itself, at start, halfway (logs), output and completion, as filtered. */
   @Override
   public WebhookShape webhookShape() {
-    return WebhookShape.of(j -> "completed",
-        (id, at, type, j) -> ReplicateWire.prediction(j, server.get()).toString());
+    return new ReplicateWebhooks(server);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.http.Json;
 import dev.vidsim.jobs.CreateRequest;
+import dev.vidsim.jobs.IdScheme;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +32,6 @@ final class ReplicateInput {
   static final int SHOWN_CHARS_MAX = 256;
   private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
       "(?:(\\d{1,4})h)?(?:(\\d{1,6})m)?(?:(\\d{1,7})s)?|(\\d{1,7})");
-
-  /** Engine ids keep vidsim's prefix; ReplicateWire.wireId shows them without it. */
-  static final String ID_PREFIX = CreateRequest.VIDSIM_ID_PREFIX;
 
   private ReplicateInput() {}
 
@@ -74,11 +72,9 @@ final class ReplicateInput {
       attributes.put(ReplicateWire.WEBHOOK, webhook);
       if (!events.isEmpty()) attributes.put(ReplicateWire.EVENTS, String.join(",", events));
     }
-    // vidsim sends the final event only: with a filter, only when it asks for "completed"
-    boolean completed = events.isEmpty() || events.contains("completed");
     CreateRequest req = new CreateRequest(model, Json.string(in, "prompt"), null,
-        Json.integer(in, "duration"), Json.string(in, "resolution"), images,
-        completed ? webhook : null, ReplicateDialect.NAME, attributes, ID_PREFIX);
+        Json.integer(in, "duration"), Json.string(in, "resolution"), images, webhook,
+        ReplicateDialect.NAME, attributes, IdScheme.BASE32);
     return new Create(req, wait(ctx.header("Prefer")), cancelAfter);
   }
 

@@ -103,17 +103,16 @@ final class ReplicatePredictions {
 
   /** Newest first, {@value #PAGE_SIZE} a page; {@code next} is the URL of the next page. */
   void list(Context ctx, Call<Void> call, Admission a) {
-    String cursor = ctx.queryParam("cursor");
-    String after = cursor == null ? null : ReplicateWire.engineId(cursor);
-    Jobs.JobPage page = sim.call(e -> e.jobs().list(call.apiKey(), null, null, PAGE_SIZE, after,
-        false));
+    String after = ctx.queryParam("cursor");
+    Jobs.JobPage page = sim.call(e -> e.jobs().listOwn(call.apiKey(), ReplicateDialect.NAME,
+        PAGE_SIZE, after, false));
     String base = server(ctx);
     ObjectNode o = Json.object();
     ArrayNode results = o.putArray("results");
     page.data().forEach(j -> results.add(ReplicateWire.prediction(j, base)));
     o.putNull("previous");
     if (page.hasMore()) {
-      String last = ReplicateWire.wireId(page.data().get(page.data().size() - 1).id());
+      String last = page.data().get(page.data().size() - 1).id();
       o.put("next", base + ReplicateWire.BASE + "/predictions?cursor=" + last);
     } else {
       o.putNull("next");

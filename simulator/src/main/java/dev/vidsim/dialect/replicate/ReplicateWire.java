@@ -27,12 +27,11 @@ final class ReplicateWire {
   static final String WEBHOOK = "replicate.webhook";
   static final String EVENTS = "replicate.events";
   static final String CANCEL_AFTER = "replicate.cancel_after_ms";
-  private static final String ENGINE_PREFIX = "vid_";
 
   private ReplicateWire() {}
 
   static ObjectNode prediction(JobView j, String server) {
-    String id = wireId(j.id());
+    String id = j.id();
     ObjectNode o = Json.object().put("id", id).put("model", j.model())
         .put("version", j.attributes().getOrDefault(VERSION, "hidden"));
     o.set("input", input(j));
@@ -60,8 +59,7 @@ final class ReplicateWire {
     String webhook = j.attributes().get(WEBHOOK);
     if (webhook != null) {
       o.put("webhook", webhook);
-      o.set("webhook_events_filter", Json.MAPPER.valueToTree(
-          j.attributes().getOrDefault(EVENTS, "start,output,logs,completed").split(",")));
+      o.set("webhook_events_filter", Json.MAPPER.valueToTree(ReplicateWebhooks.filter(j)));
     }
     String self = server + BASE + "/predictions/" + id;
     o.putObject("urls").put("get", self).put("cancel", self + "/cancel");
@@ -126,15 +124,6 @@ final class ReplicateWire {
 
   static String iso(Instant at) {
     return at.toString();
-  }
-
-  static String wireId(String engineId) {
-    return engineId.startsWith(ENGINE_PREFIX) ? engineId.substring(ENGINE_PREFIX.length())
-        : engineId;
-  }
-
-  static String engineId(String wireId) {
-    return ENGINE_PREFIX + wireId;
   }
 
   /** A model's version id: 64 hex digits derived from its name, the same on every run. */

@@ -7,6 +7,7 @@ import dev.vidsim.errors.JsonSyntax;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.http.Json;
 import dev.vidsim.jobs.CreateRequest;
+import dev.vidsim.jobs.IdScheme;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ final class RunwayInput {
     // image-only tasks have no prompt, and the engine's jobs always have one: say so in it
     if (prompt == null) prompt = "(no promptText: image only)";
     return new CreateRequest(model, prompt, mode, seconds, ratio, images, null,
-        RunwayDialect.NAME, attributes, "");
+        RunwayDialect.NAME, attributes, IdScheme.prefixed(""));
   }
 
   private static ObjectNode object(String body) {

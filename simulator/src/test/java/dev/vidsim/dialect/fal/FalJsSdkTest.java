@@ -65,4 +65,16 @@ class FalJsSdkTest extends JsSdkTest {
     assertThat(r.path("errorType").asText()).isEqualTo("client_cancelled");
     assertThat(s.balance(KEY)).isEqualTo("10.00");
   }
+
+  @Test
+  void a_webhook_receiver_verifies_the_ed25519_signature_with_the_jwks_and_rejects_a_forgery() {
+    JsonNode r = run("fal-webhook.mjs");
+    assertThat(r.path("keys").asInt()).isEqualTo(1);
+    assertThat(r.path("valid").asBoolean()).isTrue();
+    assertThat(r.path("forged").asBoolean()).isFalse();
+    assertThat(r.path("status").asText()).isEqualTo("OK");
+    assertThat(r.path("sentId").asText()).isEqualTo(r.path("requestId").asText());
+    assertThat(r.path("video").asText()).endsWith("/output.mp4");
+    assertThat(s.journal("webhook_delivered")).hasSize(1);
+  }
 }

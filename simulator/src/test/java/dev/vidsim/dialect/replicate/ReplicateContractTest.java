@@ -1,6 +1,7 @@
 package dev.vidsim.dialect.replicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -63,6 +64,9 @@ class ReplicateContractTest {
         .body("version", equalTo("hidden")).body("model", equalTo("google/veo-3.1"))
         .body("input.prompt", equalTo("a cat")).body("output", nullValue())
         .extract().path("id");
+    assertThat((String) id).as("Replicate's id form").matches("[a-z2-7]{26}");
+    String engineId = fx.sim.call(e -> e.jobs().all().get(0).id());
+    assertThat(engineId).as("one id, wire and engine").isEqualTo(id);
     fx.advance("30s");
     api().get("/predictions/" + id).then().body("status", equalTo("processing"))
         .body("started_at", startsWith("20"));
@@ -204,15 +208,70 @@ class ReplicateContractTest {
   }
 
   @Test
-  void a_filter_without_completed_sends_no_webhook_and_an_unknown_event_is_refused() {
+  void a_start_filter_sends_only_the_start_and_an_unknown_event_is_refused() {
     try (HookReceiver receiver = new HookReceiver()) {
       create("{\"input\":{\"prompt\":\"a\"},\"webhook\":\"" + receiver.url()
           + "\",\"webhook_events_filter\":[\"start\"]}").then().statusCode(201);
       fx.advance("5m");
-      assertThat(receiver.deliveries()).isEmpty();
+      assertThat(receiver.deliveries()).hasSize(1);
+      assertThat(receiver.deliveries().get(0).body()).contains("\"status\":\"processing\"")
+          .contains("\"started_at\":\"2026-01-01T00:00:02Z\"");
       create("{\"input\":{\"prompt\":\"a\"},\"webhook\":\"" + receiver.url()
           + "\",\"webhook_events_filter\":[\"done\"]}").then().statusCode(422)
           .body("invalid_fields[0].field", equalTo("webhook_events_filter"));
+    }
+  }
+
+  @Test
+  void every_event_is_the_prediction_at_that_moment_start_logs_output_completed_each_signed() {
+    try (HookReceiver receiver = new HookReceiver()) {
+      create("{\"input\":{\"prompt\":\"a\"},\"webhook\":\"" + receiver.url()
+          + "\",\"webhook_events_filter\":[\"completed\",\"logs\",\"output\",\"start\"]}")
+          .then().statusCode(201);
+      fx.advance("5m");
+      String secret = api().get("/webhooks/default/secret").path("key");
+      var got = receiver.deliveries();
+      assertThat(got).hasSize(4);
+      // start at 2 s, logs half way through the 60 s render, output and completed at the end
+      assertThat(got.stream().map(HookReceiver.Delivery::timestamp)).containsExactly(
+          "1767225602", "1767225632", "1767225662", "1767225662");
+      assertThat(got.get(0).body()).contains("\"status\":\"processing\"", "0% rendered");
+      assertThat(got.get(1).body()).contains("\"status\":\"processing\"")
+          .contains("50% rendered");
+      assertThat(got.get(2).body()).contains("\"status\":\"succeeded\"", "/output.mp4");
+      assertThat(got.get(3).body()).isEqualTo(got.get(2).body());
+      assertThat(got.stream().map(HookReceiver.Delivery::id).distinct()).hasSize(4);
+      for (HookReceiver.Delivery d : got) {
+        assertThat(d.signature()).isEqualTo(Signer.sign(secret, d.id(),
+            Long.parseLong(d.timestamp()), d.body()));
+      }
+      assertThat(fx.admin().get("/_sim/journal").asString().lines()
+          .filter(l -> l.contains("\"kind\":\"webhook_event\"")).map(l -> l.replaceAll(
+              ".*\"type\":\"([a-z]+)\".*", "$1"))).containsExactly("start", "logs", "output",
+          "completed");
+    }
+  }
+
+  @Test
+  void without_a_filter_the_receiver_gets_output_and_completed_as_replicates_docs_say() {
+    try (HookReceiver receiver = new HookReceiver()) {
+      create("{\"input\":{\"prompt\":\"a\"},\"webhook\":\"" + receiver.url() + "\"}")
+          .then().statusCode(201).body("webhook_events_filter", contains("output", "completed"));
+      fx.advance("5m");
+      assertThat(receiver.deliveries()).hasSize(2).allSatisfy(d -> assertThat(d.body())
+          .contains("\"status\":\"succeeded\""));
+    }
+  }
+
+  @Test
+  void a_failed_prediction_sends_completed_but_no_output() {
+    fx.addFault("{\"when\":{\"endpoint\":\"create\"},\"do\":{\"outcome\":\"error\"}}");
+    try (HookReceiver receiver = new HookReceiver()) {
+      create("{\"input\":{\"prompt\":\"a\"},\"webhook\":\"" + receiver.url() + "\"}")
+          .then().statusCode(201);
+      fx.advance("5m");
+      assertThat(receiver.deliveries()).hasSize(1);
+      assertThat(receiver.deliveries().get(0).body()).contains("\"status\":\"failed\"");
     }
   }
 

@@ -79,11 +79,17 @@ class ReplicateJsSdkTest extends JsSdkTest {
   }
 
   @Test
-  void the_sdks_validate_webhook_accepts_the_signed_prediction_and_rejects_a_forged_one() {
+  void the_receiver_gets_start_then_completed_each_accepted_by_validate_webhook() {
     JsonNode r = run("replicate-webhook.mjs");
-    assertThat(r.path("valid").asBoolean()).isTrue();
+    assertThat(r.path("statuses").toString()).as("by webhook-timestamp; arrived as "
+        + r.path("arrived")).isEqualTo("[\"processing\",\"succeeded\"]");
+    assertThat(r.path("valid").toString()).isEqualTo("[true,true]");
     assertThat(r.path("forged").asBoolean()).isFalse();
-    assertThat(r.path("status").asText()).isEqualTo("succeeded");
-    assertThat(s.journal("webhook_attempt")).hasSize(1);
+    assertThat(r.path("ids").toString()).isEqualTo("[\"" + r.path("id").asText() + "\",\""
+        + r.path("id").asText() + "\"]");
+    assertThat(r.path("output").asText()).endsWith("/output.mp4");
+    // sent in this order; over HTTP on an accelerated clock they may arrive either way
+    assertThat(s.journal("webhook_event")).extracting(l -> l.path("type").asText())
+        .containsExactly("start", "completed");
   }
 }
