@@ -140,6 +140,8 @@ final class ServeCommand implements Callable<Integer> {
         name + ":", url + (path.isEmpty() ? "/v1" : path)));
     System.out.println("  admin:      " + url + "/_sim/health  (clock: POST " + url
         + "/_sim/clock/advance {\"by\":\"2m\"})");
+    System.out.println("  dashboard:  " + url + "/_sim/ui   pricing: " + url + "/_sim/pricing"
+        + "   metrics: " + url + "/_sim/metrics");
     System.out.flush();
   }
 }

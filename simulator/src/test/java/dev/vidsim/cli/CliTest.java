@@ -98,6 +98,8 @@ class CliTest {
   void serve_can_start_answer_itself_and_stop_for_launcher_training() {
     Run r = run("serve", "--port", "0", "--exit-after-start");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("vidsim listening on http://127.0.0.1:");
+    assertThat(r.out()).contains("vidsim listening on http://127.0.0.1:")
+        .containsPattern("dashboard: +http://127\\.0\\.0\\.1:\\d+/_sim/ui")
+        .contains("/_sim/pricing", "/_sim/metrics", "/runway", "/openrouter/api/v1");
   }
 }
