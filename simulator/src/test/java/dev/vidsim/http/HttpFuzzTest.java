@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * class name in any answer; the ledger and the jobs unchanged; the server healthy afterwards.
  */
 class HttpFuzzTest {
-  /** Requests per run: each kind of fault ~50 times, in seconds (-Dvidsim.fuzz.requests=N). */
-  static final int REQUESTS = Math.min(100_000, Integer.getInteger("vidsim.fuzz.requests", 700));
+  /** Requests per run (-Dvidsim.fuzz.requests=N): 10,000, each kind of fault hundreds of times. */
+  static final int REQUESTS = Math.min(100_000,
+      Integer.getInteger("vidsim.fuzz.requests", 10_000));
   static final long SEED = Long.getLong("vidsim.seed", 13L);
   private final SimFixture fx = new SimFixture(HostileRoutes.MODELS);
 
