@@ -57,6 +57,9 @@ public final class Guard {
       // what the request is, in every dialect's terms: the harness reads this, not the path
       Admission a = sim.call(e -> {
         e.journal().append("call", facts);
+        if (call.jobId() != null && call.apiKey() != null) {
+          e.jobs().requireMadeThrough(call.apiKey(), call.jobId(), dialect.name());
+        }
         return e.gate().admit(endpoint, call.apiKey(), call.model(), call.jobId());
       });
       dialect.writeRateHeaders(ctx, a.rate());

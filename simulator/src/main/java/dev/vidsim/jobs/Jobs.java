@@ -219,11 +219,25 @@ public final class Jobs {
   private Job owned(String apiKey, String id) {
     Tenant t = tenants.authenticate(apiKey);
     Job job = store.asMap().get(id);
-    if (job == null || !job.tenant().equals(t.apiKey()) || job.deleted()) {
-      throw new SimException(ErrorCode.NOT_FOUND, "no video job '" + id
-          + "' for this API key; list your jobs to find it", Map.of("field", "id"));
-    }
+    if (job == null || !job.tenant().equals(t.apiKey()) || job.deleted()) throw noJob(id);
     return job;
+  }
+
+  /**
+   * A provider knows only the jobs made through its own API: through another dialect's path a
+   * job is answered exactly as one that does not exist. vidsim's own API sees every job.
+   */
+  public void requireMadeThrough(String apiKey, String id, String dialect) {
+    Job job = store.asMap().get(id);
+    if (job != null && job.tenant().equals(apiKey) && !CreateRequest.VIDSIM.equals(dialect)
+        && !job.dialect().equals(dialect)) {
+      throw noJob(id);
+    }
+  }
+
+  private static SimException noJob(String id) {
+    return new SimException(ErrorCode.NOT_FOUND, "no video job '" + id
+        + "' for this API key; list your jobs to find it", Map.of("field", "id"));
   }
 
   /** Every job still in the store, in creation order (read-only). */

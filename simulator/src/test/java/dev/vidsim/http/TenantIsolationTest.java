@@ -147,6 +147,33 @@ class TenantIsolationTest {
     }
   }
 
+  @Test
+  void a_provider_knows_only_the_jobs_made_through_its_own_api() {
+    List<Dialect> all = dialects();
+    List<String> ids = all.stream().map(d -> d.create().apply(d.as().apply(ALICE))).toList();
+    int checked = 0;
+    for (int made = 0; made < all.size(); made++) {
+      for (Dialect other : all) {
+        if (other == all.get(made) || other.name().equals("vidsim")) continue;
+        String id = ids.get(made);
+        JobRoute route = other.routes().get(0);
+        Response asOwner = route.call(other.as().apply(ALICE), id);
+        Response missing = route.call(other.as().apply(ALICE), unknown(id));
+        String what = all.get(made).name() + "'s job through " + other.name();
+        assertThat(asOwner.statusCode()).as(what).isEqualTo(missing.statusCode());
+        assertThat(withoutIds(asOwner.asString(), id)).as(what)
+            .isEqualTo(withoutIds(missing.asString(), unknown(id)));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(7 * 7);
+    // vidsim's own API is the simulator's view: it reads every dialect's jobs
+    for (String id : ids.subList(1, ids.size())) {
+      Response r = bearer(ALICE).get("/v1/videos/" + id);
+      assertThat(r.statusCode()).as(id + ": " + r.asString()).isEqualTo(200);
+    }
+  }
+
   /** The owner's first route's answer: must not change when another tenant calls. */
   private String owned(Dialect d, String id) {
     Response r = d.routes().get(0).call(d.as().apply(ALICE), id);

@@ -60,7 +60,7 @@ final class RunwayInput {
     // image-only tasks have no prompt, and the engine's jobs always have one: say so in it
     if (prompt == null) prompt = "(no promptText: image only)";
     return new CreateRequest(model, prompt, mode, seconds, ratio, images, null,
-        RunwayDialect.NAME, attributes, IdScheme.prefixed(""));
+        RunwayDialect.NAME, attributes, IdScheme.UUID);
   }
 
   private static ObjectNode object(String body) {

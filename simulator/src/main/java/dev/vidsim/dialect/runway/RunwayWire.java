@@ -21,8 +21,6 @@ final class RunwayWire {
   static final String OUTPUTS = "/runway/outputs/";
   private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter
       .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}"
-      + "-[0-9a-f]{12}";
 
   private RunwayWire() {}
 
@@ -74,25 +72,14 @@ final class RunwayWire {
     return ISO_MILLIS.format(at);
   }
 
-  /**
-   * Engine ids are 24 hex digits; Runway shows UUIDs (version 4, variant "a"): the digits in
-   * order around the fixed ones, the last six repeating the first six.
-   */
+  /** The engine draws Runway's ids as UUIDs (IdScheme.UUID): the task id is the engine id. */
   static String taskId(String engineId) {
-    String h = engineId;
-    if (!h.matches("[0-9a-f]{24}")) return h;
-    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(12, 15) + "-a"
-        + h.substring(15, 18) + "-" + h.substring(18, 24) + h.substring(0, 6);
+    return engineId;
   }
 
-  /** The engine id of a task id, or null when it is not a UUID at all. */
+  /** The engine id of a task id (UUIDs are compared lowercase), or null when it is no UUID. */
   static String engineId(String taskId) {
     String t = taskId.toLowerCase(java.util.Locale.ROOT);
-    if (!t.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) return null;
-    String h = t.replace("-", "");
-    if (!t.matches(UUID) || !h.substring(26).equals(h.substring(0, 6))) {
-      return h; // a UUID vidsim never issued: not found
-    }
-    return h.substring(0, 12) + h.substring(13, 16) + h.substring(17, 20) + h.substring(20, 26);
+    return t.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? t : null;
   }
 }

@@ -164,7 +164,7 @@ class RunwayContractTest {
     api().get("/v1/tasks/" + running).then().statusCode(404)
         .body("error", containsString("Task not found"));
     api().delete("/v1/tasks/" + running).then().statusCode(404);
-    api().get("/v1/tasks/" + RunwayWire.taskId("0123456789abcdef01234567")).then()
+    api().get("/v1/tasks/01234567-89ab-4cde-af01-234567012345").then()
         .statusCode(404).body("error", not(nullValue()));
     api().get("/v1/tasks/not-a-uuid").then().statusCode(400).body("error",
         containsString("UUID"));
