@@ -35,6 +35,16 @@ public interface Dialect {
   }
 
   /** A request about the job named by the path's {@code {id}}. */
+  /**
+   * The credential after {@code scheme} (e.g. "Bearer ") in an Authorization header, trimmed;
+   * null when the header is missing, uses another scheme, or carries nothing after it.
+   */
+  static String credential(String authorization, String scheme) {
+    if (authorization == null || !authorization.startsWith(scheme)) return null;
+    String value = authorization.substring(scheme.length()).trim();
+    return value.isEmpty() ? null : value;
+  }
+
   default Call<Void> aboutJob(Context ctx) {
     return Call.aboutJob(apiKey(ctx), ctx.pathParam("id"));
   }

@@ -145,7 +145,8 @@ public final class VidsimServer implements AutoCloseable {
     boolean admin = ctx.path().startsWith("/_sim/");
     if (admin && adminToken != null && !OPEN_ADMIN_PATHS.contains(ctx.path())
         && !constantTimeEquals(adminToken, ctx.header(ADMIN_TOKEN_HEADER))
-        && !constantTimeEquals(adminToken, bearer(ctx.header("Authorization")))) {
+        && !constantTimeEquals(adminToken,
+            Dialect.credential(ctx.header("Authorization"), "Bearer "))) {
       throw new SimException(ErrorCode.UNAUTHORIZED, "the admin API needs the header "
           + ADMIN_TOKEN_HEADER + " (or Authorization: Bearer) with the token given to vidsim"
           + " serve --admin-token"
@@ -210,12 +211,6 @@ public final class VidsimServer implements AutoCloseable {
   /** Read-only admin calls are not journaled: reading the journal must not change it. */
   private static boolean journaled(Context ctx) {
     return !(ctx.path().startsWith("/_sim/") && ctx.method().name().equals("GET"));
-  }
-
-  /** A scraper (Prometheus) can send the admin token as {@code Authorization: Bearer}. */
-  private static String bearer(String authorization) {
-    return authorization != null && authorization.startsWith("Bearer ")
-        ? authorization.substring("Bearer ".length()) : null;
   }
 
   private static boolean constantTimeEquals(String expected, String given) {

@@ -113,11 +113,12 @@ public final class FalDialect implements Dialect {
       throw new SimException(ErrorCode.UNAUTHORIZED, "No credentials: send"
           + " 'Authorization: Key <key>' (the client reads FAL_KEY or credentials)");
     }
-    if (!auth.startsWith("Key ") || auth.substring(4).isBlank()) {
+    String key = Dialect.credential(auth, "Key ");
+    if (key == null) {
       throw new SimException(ErrorCode.UNAUTHORIZED, "Invalid authorization header: expected"
           + " 'Authorization: Key <key>'");
     }
-    return auth.substring(4).trim();
+    return key;
   }
 
   @Override

@@ -61,9 +61,8 @@ abstract class GoogleDialect implements Dialect {
     String key = ctx.header("x-goog-api-key");
     if (key != null && !key.isBlank()) return key.trim();
     String auth = ctx.header("Authorization");
-    if (auth != null && auth.startsWith("Bearer ") && !auth.substring(7).isBlank()) {
-      return auth.substring(7).trim();
-    }
+    String token = Dialect.credential(auth, "Bearer ");
+    if (token != null) return token;
     if (auth != null) {
       throw new SimException(ErrorCode.UNAUTHORIZED, "Request had invalid authentication"
           + " credentials. Expected OAuth 2 access token ('Authorization: Bearer <token>') or"

@@ -72,11 +72,12 @@ public final class OpenAiDialect implements Dialect {
           + " to provide your API key in an Authorization header using Bearer auth (i.e."
           + " Authorization: Bearer YOUR_KEY).");
     }
-    if (!auth.startsWith("Bearer ") || auth.substring(7).isBlank()) {
+    String key = Dialect.credential(auth, "Bearer ");
+    if (key == null) {
       throw new SimException(ErrorCode.UNAUTHORIZED, "Invalid authorization header: expected"
           + " 'Authorization: Bearer YOUR_KEY', got a header without the Bearer scheme.");
     }
-    return auth.substring(7).trim();
+    return key;
   }
 
   @Override

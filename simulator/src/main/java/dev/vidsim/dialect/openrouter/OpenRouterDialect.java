@@ -64,10 +64,11 @@ public final class OpenRouterDialect implements Dialect {
       throw new SimException(ErrorCode.UNAUTHORIZED, "No auth credentials found: send"
           + " 'Authorization: Bearer <key>'");
     }
-    if (!auth.startsWith("Bearer ") || auth.substring(7).isBlank()) {
+    String key = Dialect.credential(auth, "Bearer ");
+    if (key == null) {
       throw new SimException(ErrorCode.UNAUTHORIZED, "expected 'Authorization: Bearer <key>'");
     }
-    return auth.substring(7).trim();
+    return key;
   }
 
   @Override

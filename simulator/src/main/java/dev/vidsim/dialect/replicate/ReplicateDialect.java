@@ -67,9 +67,8 @@ public final class ReplicateDialect implements Dialect {
           + " send 'Authorization: Bearer <token>'");
     }
     for (String scheme : new String[] {"Bearer ", "Token "}) {
-      if (auth.startsWith(scheme) && !auth.substring(scheme.length()).isBlank()) {
-        return auth.substring(scheme.length()).trim();
-      }
+      String token = Dialect.credential(auth, scheme);
+      if (token != null) return token;
     }
     throw new SimException(ErrorCode.UNAUTHORIZED, "You did not pass a valid authentication"
         + " token; expected 'Authorization: Bearer <token>'");

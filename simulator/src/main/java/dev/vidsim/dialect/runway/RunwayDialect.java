@@ -94,12 +94,12 @@ public final class RunwayDialect implements Dialect {
   /** {@code Authorization: Bearer <key>}, as the SDK sends RUNWAYML_API_SECRET. */
   @Override
   public String apiKey(Context ctx) {
-    String auth = ctx.header("Authorization");
-    if (auth == null || !auth.startsWith("Bearer ") || auth.substring(7).isBlank()) {
+    String key = Dialect.credential(ctx.header("Authorization"), "Bearer ");
+    if (key == null) {
       throw new SimException(ErrorCode.UNAUTHORIZED, "Missing or malformed API key: send"
           + " 'Authorization: Bearer <key>' (the SDK reads RUNWAYML_API_SECRET)");
     }
-    return auth.substring(7).trim();
+    return key;
   }
 
   @Override
