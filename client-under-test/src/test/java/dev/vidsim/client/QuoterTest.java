@@ -110,4 +110,31 @@ class QuoterTest {
     }
     assertThat(compared).isEqualTo(40);
   }
+
+  /** An aggregator's markup on top: the same formula, then + 5.5% rounded up to a micro. */
+  @Test
+  void client_quotes_add_an_aggregators_markup_as_the_provider_does() {
+    BigDecimal markup = new BigDecimal("5.5");
+    int compared = 0;
+    for (ModelSpec upstream : fx.sim.call(e -> e.catalog().all())) {
+      ModelSpec spec = upstream.withPricing(upstream.pricing().withMarkup(markup));
+      ModelInfo info = ModelInfo.fromJson(JsonSupport.parseOrEmpty(
+          dev.vidsim.http.Wire.model(spec, "USD").toString()));
+      for (String s : List.of("1", "2.5", "7.3")) {
+        String mode = spec.modes().get(0);
+        String res = spec.resolutions().get(0);
+        int images = mode.equals("image-to-video") ? 3 : 0;
+        BigDecimal seconds = new BigDecimal(s);
+        Quote expected = PriceCalculator.quote(spec.pricing(),
+            new JobSpec(mode, res, "pro", seconds, images));
+        CostQuote q = Quoter.quote(info, new JobShape(mode, res, seconds, null, images), "pro");
+        assertThat(q.usage().micros()).as(spec.id() + " " + s + "s")
+            .isEqualTo(expected.usage().micros())
+            .isGreaterThan(PriceCalculator.quote(upstream.pricing(),
+                new JobSpec(mode, res, "pro", seconds, images)).usage().micros());
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(15);
+  }
 }

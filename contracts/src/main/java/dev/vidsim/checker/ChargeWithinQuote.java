@@ -8,7 +8,8 @@ import java.math.RoundingMode;
  * per_second_charge_within_quote: what a job takes at create is its quoted usage (and flat fee);
  * what it finally costs is never negative and never above the quote; a delivered job costs at
  * least the model's minimum; and for per-second pricing the quote bills the requested seconds
- * rounded up to the increment, at least the minimum seconds, times the unit price.
+ * rounded up to the increment, at least the minimum seconds, times the unit price (plus an
+ * aggregator's markup on that, rounded up to a whole micro-unit).
  */
 final class ChargeWithinQuote implements Check {
   private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
@@ -68,11 +69,16 @@ final class ChargeWithinQuote implements Check {
     }
     BigDecimal raw = q.unitPrice().toUnits().multiply(billed)
         .divide(BigDecimal.valueOf(q.per()), 12, RoundingMode.CEILING);
-    Money usage = Money.max(p.minimum(),
+    Money upstream = Money.max(p.minimum(),
         new Money(raw.multiply(MICROS).setScale(0, RoundingMode.CEILING).longValueExact()));
+    BigDecimal factor = BigDecimal.ONE.add(q.markupPercent().movePointLeft(2));
+    Money usage = new Money(upstream.toUnits().multiply(factor).multiply(MICROS)
+        .setScale(0, RoundingMode.CEILING).longValueExact());
     if (!usage.equals(q.usage())) {
+      String markup = q.markupPercent().signum() == 0 ? ""
+          : " + " + q.markupPercent().toPlainString() + "%";
       sink.violation("job " + j.id(), "quoted " + q.usage() + " for " + billed.toPlainString()
-          + " s x " + q.unitPrice() + "; expected " + usage, j.lines());
+          + " s x " + q.unitPrice() + markup + "; expected " + usage, j.lines());
     }
   }
 }

@@ -191,4 +191,25 @@ class LedgerChecksTest {
         Money.ZERO, Money.ZERO, Map.of()));
     assertThat(f.check().violationsOf("per_second_charge_within_quote")).isEmpty();
   }
+
+  @Test
+  void per_second_charge_within_quote_adds_an_aggregators_markup_and_catches_a_missing_one() {
+    assertThat(markedUpQuote("3.376").violationsOf("per_second_charge_within_quote")).isEmpty();
+    assertThat(markedUpQuote("3.20").violationsOf("per_second_charge_within_quote")).first()
+        .asString().contains("quoted 3.20 for 8 s x 0.40 + 5.5%; expected 3.376");
+  }
+
+  /** 8 s of veo at 0.40 through an aggregator with a 5.5% markup, quoted {@code usage}. */
+  private static Report markedUpQuote(String usage) {
+    var q = new JobSnapshot.QuoteFacts("second", new BigDecimal("8"), Money.parse("0.40"), 1,
+        Money.parse(usage), Money.ZERO, "create", Money.parse(usage), Money.ZERO,
+        new BigDecimal("5.5"));
+    Fixture f = new Fixture().topup(T, "10.00").create(T, "k1", "gen_1", "veo", usage,
+        "create");
+    f.snapshot(new JobSnapshot("gen_1", "veo", "text-to-video", "queued", new BigDecimal("8"),
+        "720p", f.now, q, "k1", null));
+    f.policies.add(new ModelPolicy("veo", "second", BigDecimal.ONE, BigDecimal.ONE,
+        Money.ZERO, Money.ZERO, Map.of()));
+    return f.check();
+  }
 }

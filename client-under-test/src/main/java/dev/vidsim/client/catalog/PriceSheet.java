@@ -13,14 +13,16 @@ import java.util.Map;
  * A model's price list as the catalog publishes it ({@code GET /v1/models}, field "pricing"):
  * everything needed to quote a job before creating it.
  *
- * @param onFailure settlement per failure kind: "refund", "keep" or "partial:N"
+ * @param onFailure     settlement per failure kind: "refund", "keep" or "partial:N"
+ * @param markupPercent an aggregator's markup on the upstream's usage charge (zero: none)
  */
 public record PriceSheet(String currency, String unit, Amount price, long per, String billOn,
                          int createSharePercent, Amount minimum, Amount flatFee,
                          BigDecimal increment, BigDecimal minimumSeconds, Amount pollFee,
                          BigDecimal tokensPerSecond, BigDecimal creditsPerSecond,
                          BigDecimal creditsPerVideo, String imageCount, int framesPerSecond,
-                         List<PriceRule> prices, Map<String, String> onFailure) {
+                         List<PriceRule> prices, Map<String, String> onFailure,
+                         BigDecimal markupPercent) {
   /** A unit price for a (mode, resolution, tier); null fields match anything. */
   public record PriceRule(String mode, String resolution, String tier, Amount price) {
     int specificity() {
@@ -50,7 +52,8 @@ public record PriceSheet(String currency, String unit, Amount price, long per, S
         JsonSupport.decimal(p, "tokensPerSecond", BigDecimal.ZERO),
         JsonSupport.decimal(p, "creditsPerSecond", BigDecimal.ZERO),
         JsonSupport.decimal(p, "creditsPerVideo", BigDecimal.ONE),
-        JsonSupport.text(p, "imageCount"), p.path("framesPerSecond").asInt(24), rules, failure);
+        JsonSupport.text(p, "imageCount"), p.path("framesPerSecond").asInt(24), rules, failure,
+        JsonSupport.decimal(p, "markupPercent", BigDecimal.ZERO));
   }
 
   /**

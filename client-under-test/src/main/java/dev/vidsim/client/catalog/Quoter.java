@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Quotes a job from the catalog's published prices with the provider's documented formula:
- * usage = max(minimum, ceil(quantity × unitPrice / per)) rounded up to a whole micro.
+ * usage = max(minimum, ceil(quantity × unitPrice / per)) rounded up to a whole micro; an
+ * aggregator adds its markup to that, rounded up to a whole micro again.
  */
 public final class Quoter {
   private Quoter() {}
@@ -45,7 +46,9 @@ public final class Quoter {
     BigDecimal quantity = quantity(p, model.seconds(shape), shape.inputImages());
     BigDecimal raw = unitPrice.toUnits().multiply(quantity)
         .divide(BigDecimal.valueOf(p.per()), 12, RoundingMode.CEILING);
-    Amount usage = Amount.max(p.minimum(), Amount.ceilOf(raw));
+    Amount upstream = Amount.max(p.minimum(), Amount.ceilOf(raw));
+    Amount usage = p.markupPercent().signum() == 0 ? upstream : Amount.ceilOf(upstream.toUnits()
+        .multiply(BigDecimal.ONE.add(p.markupPercent().movePointLeft(2))));
     Amount onCreate = switch (p.billOn()) {
       case "create" -> usage;
       case "split" -> usage.percent(p.createSharePercent());

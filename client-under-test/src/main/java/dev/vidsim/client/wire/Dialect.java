@@ -19,7 +19,11 @@ public enum Dialect {
   /** Veo on the Gemini API: predictLongRunning + operations ({@code x-goog-api-key}). */
   GEMINI,
   /** Veo on Vertex AI: predictLongRunning + fetchPredictOperation ({@code x-goog-api-key}). */
-  VERTEX;
+  VERTEX,
+  /** Runway's tasks at {@code /runway/v1} (Bearer, {@code X-Runway-Version}). */
+  RUNWAY,
+  /** The OpenRouter-style aggregator's videos at {@code /openrouter/api/v1} (Bearer). */
+  OPENROUTER;
 
   /**
    * The wire for this dialect, or null for vidsim's own API (which needs no translation).
@@ -39,6 +43,8 @@ public enum Dialect {
       case FAL -> new FalWire(c);
       case GEMINI -> new VeoWire(c, false);
       case VERTEX -> new VeoWire(c, true);
+      case RUNWAY -> new RunwayWire(c);
+      case OPENROUTER -> new OpenRouterWire(c);
     };
   }
 }

@@ -20,6 +20,20 @@ record WireContext(String apiKey, JsonNode priceSheet, JobStore store,
     return store.all().stream().filter(g -> g.idempotencyKey().equals(key)).findFirst();
   }
 
+  /** The model of the generation holding this job, or null (for APIs whose jobs omit it). */
+  String modelOf(String jobId) {
+    return store.all().stream().filter(g -> jobId.equals(g.jobId()))
+        .map(StoredGeneration::model).findFirst().orElse(null);
+  }
+
+  /** The sheet's entry for a model, or a missing node. */
+  JsonNode sheetModel(String model) {
+    for (JsonNode m : priceSheet) {
+      if (model != null && model.equals(JsonSupport.text(m, "id"))) return m;
+    }
+    return JsonSupport.MAPPER.missingNode();
+  }
+
   /** Jobs some generation already holds: never adopted by another one. */
   Set<String> claimedJobs() {
     Set<String> out = new HashSet<>();

@@ -2,8 +2,11 @@ package dev.vidsim.tck.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.vidsim.aggregator.Aggregators;
+import dev.vidsim.catalog.Catalog;
 import dev.vidsim.client.JsonSupport;
 import dev.vidsim.client.wire.Dialect;
+import dev.vidsim.dialect.openrouter.OpenRouterDialect;
 import dev.vidsim.http.Wire;
 import dev.vidsim.scenario.Scenario;
 import java.util.LinkedHashMap;
@@ -37,8 +40,15 @@ public record DialectProfile(Dialect dialect, Map<String, String> waived,
       + " know in client_cost_reconciles_with_ledger (where that is not waived)";
   private static final String NO_CATALOG = "the provider has no model listing (the client's"
       + " catalog is the integrator's price sheet; a removed model answers 404 on create)";
+  private static final String NO_RUNWAY_CATALOG = "Runway has no model listing (its"
+      + " organization endpoint gives the tier's limits per model, not a catalog): the client's"
+      + " catalog is the integrator's price sheet, and a model Runway does not run answers 400";
   private static final String NAMED_CATALOG = "Google lists models as models[].name, which the"
       + " checker does not read as a catalog (it reads data[].id); the client does read it";
+
+  /** Runway's video models (its ids have no owner prefix, like vidsim's own). */
+  private static final java.util.Set<String> RUNWAY_MODELS = java.util.Set.of("gen4.5",
+      "gen4_turbo", "veo3.1", "veo3.1_fast");
 
   /** The profile of each dialect. */
   public static DialectProfile of(Dialect d) {
@@ -52,7 +62,8 @@ public record DialectProfile(Dialect dialect, Map<String, String> waived,
       w.put("no_retry_of_non_retryable_errors", SAME_ASK);
     }
     if (d == Dialect.OPENAI) w.put("lost_responses_settle_to_one_job", SAME_ASK);
-    if (d == Dialect.FAL || d == Dialect.GEMINI || d == Dialect.VERTEX) {
+    if (d == Dialect.FAL || d == Dialect.GEMINI || d == Dialect.VERTEX || d == Dialect.RUNWAY
+        || d == Dialect.OPENROUTER) {
       w.put("lost_responses_settle_to_one_job", NO_LISTING);
       w.put("client_cost_reconciles_with_ledger", ORPHAN_PAID);
     }
@@ -60,19 +71,28 @@ public record DialectProfile(Dialect dialect, Map<String, String> waived,
     if (d == Dialect.GEMINI || d == Dialect.VERTEX) {
       w.put("models_from_live_catalog", NAMED_CATALOG);
     }
+    if (d == Dialect.RUNWAY) w.put("models_from_live_catalog", NO_RUNWAY_CATALOG);
     return new DialectProfile(d, Map.copyOf(w), switch (d) {
-      case VIDSIM, OPENAI, REPLICATE -> id -> id;
+      case VIDSIM, OPENAI, REPLICATE, RUNWAY, OPENROUTER -> id -> id;
       case FAL, GEMINI, VERTEX -> id -> id.substring(id.lastIndexOf('/') + 1);
     });
   }
 
   /**
    * The models of the world this provider sells, priced as vidsim's {@code /v1/models} shows
-   * them: Replicate's and fal's by their owner/name ids, the rest (vidsim's invented models and
-   * Veo's) on the others.
+   * them: Replicate's and fal's by their owner/name ids, Runway's by its ids, OpenRouter's as its
+   * aggregator pools, the rest (vidsim's invented models and Veo's) on the others.
    */
   JsonNode priceSheet(Scenario s) {
     ArrayNode sheet = JsonSupport.MAPPER.createArrayNode();
+    if (dialect == Dialect.OPENROUTER) {
+      // the aggregator's own ids, priced as its first upstream plus the markup
+      new Aggregators(s.conditions().aggregators(), new Catalog(s.models()))
+          .offers(OpenRouterDialect.NAME, null, null, s.startTime())
+          .forEach(o -> sheet.add(JsonSupport.parseOrEmpty(
+              Wire.model(o.model().withId(o.id()), s.currency()).toString())));
+      return sheet;
+    }
     s.models().stream().filter(m -> sells(m.id())).forEach(m -> sheet.add(
         JsonSupport.parseOrEmpty(Wire.model(m, s.currency()).toString())));
     return sheet;
@@ -82,7 +102,8 @@ public record DialectProfile(Dialect dialect, Map<String, String> waived,
     return switch (dialect) {
       case REPLICATE -> model.contains("/") && !model.startsWith("fal-ai/");
       case FAL -> model.startsWith("fal-ai/");
-      default -> !model.contains("/");
+      case RUNWAY -> RUNWAY_MODELS.contains(model);
+      default -> !model.contains("/") && !RUNWAY_MODELS.contains(model);
     };
   }
 }

@@ -31,6 +31,8 @@ final class OpenRouterInput {
       "2:3", "21:9", "9:21");
   static final List<String> FRAME_TYPES = List.of("first_frame", "last_frame");
   static final String PREVIOUS_JOB = "previous_job_id";
+  /** JavaScript's Number.MAX_SAFE_INTEGER, the bound of zod's {@code z.int()}. */
+  private static final BigDecimal SAFE_INTEGER_MAX = BigDecimal.valueOf(9_007_199_254_740_991L);
 
   private OpenRouterInput() {}
 
@@ -53,7 +55,7 @@ final class OpenRouterInput {
         throw SimException.invalid(flag, "expected true or false");
       }
     }
-    Json.integer(body, "seed");
+    seed(body);
     if (body.has("provider") && !body.get("provider").isObject()) {
       throw SimException.invalid("provider", "expected an object such as {\"options\": {...}}");
     }
@@ -67,6 +69,18 @@ final class OpenRouterInput {
         engineResolution(resolution != null ? resolution : fromSize(size)), images,
         Json.string(body, "callback_url"), OpenRouterDialect.NAME, attributes,
         IdScheme.prefixed("gen-vid-" + now.getEpochSecond() + "-"));
+  }
+
+  /** Any integer the SDK's {@code z.int()} passes: a safe integer, negative ones included. */
+  private static void seed(ObjectNode body) {
+    JsonNode n = body.get("seed");
+    if (n == null || n.isNull()) return;
+    boolean whole = n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0;
+    if (!whole || n.decimalValue().abs().compareTo(SAFE_INTEGER_MAX) > 0) {
+      throw SimException.invalid("seed", "expected a whole number within +/-"
+          + SAFE_INTEGER_MAX + ", got " + (n.isNumber() ? "a number outside that" : "a "
+          + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+    }
   }
 
   private static String oneOf(ObjectNode body, String field, List<String> allowed) {

@@ -138,10 +138,16 @@ class OpenRouterContractTest {
     create(CREATE.replace("}", ",\"frame_images\":[{\"type\":\"image_url\",\"image_url\":"
         + "{\"url\":\"data:image/png;base64,AA\"},\"frame_type\":\"middle\"}]}")).then()
         .statusCode(400).body("error.metadata.field", equalTo("frame_images[0].frame_type"));
+    // the SDK types seed as z.int(): any safe integer passes, a fraction or a string does not
+    create(CREATE.replace("}", ",\"seed\":843098407}")).then().statusCode(202);
+    create(CREATE.replace("}", ",\"seed\":1.5}")).then().statusCode(400)
+        .body("error.metadata.field", equalTo("seed"));
+    create(CREATE.replace("}", ",\"seed\":\"7\"}")).then().statusCode(400)
+        .body("error.metadata.field", equalTo("seed"));
     // a duration no upstream renders: the first upstream's own 400
     create(CREATE.replace("8,", "12,")).then().statusCode(400)
         .body("error.metadata.field", equalTo("seconds"));
-    assertThat(fx.ledgerLines(SimFixture.ALICE)).isEqualTo(1);
+    assertThat(fx.ledgerLines(SimFixture.ALICE)).isEqualTo(2);
   }
 
   @Test

@@ -1,0 +1,11 @@
+package dev.vidsim.tck.dialects;
+
+import dev.vidsim.client.wire.Dialect;
+
+/** The invariant suite against the reference client on the Runway dialect. */
+class RunwayDialectContractTest extends DialectContract {
+  @Override
+  Dialect dialect() {
+    return Dialect.RUNWAY;
+  }
+}
