@@ -12,7 +12,8 @@ import io.javalin.http.Context;
 /**
  * {@code GET /_sim/pricing}: the loaded scenario's pricing page, as HTML for a browser and as
  * JSON otherwise. Each price row carries the quote the billing code makes for a default-length
- * video, so "compare the deduction with the pricing page" can be automated.
+ * video, so "compare the deduction with the pricing page" can be automated; an aggregator's
+ * models list their upstreams with the markup ({@link AggregatorPricing}).
  */
 final class PricingRoute {
   private final Simulator sim;
@@ -43,17 +44,24 @@ final class PricingRoute {
       o.set("rules", Wire.strings(PriceSheet.rules(m.pricing(), s.currency())));
       ObjectNode failure = o.putObject("onFailure");
       PriceSheet.onFailure(m.pricing()).forEach(failure::put);
-      ArrayNode rows = o.putArray("prices");
-      for (PriceSheet.Row r : PriceSheet.rows(m)) {
-        ObjectNode row = rows.addObject().put("mode", r.mode()).put("resolution", r.resolution());
-        if (r.tier().equals(PriceSheet.OTHER_TIERS)) row.putNull("tier");
-        else row.put("tier", r.tier());
-        row.put("seconds", r.example().seconds()).put("inputImages", r.example().inputImages());
-        row.set("quote", Wire.quote(r.quote(), m.pricing().billOn().wireName(), s.currency()));
-      }
+      o.set("prices", rows(m, s.currency()));
       o.set("pricing", Wire.pricing(m.pricing(), s.currency()));
     }
+    page.set("aggregators", AggregatorPricing.json(s));
     return page;
+  }
+
+  /** A model's price rows: each mode, resolution and tier, with the quote of a default job. */
+  static ArrayNode rows(ModelSpec m, String currency) {
+    ArrayNode rows = Json.array();
+    for (PriceSheet.Row r : PriceSheet.rows(m)) {
+      ObjectNode row = rows.addObject().put("mode", r.mode()).put("resolution", r.resolution());
+      if (r.tier().equals(PriceSheet.OTHER_TIERS)) row.putNull("tier");
+      else row.put("tier", r.tier());
+      row.put("seconds", r.example().seconds()).put("inputImages", r.example().inputImages());
+      row.set("quote", Wire.quote(r.quote(), m.pricing().billOn().wireName(), currency));
+    }
+    return rows;
   }
 
   /** The same page for people: one offline HTML document, no scripts, no external assets. */
@@ -93,6 +101,7 @@ final class PricingRoute {
         }
         h.append("</table>");
       }
+      AggregatorPricing.html(h, page.get("aggregators"));
       return h.append("</html>").toString();
     }
 
