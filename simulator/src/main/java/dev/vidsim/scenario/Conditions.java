@@ -19,15 +19,18 @@ import java.util.Map;
  * @param emitExpired   dialects that show a job whose content lapsed as {@code expired}, even
  *                      where the real provider's documentation lists no such status
  * @param aggregators   aggregator pools over this catalog's models, by serving dialect
+ * @param runwayMonthlyCredits Runway's {@code maxMonthlyCreditSpend} per account tier
+ *                      ({@code dialects.runway.maxMonthlyCreditSpend}), in credits
  */
 public record Conditions(LimitSpec limits, Map<String, LimitSpec> accountLimits,
                          List<JsonNode> faults, List<CatalogChange> catalogChanges,
                          WebhookConfig webhooks, Map<String, Duration> syncModels,
                          java.util.Set<String> emitExpired, java.util.Set<String> keyless,
-                         List<dev.vidsim.aggregator.Aggregator> aggregators) {
+                         List<dev.vidsim.aggregator.Aggregator> aggregators,
+                         Map<String, Long> runwayMonthlyCredits) {
   public static final Conditions NONE = new Conditions(LimitSpec.NONE, Map.of(), List.of(),
       List.of(), WebhookConfig.DEFAULT, Map.of(), java.util.Set.of(),
-      java.util.Set.of(), List.of());
+      java.util.Set.of(), List.of(), Map.of());
 
   public Conditions {
     accountLimits = Map.copyOf(accountLimits);
@@ -37,5 +40,6 @@ public record Conditions(LimitSpec limits, Map<String, LimitSpec> accountLimits,
     emitExpired = java.util.Set.copyOf(emitExpired);
     keyless = java.util.Set.copyOf(keyless);
     aggregators = List.copyOf(aggregators);
+    runwayMonthlyCredits = Map.copyOf(runwayMonthlyCredits);
   }
 }

@@ -40,7 +40,15 @@ final class ConditionsBinder {
     return new Conditions(problems.attempt(() -> limits("/limits"), LimitSpec.NONE),
         perAccount, faults(), catalogChanges(),
         problems.attempt(this::webhooks, WebhookConfig.DEFAULT), syncModels(), emitExpired(),
-        keyless(), new AggregatorsBinder(tree).bind());
+        keyless(), new AggregatorsBinder(tree).bind(), runwayMonthlyCredits());
+  }
+
+  /** {@code dialects.runway.maxMonthlyCreditSpend}: credits per tier (the schema checked it). */
+  private Map<String, Long> runwayMonthlyCredits() {
+    Map<String, Long> out = new HashMap<>();
+    tree.root().path("dialects").path("runway").path("maxMonthlyCreditSpend").fields()
+        .forEachRemaining(t -> out.put(t.getKey(), t.getValue().asLong()));
+    return out;
   }
 
   /** Dialects told to show lapsed content as {@code expired} (dialects.NAME.emitExpired). */

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 /** The handlers of the Runway dialect: create, retrieve, cancel or delete, organization. */
 final class RunwayTasks {
   /**
-   * Runway's Tier 1 monthly credit cap ($100 at $0.01). vidsim enforces no monthly cap; the
-   * organization reports this figure because the SDK types the field as always present.
+   * Runway's Tier 1 monthly credit cap ($100 at $0.01): reported for a tier the scenario gives
+   * no {@code dialects.runway.maxMonthlyCreditSpend}, as the SDK types the field as always
+   * present. It caps credit purchases, which vidsim does not simulate: reported, not enforced.
    */
   static final long MONTHLY_CREDITS_TIER1 = 10_000;
   private final Simulator sim;
@@ -69,7 +70,10 @@ final class RunwayTasks {
     ctx.status(204);
   }
 
-  /** Credit balance, the tier's limits per model and today's generations per model. */
+  /**
+   * Credit balance, the tier's limits per model and today's generations per model. vidsim's
+   * limits are the key's (its organization's), so every model reports the same figures.
+   */
   void organization(Context ctx, Call<Void> call, Admission a) {
     ObjectNode o = sim.call(e -> {
       String key = call.apiKey();
@@ -80,7 +84,9 @@ final class RunwayTasks {
       Map<String, Integer> today = e.createsToday(key);
       ObjectNode org = Json.object();
       org.set("creditBalance", RunwayCredits.node(e.balance(key).available(), perCredit));
-      ObjectNode tier = org.putObject("tier").put("maxMonthlyCreditSpend", MONTHLY_CREDITS_TIER1);
+      long monthly = e.scenario().conditions().runwayMonthlyCredits()
+          .getOrDefault(e.tenant(key).tier(), MONTHLY_CREDITS_TIER1);
+      ObjectNode tier = org.putObject("tier").put("maxMonthlyCreditSpend", monthly);
       ObjectNode tierModels = tier.putObject("models");
       ObjectNode usage = org.putObject("usage").putObject("models");
       for (ModelSpec m : models) {

@@ -21,7 +21,8 @@ class RunwayTierContractTest {
       "sk-bob, tier: free, region: eu-west, balance: \"10.00\" }",
       "sk-bob, tier: free, region: eu-west, balance: \"0.50\" }")
       + RunwayContractTest.MODELS
-      + "limits: { concurrentJobs: 1, overLimit: queue, createsPerDay: 3 }\n");
+      + "limits: { concurrentJobs: 1, overLimit: queue, createsPerDay: 3 }\n"
+      + "dialects: { runway: { maxMonthlyCreditSpend: { free: 50000 } } }\n");
 
   @AfterEach
   void close() {
@@ -64,13 +65,18 @@ class RunwayTierContractTest {
     task(GEN);
     api().get("/v1/organization").then().statusCode(200)
         .body("creditBalance", equalTo(940))
-        .body("tier.maxMonthlyCreditSpend", equalTo(10000))
+        .body("tier.maxMonthlyCreditSpend", equalTo(50000))
         .body("tier.models.'gen4.5'.maxConcurrentGenerations", equalTo(1))
         .body("tier.models.'gen4.5'.maxDailyGenerations", equalTo(3))
         .body("tier.models.'veo3.1'.maxDailyGenerations", equalTo(3))
         .body("usage.models.'gen4.5'.dailyGenerations", equalTo(1))
         .body("usage.models.'veo3.1'.dailyGenerations", equalTo(0))
         .body("tier.models.'task-1'", nullValue());
+    // a tier the scenario does not list reports Runway's Tier 1 cap, $100 in credits
+    fx.admin().body("{\"apiKey\":\"sk-pro\",\"tier\":\"pro\",\"region\":\"us-east\","
+        + "\"balance\":\"1.00\"}").post("/_sim/tenants").then().statusCode(201);
+    as("sk-pro").get("/v1/organization").then().statusCode(200)
+        .body("tier.maxMonthlyCreditSpend", equalTo(10000)).body("creditBalance", equalTo(100));
   }
 
   @Test
