@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The client in each provider dialect against {@code ./vidsim serve}'s default scenario: one
- * generation on the provider's own model, polled to success through the provider's API, its
+ * generation on the provider's own model (the aggregator's own id on OpenRouter), polled to success through the provider's API, its
  * delivered video located, and its cost as the integrator's price sheet says and the provider
  * charged.
  */
@@ -28,11 +28,14 @@ class DialectGenerateTest {
       "REPLICATE, google/veo-3.1, 720p, 3.20, /replicate/delivery/",
       "FAL, fal-ai/veo3.1, 720p, 3.20, /fal/queue/fal-ai/veo3.1/requests/",
       "GEMINI, veo-3.1-generate-001, 720p, 3.20, https://generativelanguage",
-      "VERTEX, veo-3.1-generate-001, 720p, 3.20, data:"})
+      "VERTEX, veo-3.1-generate-001, 720p, 3.20, data:",
+      "RUNWAY, gen4.5, 1280:720, 0.96, /runway/outputs/",
+      "OPENROUTER, google/veo-3.1, 720p, 3.376, /openrouter/api/v1/videos/"})
   void generates_on_the_providers_model_through_its_own_api(Dialect d, String model,
                                                             String resolution, String cost,
                                                             String location) {
-    VideoClient client = fx.client("sk-test-alice").dialect(d, priceSheet()).build();
+    VideoClient client = fx.client("sk-test-alice").dialect(d, d == Dialect.OPENROUTER
+        ? aggregatorSheet() : priceSheet()).build();
 
     GenerationResult r = client.generate(GenerationRequest.builder("a cat surfing")
         .models(model).seconds(8).resolution(resolution).build());
@@ -56,6 +59,15 @@ class DialectGenerateTest {
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** OpenRouter's own ids, priced as the pool's first upstream plus the markup. */
+  private JsonNode aggregatorSheet() {
+    var sheet = JsonSupport.MAPPER.createArrayNode();
+    fx.sim.call(e -> e.aggregatedModels("sk-test-alice", "openrouter")).forEach(o -> sheet.add(
+        JsonSupport.parseOrEmpty(dev.vidsim.http.Wire.model(o.model().withId(o.id()), "USD")
+            .toString())));
+    return sheet;
   }
 
   private Amount charged() {
