@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The client in each provider dialect against {@code ./vidsim serve}'s default scenario: one
- * generation on the provider's own model (the aggregator's own id on OpenRouter), polled to success through the provider's API, its
- * delivered video located, and its cost as the integrator's price sheet says and the provider
- * charged.
+ * generation on the provider's own model (the aggregator's own id on OpenRouter), polled to
+ * success through the provider's API, its delivered video located, and its cost as the
+ * integrator's price sheet says and the provider charged.
  */
 class DialectGenerateTest {
   private final SimFixture fx = SimFixture.defaultScenario();

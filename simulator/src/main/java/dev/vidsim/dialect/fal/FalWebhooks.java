@@ -58,8 +58,10 @@ final class FalWebhooks implements WebhookShape {
   }
 
   /**
-   * The account's fal user id: derived from its key so it never shows the key itself (the
-   * form of fal's real user ids is UNVERIFIED).
+   * The account's fal user id: derived from its key so it never shows the key itself. fal's
+   * webhook docs name the header but show no value, and @fal-ai/client 1.10.1 never reads it
+   * (re-checked 2026-12): the form of real user ids stays UNVERIFIED; receivers should only
+   * pass it on to the signed message, as fal's verification steps do.
    */
   static String userId(String tenant) {
     return "user_" + HexFormat.of().formatHex(sha256(("fal-user/" + tenant)

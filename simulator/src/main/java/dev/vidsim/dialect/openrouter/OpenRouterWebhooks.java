@@ -19,8 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code X-OpenRouter-Idempotency-Key: <job>-<status>} and {@code X-OpenRouter-Signature:
  * t=<ts>,v1=<hex>}, the lowercase hex HMAC-SHA256 of {@code <ts>,<raw body>} keyed by the UTF-8
  * bytes of the tenant's signing secret ({@code GET /v1/webhooks/secret}). OpenRouter's webhook
- * guide names the envelope and the signed string; hex is what third-party receivers verify
- * (read 2026-12), OpenRouter's own page was not read in full: the encoding is UNVERIFIED.
+ * guide and its openrouter-video skill name the envelope and the signed string but not the
+ * encoding; every independent receiver read (2026-12, several public repositories, one quoting
+ * the guide as {@code v1=<hex HMAC-SHA256>}) verifies lowercase hex. The guide's own receiver
+ * code was not readable here, so hex stays UNVERIFIED at the source; the SDK has no verifier.
  */
 final class OpenRouterWebhooks {
   static final String PREFIX = "video.generation.";

@@ -80,7 +80,9 @@ final class OpenRouterWire {
   /**
    * Prices as decimal strings, marked up: {@code per-video-second}, and one
    * {@code per-video-second-<resolution>} per resolution priced differently (the key names of
-   * OpenRouter's docs example, read 2026-12 from a copy of its video-generation page).
+   * OpenRouter's docs example, read 2026-12 from a copy of its video-generation page). The SDK
+   * 1.3.19 types the field as any string-to-string record ("Pricing SKUs with provider prefix
+   * stripped, values as strings"), so it fixes no key names: beyond that example, unverified.
    */
   private static ObjectNode skus(ModelSpec m) {
     ObjectNode skus = Json.object();
