@@ -91,9 +91,14 @@ public final class Journal {
   }
 
   public synchronized List<String> lines(Predicate<String> kindFilter) {
-    List<String> out = new ArrayList<>(lines.size());
+    return lines(0, kindFilter);
+  }
+
+  /** The lines of the wanted kinds with a seq above {@code afterSeq}: a reader's new lines. */
+  public synchronized List<String> lines(long afterSeq, Predicate<String> kindFilter) {
+    List<String> out = new ArrayList<>();
     for (Line l : lines) {
-      if (kindFilter.test(l.kind())) out.add(l.json());
+      if (l.seq() > afterSeq && kindFilter.test(l.kind())) out.add(l.json());
     }
     return out;
   }

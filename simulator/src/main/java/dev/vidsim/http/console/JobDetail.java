@@ -13,7 +13,10 @@ import java.util.List;
 final class JobDetail {
   private JobDetail() {}
 
-  /** Null when the store holds no such job (never made, or forgotten by the bounded store). */
+  /**
+   * {@code requests}: the request log's rows about this job. Null when the store holds no such
+   * job (never made, or forgotten by the bounded store).
+   */
   static ObjectNode of(Engine e, String id, List<ObjectNode> requests) {
     Job job = e.jobs().byId().get(id);
     if (job == null) return null;
@@ -31,12 +34,7 @@ final class JobDetail {
     LedgerRows.of(e.ledger().entries(job.tenant())).forEach(row -> {
       if (id.equals(row.path("job").asText(null))) ledger.add(row);
     });
-    ArrayNode calls = o.putArray("requests");
-    for (ObjectNode r : requests) {
-      r.get("jobs").forEach(j -> {
-        if (j.asText().equals(id)) calls.add(r);
-      });
-    }
+    o.putArray("requests").addAll(requests);
     ArrayNode hooks = o.putArray("webhooks");
     for (Attempt a : e.webhooks().attempts()) {
       if (id.equals(a.jobId())) hooks.add(WebhookRows.of(a));

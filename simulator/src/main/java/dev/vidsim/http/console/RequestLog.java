@@ -3,38 +3,93 @@ package dev.vidsim.http.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.engine.Simulator;
 import dev.vidsim.http.Json;
+import dev.vidsim.journal.Journal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The request log, read back from the journal: one row per request with who sent it, through
- * which dialect, what it was (the dialect's endpoint), its answer and error code, whether an
- * official SDK marked it as a retry, and the jobs it created or touched. A response names its
- * request's seq; a call or job creation belongs to the newest request still waiting for its
- * answer (of the same dialect, or the same tenant), as the engine handles a request in one go.
+ * The request log, read from the journal: one row per request with who sent it, through which
+ * dialect, what it was (the dialect's endpoint), its answer and error code, whether an official
+ * SDK marked it as a retry, and the jobs it created or touched. A response names its request's
+ * seq; a call or job creation belongs to the newest request still waiting for its answer (of the
+ * same dialect, or the same tenant), as the engine handles a request in one go.
+ *
+ * <p>Read incrementally: each look parses only the lines journaled since the last one (copied
+ * under the simulator's lock, parsed outside it), so a dashboard polling a long journal costs
+ * little. It keeps the newest {@link #ROWS_MAX} requests and starts over on a reset.
  */
-public final class RequestLog {
+final class RequestLog {
   /** The dialect of a request to the admin API (/_sim), which no dialect serves. */
-  public static final String ADMIN = "admin";
+  static final String ADMIN = "admin";
+  static final int ROWS_MAX = 20_000;
   private static final Set<String> KINDS = Set.of("request", "call", "job_created", "response");
+  private final Simulator sim;
   private final Map<Long, ObjectNode> rows = new LinkedHashMap<>();
   private final List<ObjectNode> open = new ArrayList<>();
+  private Journal journal;
+  private long lastSeq;
 
-  private RequestLog() {}
+  /** What the summary cards count: API requests (admin calls aside), errors, SDK retries. */
+  record Counts(int requests, int errors, int sdkRetries) {}
 
-  /** Every request the journal still holds, oldest first. */
-  public static List<ObjectNode> read(List<String> journalLines) {
-    RequestLog log = new RequestLog();
-    for (String text : journalLines) log.line(Json.parse(text));
-    return new ArrayList<>(log.rows.values());
+  RequestLog(Simulator sim) {
+    this.sim = sim;
   }
 
-  public static boolean wanted(String kind) {
-    return KINDS.contains(kind);
+  /** Copies of the newest rows of one tenant (null: all), newest first, and how many there are. */
+  synchronized List<ObjectNode> newest(String tenant, int limit, int[] total) {
+    List<ObjectNode> all = select(r -> tenant == null || tenant.equals(text(r, "tenant")));
+    total[0] = all.size();
+    List<ObjectNode> out = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) out.add(all.get(i).deepCopy());
+    return out;
+  }
+
+  /** Copies of the rows that created or touched this job, oldest first. */
+  synchronized List<ObjectNode> ofJob(String id) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (ObjectNode r : select(r -> contains(r.get("jobs"), id))) out.add(r.deepCopy());
+    return out;
+  }
+
+  synchronized Counts counts(String tenant) {
+    int requests = 0;
+    int errors = 0;
+    int retries = 0;
+    for (ObjectNode r : select(r -> tenant == null || tenant.equals(text(r, "tenant")))) {
+      if (ADMIN.equals(text(r, "dialect"))) continue;
+      requests++;
+      if (r.path("status").asInt() >= 400) errors++;
+      if (r.path("sdkRetry").asInt() > 0) retries++;
+    }
+    return new Counts(requests, errors, retries);
+  }
+
+  private List<ObjectNode> select(Predicate<ObjectNode> test) {
+    List<String> fresh = sim.call(e -> {
+      if (e.journal() != journal) {
+        journal = e.journal();
+        lastSeq = 0;
+        rows.clear();
+        open.clear();
+      }
+      List<String> lines = journal.lines(lastSeq, KINDS::contains);
+      lastSeq = journal.lastSeq();
+      return lines;
+    });
+    for (String text : fresh) line(Json.parse(text));
+    for (Iterator<ObjectNode> it = rows.values().iterator(); rows.size() > ROWS_MAX; ) {
+      open.remove(it.next());
+      it.remove();
+    }
+    return rows.values().stream().filter(test).toList();
   }
 
   private void line(JsonNode l) {
@@ -86,18 +141,20 @@ public final class RequestLog {
     open.remove(row);
   }
 
-  private ObjectNode newestOpen(java.util.function.Predicate<ObjectNode> test) {
+  private ObjectNode newestOpen(Predicate<ObjectNode> test) {
     for (int i = open.size() - 1; i >= 0; i--) {
-      ObjectNode row = open.get(i);
-      if (test.test(row)) return row;
+      if (test.test(open.get(i))) return open.get(i);
     }
     return null;
   }
 
   private static void addJob(ObjectNode row, String id) {
-    ArrayNode jobs = (ArrayNode) row.get("jobs");
-    for (JsonNode j : jobs) if (j.asText().equals(id)) return;
-    jobs.add(id);
+    if (!contains(row.get("jobs"), id)) ((ArrayNode) row.get("jobs")).add(id);
+  }
+
+  private static boolean contains(JsonNode array, String id) {
+    for (JsonNode j : array) if (j.asText().equals(id)) return true;
+    return false;
   }
 
   private static String text(JsonNode l, String field) {

@@ -21,17 +21,14 @@ import java.util.Map;
 final class Summary {
   private Summary() {}
 
-  static ObjectNode of(Engine e, String tenant, List<ObjectNode> requests) {
+  static ObjectNode of(Engine e, String tenant, RequestLog.Counts requests) {
     ObjectNode o = Json.object().put("tenant", tenant).put("currency", e.currency())
         .put("now", e.clock().instant().toString());
     money(o, e, tenant);
     jobs(o, e, tenant);
     // API traffic only: the admin calls that drive the simulator are not the integration's
-    List<ObjectNode> api = requests.stream()
-        .filter(r -> !RequestLog.ADMIN.equals(r.path("dialect").asText())).toList();
-    long errors = api.stream().filter(r -> r.path("status").asInt() >= 400).count();
-    long retries = api.stream().filter(r -> r.path("sdkRetry").asInt() > 0).count();
-    o.put("requests", api.size()).put("errors", errors).put("sdkRetries", retries);
+    o.put("requests", requests.requests()).put("errors", requests.errors())
+        .put("sdkRetries", requests.sdkRetries());
     o.put("faultRules", e.faults().list().size());
     List<Attempt> hooks = e.webhooks().attempts().stream()
         .filter(a -> tenant == null || tenant.equals(e.jobs().tenantOf(a.jobId()))).toList();

@@ -85,6 +85,22 @@ class ConsoleApiTest {
   }
 
   @Test
+  void the_log_reads_new_lines_as_they_come_and_starts_over_after_a_reset() throws Exception {
+    try (ConsoleFixture fresh = new ConsoleFixture()) {
+      fresh.create(ALICE, "task-1", "one", null);
+      fresh.admin().get("/_sim/requests?tenant=" + ALICE).then().body("total", equalTo(1));
+      fresh.as(ALICE).header("X-Stainless-Retry-Count", "2")
+          .body("{\"model\":\"task-1\",\"prompt\":\"two\"}").post("/v1/videos").then()
+          .statusCode(201);
+      fresh.admin().get("/_sim/requests?tenant=" + ALICE).then().body("total", equalTo(2))
+          .body("data.sdkRetry", contains(2, 0)).body("data.status", contains(201, 201));
+      fresh.admin().get("/_sim/summary?tenant=" + ALICE).then().body("sdkRetries", equalTo(1));
+      fresh.admin().post("/_sim/reset").then().statusCode(200);
+      fresh.admin().get("/_sim/requests").then().body("total", equalTo(0));
+    }
+  }
+
+  @Test
   void a_jobs_detail_has_its_timeline_ledger_lines_requests_and_webhook_attempts() {
     String b = f.admin().get("/_sim/jobs?tenant=" + ALICE).then().extract()
         .path("data.find { it.model == 'per-second' }.id");

@@ -96,6 +96,8 @@ class DashboardBrowserTest {
   void screenshots_at_both_sizes() throws Exception {
     chromium.screenshot(ui, 1280, 800, SHOTS.resolve("dashboard-1280x800.png"));
     chromium.screenshot(ui, 1920, 1080, SHOTS.resolve("dashboard-1920x1080.png"));
+    // the whole page at once, request log and webhooks included, for a reviewer
+    chromium.screenshot(ui, 1280, 2300, SHOTS.resolve("dashboard-1280-full.png"));
   }
 
   @Test
