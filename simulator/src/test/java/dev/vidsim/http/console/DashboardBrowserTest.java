@@ -69,6 +69,9 @@ class DashboardBrowserTest {
     assertThat(dom).contains("model_not_found", "region_unavailable", "↻ SDK retry #1",
         "POST /v1/videos/", ">endpoint: balance</td>", ">status: 503</td>",
         "video.completed", "b-5xx\">500<", "b-2xx\">200<");
+    // the retried create made a paid job: the log shows which and what it cost
+    assertThat(dom).containsPattern("SDK retry #1</span></td><td class=\"mono\">"
+        + "vid_[0-9a-f]+ \\(charged 0\\.50\\)</td>");
   }
 
   @Test
