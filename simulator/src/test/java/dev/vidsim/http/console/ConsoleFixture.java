@@ -27,6 +27,8 @@ final class ConsoleFixture implements AutoCloseable {
       name: console-fixture
       seed: 7
       contentTtl: 30m
+      # a loaded build machine must not turn the receiver's quick answer into a timeout
+      webhooks: { timeout: 30s }
       accounts:
         - { apiKey: sk-alice, tier: free, region: us-east, balance: "10.00" }
         - { apiKey: sk-bob, tier: free, region: us-east, balance: "5.00" }
