@@ -9,8 +9,10 @@ import dev.vidsim.clock.SimDuration;
 import dev.vidsim.engine.Engine;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
+import dev.vidsim.http.console.LedgerRows;
 import dev.vidsim.limits.LimitSpec;
 import dev.vidsim.jobs.JobStore;
+import dev.vidsim.ledger.Balance;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.scenario.Scenario;
@@ -91,9 +93,12 @@ final class AdminRoutes {
   void listTenants(Context ctx) {
     Json.write(ctx, 200, sim.call(e -> {
       ArrayNode data = Json.array();
-      e.tenantList().forEach(t -> data.addObject().put("apiKey", t.apiKey()).put("tier", t.tier())
-          .put("region", t.region()).put("available",
-              e.ledger().balance(t.apiKey()).available().toString()));
+      e.tenantList().forEach(t -> {
+        Balance b = e.ledger().balance(t.apiKey());
+        data.addObject().put("apiKey", t.apiKey()).put("tier", t.tier())
+            .put("region", t.region()).put("balance", b.balance().toString())
+            .put("held", b.held().toString()).put("available", b.available().toString());
+      });
       ObjectNode o = Json.object();
       o.set("data", data);
       return o;
@@ -163,8 +168,8 @@ final class AdminRoutes {
       if (tenant != null) e.tenant(tenant);
       ObjectNode o = Json.object();
       ArrayNode data = o.putArray("data");
-      (tenant == null ? e.ledger().all() : e.ledger().entries(tenant))
-          .forEach(entry -> data.add(Wire.ledgerEntry(entry)));
+      // each line with its signed effect and the tenant's running balance after it
+      data.addAll(LedgerRows.of(tenant == null ? e.ledger().all() : e.ledger().entries(tenant)));
       if (tenant != null) o.set("balance", Wire.balance(e.ledger().balance(tenant), e.currency()));
       return o;
     }));

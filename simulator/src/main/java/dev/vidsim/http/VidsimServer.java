@@ -6,6 +6,7 @@ import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
+import dev.vidsim.http.console.ConsoleRoutes;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.webhooks.Signer;
 import io.javalin.Javalin;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 /** The HTTP face of a {@link Simulator}: vidsim's /v1 API and the /_sim admin API. */
 public final class VidsimServer implements AutoCloseable {
   public static final String ADMIN_TOKEN_HEADER = "X-Vidsim-Admin-Token";
+  private static final String REQUEST_SEQ = "vidsim.requestSeq";
+  private static final String ERROR_CODE = "vidsim.errorCode";
   private static final Logger LOG = LoggerFactory.getLogger(VidsimServer.class);
   private final Simulator sim;
   private final Javalin app;
@@ -84,6 +87,7 @@ public final class VidsimServer implements AutoCloseable {
     r.get("/_sim/health", admin::health);
     r.get("/_sim/metrics", metrics::scrape);
     r.get("/_sim/pricing", new PricingRoute(sim)::page);
+    ConsoleRoutes console = new ConsoleRoutes(sim);
     r.post("/_sim/reset", admin::reset);
     r.get("/_sim/scenario", admin::getScenario);
     r.post("/_sim/scenario", admin::loadScenario);
@@ -96,6 +100,9 @@ public final class VidsimServer implements AutoCloseable {
     r.post("/_sim/clock/advance", admin::advanceClock);
     r.get("/_sim/ledger", admin::ledger);
     r.get("/_sim/jobs", admin::jobs);
+    r.get("/_sim/jobs/{id}", console::job);
+    r.get("/_sim/summary", console::summary);
+    r.get("/_sim/requests", console::requests);
     r.post("/_sim/jobs/{id}/fail", admin::failJob);
     r.get("/_sim/journal", admin::journal);
     r.get("/_sim/openapi.json", admin::openApi);
@@ -133,6 +140,7 @@ public final class VidsimServer implements AutoCloseable {
     int status = ctx.status().getCode() == 405 ? 405 : e.httpStatus();
     Dialect d = ctx.attribute(Guard.DIALECT);
     if (d == null) d = dialects.forPath(ctx.path());
+    ctx.attribute(ERROR_CODE, e.code());
     d.writeError(ctx, e, status);
   }
 
@@ -155,7 +163,9 @@ public final class VidsimServer implements AutoCloseable {
     if (journaled(ctx)) {
       ObjectNode line = Journal.fields().put("method", ctx.method().name()).put("path", ctx.path());
       if (ctx.queryString() != null) line.put("query", ctx.queryString());
-      line.put("apiKey", dialects.forPath(ctx.path()).apiKeyOrNull(ctx));
+      Dialect dialect = dialects.forPath(ctx.path());
+      if (!admin) line.put("dialect", dialect.name());
+      line.put("apiKey", dialect.apiKeyOrNull(ctx));
       String retry = ctx.header("X-Stainless-Retry-Count");
       if (retry != null && !retry.equals("0")) line.put("sdkRetry", retry);
       if (ctx.header("Idempotency-Key") != null) line.put("idempotencyKey",
@@ -169,7 +179,8 @@ public final class VidsimServer implements AutoCloseable {
         if (fault == null) throw e;
         line.put("bodyError", fault.getMessage());
       }
-      sim.run(e -> e.journal().append("request", line));
+      long seq = sim.call(e -> e.journal().append("request", line));
+      ctx.attribute(REQUEST_SEQ, seq);
       if (fault != null) throw fault;
     }
   }
@@ -181,6 +192,11 @@ public final class VidsimServer implements AutoCloseable {
     }
     if (journaled(ctx) && ctx.attribute(Guard.DROPPED) == null) {
       ObjectNode line = Journal.fields().put("status", ctx.status().getCode());
+      // the request it answers and the error code it carried: the dashboard's request log
+      Long request = ctx.attribute(REQUEST_SEQ);
+      if (request != null) line.put("request", request);
+      ErrorCode code = ctx.attribute(ERROR_CODE);
+      if (code != null) line.put("errorCode", code.wireName());
       JsonNode body = ctx.attribute(Json.BODY_ATTRIBUTE);
       if (body != null) line.set("body", redacted(body));
       else line.put("contentType", ctx.res().getContentType());

@@ -3,6 +3,7 @@ package dev.vidsim.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.Simulator;
+import dev.vidsim.http.console.WebhookRows;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.webhooks.Attempt;
@@ -23,12 +24,7 @@ final class WebhookRoutes {
       ObjectNode o = Json.object();
       ArrayNode data = o.putArray("data");
       for (Attempt a : e.webhooks().attempts()) {
-        ObjectNode n = data.addObject().put("event", a.eventId()).put("job", a.jobId())
-            .put("type", a.type()).put("url", a.url()).put("attempt", a.attempt())
-            .put("at", a.at().toString());
-        if (a.status() == null) n.putNull("status");
-        else n.put("status", a.status());
-        if (a.error() != null) n.put("error", a.error());
+        data.add(WebhookRows.of(a).put("tenant", e.jobs().tenantOf(a.jobId())));
       }
       return o;
     }));

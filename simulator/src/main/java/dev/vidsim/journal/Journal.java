@@ -60,8 +60,11 @@ public final class Journal {
     return JSON.createObjectNode();
   }
 
-  /** Appends one line; {@code seq}, {@code t} and {@code kind} lead every line. */
-  public synchronized void append(String kind, ObjectNode body) {
+  /**
+   * Appends one line; {@code seq}, {@code t} and {@code kind} lead every line. Returns its seq,
+   * so a later line can point back at it (a response at its request).
+   */
+  public synchronized long append(String kind, ObjectNode body) {
     Instant now = clock.instant();
     ObjectNode line = JSON.createObjectNode();
     line.put("seq", ++seq);
@@ -75,6 +78,7 @@ public final class Journal {
     }
     evict(now);
     for (Watcher w : watchers) w.line(kind, body);
+    return seq;
   }
 
   private void evict(Instant now) {
@@ -87,9 +91,14 @@ public final class Journal {
   }
 
   public synchronized List<String> lines(Predicate<String> kindFilter) {
-    List<String> out = new ArrayList<>(lines.size());
+    return lines(0, kindFilter);
+  }
+
+  /** The lines of the wanted kinds with a seq above {@code afterSeq}: a reader's new lines. */
+  public synchronized List<String> lines(long afterSeq, Predicate<String> kindFilter) {
+    List<String> out = new ArrayList<>();
     for (Line l : lines) {
-      if (kindFilter.test(l.kind())) out.add(l.json());
+      if (l.seq() > afterSeq && kindFilter.test(l.kind())) out.add(l.json());
     }
     return out;
   }
