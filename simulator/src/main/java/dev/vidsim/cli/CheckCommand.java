@@ -37,7 +37,9 @@ final class CheckCommand implements Callable<Integer> {
         r = Checker.run(s);
       } catch (RuntimeException e) {
         failed++;
-        System.out.println("FAIL    " + file + ": the replay could not run: " + e);
+        // the message, not the exception: a class name tells a scenario author nothing
+        System.out.println("FAIL    " + file + ": the replay could not run: "
+            + (e.getMessage() == null ? "an internal error (please report it)" : e.getMessage()));
         continue;
       }
       if (r == null) {

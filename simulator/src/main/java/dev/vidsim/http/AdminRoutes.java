@@ -68,7 +68,7 @@ final class AdminRoutes {
   void loadScenario(Context ctx) {
     String name = "json".equals(ctx.queryParam("format")) ? "request.json" : "request.yaml";
     try {
-      Scenario s = ScenarioLoader.parse(name, ctx.body());
+      Scenario s = ScenarioLoader.parse(name, ctx.bodyAsBytes());
       sim.load(s);
       Json.write(ctx, 200, Json.object().put("status", "loaded").put("scenario", s.name()));
     } catch (ScenarioException e) {

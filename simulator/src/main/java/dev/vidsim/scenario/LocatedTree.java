@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vidsim.errors.JsonSyntax;
 import java.io.IOException;
@@ -20,7 +17,6 @@ import java.util.Map;
  * ("/models/0/pricing/unit"), so schema and semantic errors can name a line and column.
  */
 public final class LocatedTree {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private final String file;
   private final JsonNode root;
   private final Map<String, Location> values;
@@ -44,7 +40,12 @@ public final class LocatedTree {
       if (first == null) {
         throw new ScenarioException(file, Location.UNKNOWN, "", "the file is empty");
       }
-      JsonNode root = read(file, p, "", values, keys);
+      JsonNode root = new Reader(file, p, values, keys).read("", 0);
+      if (p.nextToken() != null) {
+        throw new ScenarioException(file, location(p), "", json
+            ? "there is more after the JSON object; a scenario file holds exactly one"
+            : "a second YAML document ('---') follows: a scenario file holds exactly one");
+      }
       return new LocatedTree(file, root, values, keys);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
@@ -53,63 +54,13 @@ public final class LocatedTree {
       // the parser's message may name its internals (StreamReadConstraints...): say it plainly
       String plain = JsonSyntax.known(e);
       throw new ScenarioException(file, loc, "", "not valid " + (json ? "JSON" : "YAML") + ": "
-          + (plain != null ? plain : oneLine(e.getOriginalMessage())));
+          + (plain != null ? plain : ParserMessages.plain(e.getOriginalMessage())));
     } catch (IOException e) {
       throw new ScenarioException(file, Location.UNKNOWN, "", "cannot read: " + e.getMessage());
     }
   }
 
-  private static JsonNode read(String file, JsonParser p, String pointer, Map<String,
-      Location> values,
-                               Map<String, Location> keys) throws IOException {
-    values.put(pointer, location(p));
-    if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
-      // expanding aliases would let a few lines describe a huge tree (an alias bomb)
-      throw new ScenarioException(file, location(p), fieldName(pointer), "YAML aliases ("
-          + "*" + p.getText() + ") are not supported: write the value out in full");
-    }
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case START_OBJECT: {
-        ObjectNode obj = NODES.objectNode();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          String child = pointer + "/" + escape(name);
-          if (obj.has(name)) {
-            throw new ScenarioException(file, location(p), fieldName(child), "duplicate key");
-          }
-          keys.put(child, location(p));
-          p.nextToken();
-          obj.set(name, read(file, p, child, values, keys));
-        }
-        return obj;
-      }
-      case START_ARRAY: {
-        ArrayNode arr = NODES.arrayNode();
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          arr.add(read(file, p, pointer + "/" + i++, values, keys));
-        }
-        return arr;
-      }
-      case VALUE_STRING: return NODES.textNode(p.getText());
-      case VALUE_NUMBER_INT: return NODES.numberNode(p.getBigIntegerValue());
-      case VALUE_NUMBER_FLOAT: return NODES.numberNode(p.getDecimalValue());
-      case VALUE_TRUE: return NODES.booleanNode(true);
-      case VALUE_FALSE: return NODES.booleanNode(false);
-      case VALUE_NULL: return NODES.nullNode();
-      default: throw new IllegalStateException("unexpected token " + t);
-    }
-  }
-
-  /** SnakeYAML's messages quote the source with a caret; the location already says where. */
-  static String oneLine(String message) {
-    return message.replaceAll("(?m)^\\s*in 'reader', line \\d+, column \\d+:\\n.*\\n\\s*\\^\\s*$",
-        "")
-        .replaceAll("\\s+", " ").trim();
-  }
-
-  private static Location location(JsonParser p) {
+  static Location location(JsonParser p) {
     JsonLocation l = p.currentTokenLocation();
     return new Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
   }

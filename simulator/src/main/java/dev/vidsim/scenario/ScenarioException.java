@@ -8,6 +8,8 @@ import java.util.List;
  * the file has several ({@link #problems()} lists them).
  */
 public final class ScenarioException extends RuntimeException {
+  /** A field's path as messages show it, cut so one line stays readable. */
+  private static final int FIELD_CHARS_MAX = 240;
   private final String file;
   private final Location location;
   private final String field;
@@ -15,7 +17,22 @@ public final class ScenarioException extends RuntimeException {
   private final List<ScenarioException> all;
 
   public ScenarioException(String file, Location location, String field, String problem) {
-    this(file, location, field, problem, null, "");
+    this(file, location, printable(field.length() <= FIELD_CHARS_MAX ? field
+        : field.substring(0, FIELD_CHARS_MAX) + "..."), printable(problem), null, "");
+  }
+
+  /** Control characters and line separators quoted from a file would break the one-line form. */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0xFEFF
+          || Character.getType(c) == Character.SURROGATE) {
+        out.append(String.format("\\u%04X", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 
   private ScenarioException(String file, Location location, String field, String problem,

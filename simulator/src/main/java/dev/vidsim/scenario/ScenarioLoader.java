@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Loads scenario files: parse with locations, validate against the schema, then bind. */
@@ -13,19 +12,19 @@ public final class ScenarioLoader {
 
   private ScenarioLoader() {}
 
+  /** Loads a file of at most {@link ScenarioLimits#FILE_BYTES_MAX} bytes of UTF-8. */
   public static Scenario load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ScenarioException(file.toString(), Location.UNKNOWN, "",
-          "cannot read the file: " + e.getMessage());
-    }
-    return parse(file.toString(), text);
+    return parse(file.toString(), ScenarioText.read(file));
+  }
+
+  /** A scenario uploaded as bytes (the admin API): the same limits as a file. */
+  public static Scenario parse(String fileName, byte[] bytes) {
+    return parse(fileName, ScenarioText.decode(fileName, bytes));
   }
 
   /** @param fileName used in error messages, and ".json" selects JSON over YAML */
   public static Scenario parse(String fileName, String text) {
+    ScenarioText.checkSize(fileName, text.length(), "characters");
     LocatedTree tree = LocatedTree.parse(fileName, text);
     if (!tree.root().isObject()) {
       throw tree.error("", "a scenario is a mapping with schemaVersion, name and models");
@@ -36,8 +35,12 @@ public final class ScenarioLoader {
 
   /** The scenario `vidsim serve` starts with when given none. */
   public static Scenario builtInDefault() {
+    return parse("default.yaml", builtInDefaultText());
+  }
+
+  public static String builtInDefaultText() {
     try (InputStream in = ScenarioLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      return parse("default.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
