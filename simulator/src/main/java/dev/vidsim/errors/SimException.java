@@ -1,5 +1,6 @@
 package dev.vidsim.errors;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An error to return to the caller, with a message that says what to fix. */
@@ -40,5 +41,18 @@ public final class SimException extends RuntimeException {
   public static SimException invalid(String field, String problem) {
     return new SimException(ErrorCode.INVALID_REQUEST, field + ": " + problem,
         Map.of("field", field));
+  }
+
+  /**
+   * This error as a dialect names the field on the wire: the engine checks some fields for every
+   * dialect (the webhook URL) and knows them only by vidsim's own name.
+   */
+  public SimException withField(String engineName, String wireName) {
+    if (!engineName.equals(details.get("field")) || engineName.equals(wireName)) return this;
+    Map<String, Object> renamed = new LinkedHashMap<>(details);
+    renamed.put("field", wireName);
+    String message = getMessage().startsWith(engineName + ": ")
+        ? wireName + getMessage().substring(engineName.length()) : getMessage();
+    return new SimException(code, message, renamed, httpStatus);
   }
 }

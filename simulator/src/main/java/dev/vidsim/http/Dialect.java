@@ -65,6 +65,11 @@ public interface Dialect {
    */
   ErrorReply errorReply(SimException e, int status);
 
+  /** Where a create names its webhook URL on the wire, for errors about it. */
+  default String webhookField() {
+    return "webhookUrl";
+  }
+
   /** Writes {@link #errorReply}; a 405 stays a 405 (the method was wrong, not the request). */
   default void writeError(Context ctx, SimException e, int status) {
     ErrorReply reply = errorReply(e, status);

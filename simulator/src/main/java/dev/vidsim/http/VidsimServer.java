@@ -141,7 +141,8 @@ public final class VidsimServer implements AutoCloseable {
     Dialect d = ctx.attribute(Guard.DIALECT);
     if (d == null) d = dialects.forPath(ctx.path());
     ctx.attribute(ERROR_CODE, e.code());
-    d.writeError(ctx, e, status);
+    // the engine checks the webhook URL for every dialect and knows it by vidsim's name
+    d.writeError(ctx, e.withField("webhookUrl", d.webhookField()), status);
   }
 
   /** Readable without the admin token: liveness, and the dashboard page (it holds no data). */

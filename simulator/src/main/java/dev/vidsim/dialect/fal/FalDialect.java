@@ -44,6 +44,7 @@ public final class FalDialect implements Dialect {
 
   @Override public String name() { return NAME; }
   @Override public String prefix() { return "/fal"; }
+  @Override public String webhookField() { return "fal_webhook"; }
   @Override public String basePath() { return "/fal"; }
 
   @Override

@@ -32,6 +32,7 @@ public final class GeminiDialect extends GoogleDialect {
 
   @Override public String name() { return NAME; }
   @Override public String prefix() { return "/gemini"; }
+  @Override public String webhookField() { return "webhookConfig.uris"; }
   @Override public String basePath() { return "/gemini"; }
 
   @Override

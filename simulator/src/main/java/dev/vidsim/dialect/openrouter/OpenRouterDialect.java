@@ -37,6 +37,7 @@ public final class OpenRouterDialect implements Dialect {
 
   @Override public String name() { return NAME; }
   @Override public String prefix() { return "/openrouter"; }
+  @Override public String webhookField() { return "callback_url"; }
   @Override public String basePath() { return BASE; }
 
   @Override

@@ -38,6 +38,7 @@ public final class ReplicateDialect implements Dialect {
 
   @Override public String name() { return NAME; }
   @Override public String prefix() { return "/replicate"; }
+  @Override public String webhookField() { return "webhook"; }
   @Override public String basePath() { return BASE; }
 
   @Override
