@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
+import dev.vidsim.engine.Commands;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.journal.Journal;
@@ -169,7 +170,7 @@ public final class VidsimServer implements AutoCloseable {
         if (fault == null) throw e;
         line.put("bodyError", fault.getMessage());
       }
-      sim.run(e -> e.journal().append("request", line));
+      sim.execute(new Commands.Note("request", line));
       if (fault != null) throw fault;
     }
   }
@@ -187,7 +188,7 @@ public final class VidsimServer implements AutoCloseable {
       // Retry-After is part of the contract the harness checks clients against
       String retryAfter = ctx.res().getHeader("Retry-After");
       if (retryAfter != null) line.putObject("headers").put("Retry-After", retryAfter);
-      sim.run(e -> e.journal().append("response", line));
+      sim.execute(new Commands.Note("response", line));
     }
   }
 

@@ -14,14 +14,17 @@ public final class ScenarioLoader {
   private ScenarioLoader() {}
 
   public static Scenario load(Path file) {
-    String text;
+    return parse(file.toString(), read(file));
+  }
+
+  /** A scenario file's text; an unreadable file is a ScenarioException naming it. */
+  public static String read(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ScenarioException(file.toString(), Location.UNKNOWN, "",
           "cannot read the file: " + e.getMessage());
     }
-    return parse(file.toString(), text);
   }
 
   /** @param fileName used in error messages, and ".json" selects JSON over YAML */
@@ -36,8 +39,12 @@ public final class ScenarioLoader {
 
   /** The scenario `vidsim serve` starts with when given none. */
   public static Scenario builtInDefault() {
+    return parse("default.yaml", builtInDefaultText());
+  }
+
+  public static String builtInDefaultText() {
     try (InputStream in = ScenarioLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      return parse("default.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
