@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.Command;
 import dev.vidsim.engine.Commands;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,9 +32,14 @@ final class CommandCodec {
   /** A decoded record: exactly one of {@code recipe} and {@code command} is set. */
   record Entry(long wallNanos, ScenarioRecipe recipe, Command<?> command) {}
 
+  // numbers come back exactly as they went: a 6 stays 6 (not 6.0), a "6.50" in a body stays 6.50
   private final ObjectMapper json = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .registerModule(new SimpleModule("vidsim-time")
+      .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .registerModule(new SimpleModule("vidsim-values")
+          .addSerializer(BigDecimal.class, text(BigDecimal::toString))
+          .addDeserializer(BigDecimal.class, parsed(BigDecimal::new))
           .addSerializer(Duration.class, text(Duration::toString))
           .addDeserializer(Duration.class, parsed(Duration::parse))
           .addSerializer(Instant.class, text(Instant::toString))
