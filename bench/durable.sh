@@ -43,3 +43,6 @@ done
 start replay --data-dir "$out/durable-data-always"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 grep 'data dir' "$out/durable-replay.log"
+# the same without HTTP: the engine's create commands in process, each policy, 8 threads
+echo
+java -cp "$jar" "$bench/DurableCost.java" "$run_s" 8
