@@ -149,6 +149,10 @@ final class CommandLog implements AutoCloseable {
     return maxBytes;
   }
 
+  FsyncPolicy policy() {
+    return policy;
+  }
+
   /** Returns once every record appended so far is written (and forced, under ALWAYS). */
   void commit() {
     long target;

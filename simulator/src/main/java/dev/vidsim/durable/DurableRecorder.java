@@ -35,6 +35,12 @@ final class DurableRecorder implements Recorder {
   }
 
   @Override
+  public LogBounds bounds() {
+    return log == null ? null : new LogBounds(log.bytes(), log.maxBytes(), log.policy()
+        .wireName());
+  }
+
+  @Override
   public void record(Command<?> command) {
     if (replaying) return;
     if (command instanceof Commands.Admit && log.full()) {

@@ -19,6 +19,13 @@ public interface Recorder {
     public void awaitDurable() { }
   };
 
+  /** How full a durable log is, for health; null in memory. */
+  record LogBounds(long bytes, long maxBytes, String fsync) {}
+
+  default LogBounds bounds() {
+    return null;
+  }
+
   /** Under the lock, before the command runs; may refuse it (an error the client sees). */
   void record(Command<?> command);
 

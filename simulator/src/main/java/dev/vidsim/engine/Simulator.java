@@ -65,6 +65,11 @@ public final class Simulator implements AutoCloseable {
     this.pending = pending;
   }
 
+  /** How full the durable log is (null in memory). */
+  public Recorder.LogBounds logBounds() {
+    return recorder.bounds();
+  }
+
   /** After a replay: the clock ticks again (unless virtual). */
   public synchronized void goLive() {
     updateTicker();

@@ -46,6 +46,11 @@ final class AdminRoutes {
           .put("forgotten", store.evicted());
       bounds.putObject("journal").put("lines", e.journal().size())
           .put("max", e.scenario().journalMaxEntries()).put("dropped", e.journal().dropped());
+      var log = sim.logBounds();
+      if (log != null) {
+        bounds.putObject("log").put("bytes", log.bytes()).put("max", log.maxBytes())
+            .put("fsync", log.fsync());
+      }
       return o;
     }));
   }

@@ -127,6 +127,10 @@ class KillNineTest {
   }
 
   private void verify(SimProcess sim) throws Exception {
+    JsonNode log = JSON.readTree(get(sim.url("/_sim/health"), null).body()).path("bounds")
+        .path("log");
+    assertThat(log.path("fsync").asText()).isEqualTo("always");
+    assertThat(log.path("bytes").asLong()).isPositive().isLessThan(log.path("max").asLong());
     Map<String, List<JsonNode>> jobsByKey = new HashMap<>();
     for (JsonNode j : JSON.readTree(get(sim.url("/_sim/jobs"), null).body()).path("data")) {
       jobsByKey.computeIfAbsent(j.path("idempotencyKey").asText(), k -> new ArrayList<>()).add(j);
