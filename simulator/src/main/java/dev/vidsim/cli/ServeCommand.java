@@ -121,8 +121,13 @@ final class ServeCommand implements Callable<Integer> {
     Durable durable;
     Simulator sim;
     try {
+      FsyncPolicy policy = FsyncPolicy.parse(fsync);
+      if (maxLogMb < 1 || maxLogMb > 1024L * 1024) {
+        throw new IllegalArgumentException("--max-log-mb must be from 1 to 1048576, got "
+            + maxLogMb);
+      }
       durable = dataDir == null ? null : Durable.open(dataDir, recipe(),
-          FsyncPolicy.parse(fsync), Math.multiplyExact(maxLogMb, 1024L * 1024));
+          policy, maxLogMb * 1024 * 1024);
     } catch (ScenarioException | IllegalArgumentException | java.io.UncheckedIOException e) {
       System.err.println("vidsim: " + e.getMessage());
       return 2;
