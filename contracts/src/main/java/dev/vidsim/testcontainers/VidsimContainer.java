@@ -31,6 +31,8 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
   public static final DockerImageName DEFAULT_IMAGE = DockerImageName.parse("vidsim");
   public static final int PORT = 8080;
   private static final String SCENARIO_DIR = "/scenarios/";
+  /** Where a data directory is mounted in the container. */
+  public static final String DATA_DIR = "/data";
   private static final Set<String> CLOCKS = Set.of("virtual", "real", "accelerated");
   private static final SecureRandom TOKENS = new SecureRandom();
 
@@ -40,6 +42,7 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
   private String clock;
   private String adminToken;
   private int hostPort;
+  private boolean durable;
 
   /** On {@link #defaultImage()}. */
   public VidsimContainer() {
@@ -113,6 +116,28 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
     return self();
   }
 
+  /**
+   * Keeps the simulator's state in {@code hostDir} ({@code serve --data-dir}, mounted at
+   * {@value #DATA_DIR}): a container started again on the same directory, after a crash or a
+   * {@code stop()}, has the ledgers, jobs, idempotency keys, journal and clock it had. The image
+   * runs as uid 65534, so the directory is made writable for everyone if it is not yet.
+   */
+  public VidsimContainer withDataDir(Path hostDir) {
+    requireNonNull(hostDir, "hostDir");
+    try {
+      Files.createDirectories(hostDir);
+      Files.setPosixFilePermissions(hostDir, java.nio.file.attribute.PosixFilePermissions
+          .fromString("rwxrwxrwx"));
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      throw new IllegalArgumentException("cannot prepare the data directory " + hostDir + ": "
+          + e.getMessage(), e);
+    }
+    withFileSystemBind(hostDir.toAbsolutePath().toString(), DATA_DIR,
+        org.testcontainers.containers.BindMode.READ_WRITE);
+    this.durable = true;
+    return self();
+  }
+
   /** Host networking: binds 127.0.0.1 on a free host port; no port mapping, no bridge needed. */
   public VidsimContainer withHostNetwork() {
     this.network = VidsimNetwork.HOST;
@@ -144,6 +169,7 @@ public class VidsimContainer extends GenericContainer<VidsimContainer> {
       withEnv("VIDSIM_PORT", String.valueOf(PORT));
     }
     if (scenarioPath != null) command.addAll(List.of("--scenario", scenarioPath));
+    if (durable) command.addAll(List.of("--data-dir", DATA_DIR));
     if (seed != null) command.addAll(List.of("--seed", String.valueOf(seed)));
     // tests move time themselves; serve would otherwise run the default scenario accelerated
     command.addAll(List.of("--clock", clock != null ? clock : "virtual"));

@@ -1,6 +1,9 @@
 package dev.vidsim.cli;
 
 import dev.vidsim.clock.ClockMode;
+import dev.vidsim.durable.Durable;
+import dev.vidsim.durable.FsyncPolicy;
+import dev.vidsim.durable.ScenarioRecipe;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.http.VidsimServer;
 import dev.vidsim.jobs.JobStore;
@@ -59,6 +62,23 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: env VIDSIM_ADMIN_TOKEN).")
   String adminToken;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Keep state in DIR: every change is logged before it is answered and the"
+          + " log is replayed on start, so ledgers, jobs, keys, webhooks, journal and clock"
+          + " survive a crash (kill -9). Without it, state lives in memory only.")
+  Path dataDir;
+
+  @Option(names = "--fsync", paramLabel = "POLICY", defaultValue = "always",
+      description = "With --data-dir: always (forced to disk before each answer; survives power"
+          + " loss), interval (forced every 100 ms) or never (left to the OS). All three survive"
+          + " a killed process (default: ${DEFAULT-VALUE}).")
+  String fsync;
+
+  @Option(names = "--max-log-mb", paramLabel = "N", defaultValue = "1024",
+      description = "With --data-dir: bound of the log; past it new requests get a 503"
+          + " simulator_full until a reset starts the log over (default: ${DEFAULT-VALUE}).")
+  long maxLogMb;
+
   // The launcher trains its class-data-sharing archive with this (start-up); also a smoke test.
   @Option(names = "--exit-after-start", hidden = true,
       description = "Start, answer one request of each kind to itself, stop.")
@@ -66,23 +86,29 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The scenario as given, with the command line's overrides applied. */
   Scenario scenario() {
-    Scenario s = scenario == null ? ScenarioLoader.builtInDefault() : ScenarioLoader.load(scenario);
-    if (seed != null) s = s.withSeed(seed);
-    if (maxJobs != null || maxJournal != null) {
-      s = s.withBounds(bounded("--max-jobs", maxJobs, s.maxJobs(), 1, JobStore.CAPACITY_MAX),
-          bounded("--max-journal", maxJournal, s.journalMaxEntries(), 100, 10_000_000));
-    }
-    // an SDK program cannot advance a virtual clock: without a scenario, time runs by itself
-    if (scenario == null && clock == null) s = s.withClock(ClockMode.ACCELERATED, DEFAULT_FACTOR);
-    if (clock != null || clockFactor != null) {
-      s = s.withClock(clock != null ? ClockMode.parse(clock) : s.clock(),
-          clockFactor != null ? clockFactor : s.clockFactor());
-    }
-    return s;
+    return recipe().build();
   }
 
-  private static int bounded(String option, Integer given, int fallback, int min, int max) {
-    if (given == null) return fallback;
+  /** The scenario file's text and the command line's overrides (what a durable log keeps). */
+  ScenarioRecipe recipe() {
+    ScenarioRecipe file = scenario == null ? ScenarioRecipe.of("default.yaml",
+        ScenarioLoader.builtInDefaultText()) : ScenarioRecipe.of(scenario.toString(),
+        ScenarioLoader.read(scenario));
+    Integer jobs = bounded("--max-jobs", maxJobs, 1, JobStore.CAPACITY_MAX);
+    Integer journal = bounded("--max-journal", maxJournal, 100, 10_000_000);
+    ClockMode mode = clock != null ? ClockMode.parse(clock) : null;
+    Long factor = clockFactor;
+    // an SDK program cannot advance a virtual clock: without a scenario, time runs by itself
+    if (scenario == null && clock == null) {
+      mode = ClockMode.ACCELERATED;
+      if (factor == null) factor = DEFAULT_FACTOR;
+    }
+    return new ScenarioRecipe(file.file(), file.text(), seed, jobs, journal, mode, factor);
+  }
+
+  /** The option's value, checked; null when not given (the scenario's own then). */
+  private static Integer bounded(String option, Integer given, int min, int max) {
+    if (given == null) return null;
     if (given < min || given > max) {
       throw new IllegalArgumentException(option + " must be from " + min + " to " + max
           + ", got " + given);
@@ -92,8 +118,23 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Durable durable;
+    Simulator sim;
+    try {
+      FsyncPolicy policy = FsyncPolicy.parse(fsync);
+      if (maxLogMb < 1 || maxLogMb > 1024L * 1024) {
+        throw new IllegalArgumentException("--max-log-mb must be from 1 to 1048576, got "
+            + maxLogMb);
+      }
+      durable = dataDir == null ? null : Durable.open(dataDir, recipe(),
+          policy, maxLogMb * 1024 * 1024);
+    } catch (ScenarioException | IllegalArgumentException | java.io.UncheckedIOException e) {
+      System.err.println("vidsim: " + e.getMessage());
+      return 2;
+    }
     // Parse the scenario while the HTTP server starts: the two halves of start-up overlap.
-    Simulator sim = Simulator.loading(CompletableFuture.supplyAsync(this::scenario));
+    sim = durable != null ? durable.simulator()
+        : Simulator.loading(CompletableFuture.supplyAsync(this::scenario));
     VidsimServer server;
     try {
       server = VidsimServer.start(sim, bind, port, adminToken);
@@ -113,12 +154,18 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     printBanner(s, server);
+    if (durable != null) {
+      System.out.println("  data dir:   " + dataDir + " (fsync " + fsync + "): "
+          + durable.report().describe());
+      System.out.flush();
+    }
     if (exitAfterStart) {
       return SelfRequest.warmUp(server, s) ? 0 : 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      if (durable != null) durable.close();
       stopped.countDown();
     }));
     stopped.await();

@@ -167,6 +167,23 @@ public final class SimClock implements InstantSource {
     return ran;
   }
 
+  /** Whether a task is due now (the ticker asks before it takes the lock to run them). */
+  public boolean hasDue() {
+    return !tasks.isEmpty() && !tasks.peek().at().isAfter(instant());
+  }
+
+  /**
+   * After a restart: the simulated instant the clock showed at {@code lastWallNanos} (a reading
+   * of the previous process's wall clock) is where it goes on from, now.
+   */
+  public void rebase(long lastWallNanos) {
+    if (mode != ClockMode.VIRTUAL) {
+      anchorSim = anchorSim.plusNanos(Math.multiplyExact(lastWallNanos - anchorWallNanos,
+          factor));
+    }
+    anchorWallNanos = wall.nanoTime();
+  }
+
   public int pendingTasks() {
     return (int) tasks.stream().filter(t -> !t.isCancelled()).count();
   }

@@ -50,6 +50,7 @@ public final class Engine {
   private final Gate gate;
   private final EngineMetrics metrics;
   private final Aggregators aggregators;
+  private Recorder recorder = Recorder.NONE;
 
   public Engine(Scenario scenario, WallClock wall, WebhookShapes shapes) {
     this.scenario = scenario;
@@ -98,6 +99,19 @@ public final class Engine {
         .put("amount", e.amount().toString()).put("job", e.jobId())
         .put("idempotencyKey", e.idempotencyKey()).put("rule", e.rule()));
     metrics.ledger(e);
+  }
+
+  /**
+   * Runs a state-changing command, written down first when the simulator keeps a durable log
+   * (the recorder may refuse it, e.g. when that log is full). Call it under the simulator's lock.
+   */
+  public <T> T run(Command<T> command) {
+    recorder.record(command);
+    return command.apply(this);
+  }
+
+  void recordWith(Recorder recorder) {
+    this.recorder = recorder;
   }
 
   /** The job operations every dialect maps onto (create, get, list, cancel, content). */

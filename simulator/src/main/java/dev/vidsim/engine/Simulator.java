@@ -38,20 +38,41 @@ public final class Simulator implements AutoCloseable {
   private Instant advanceTarget;
   private Engine advanceTargetOf;
   private final WebhookShapes webhookShapes = new WebhookShapes();
+  private final Recorder recorder;
 
   public Simulator(Scenario scenario) {
     this(scenario, WallClock.SYSTEM);
   }
 
   public Simulator(Scenario scenario, WallClock wall) {
-    this.wall = wall;
-    this.engine = new Engine(scenario, wall, webhookShapes);
+    this(scenario, wall, Recorder.NONE);
     updateTicker();
+  }
+
+  /**
+   * A simulator whose commands go to {@code recorder}. Its clock does not tick until
+   * {@link #goLive()}: a replay runs first, alone.
+   */
+  public Simulator(Scenario scenario, WallClock wall, Recorder recorder) {
+    this.wall = wall;
+    this.recorder = recorder;
+    this.engine = newEngine(scenario);
   }
 
   private Simulator(CompletableFuture<Scenario> pending) {
     this.wall = WallClock.SYSTEM;
+    this.recorder = Recorder.NONE;
     this.pending = pending;
+  }
+
+  /** How full the durable log is (null in memory). */
+  public Recorder.LogBounds logBounds() {
+    return recorder.bounds();
+  }
+
+  /** After a replay: the clock ticks again (unless virtual). */
+  public synchronized void goLive() {
+    updateTicker();
   }
 
   /**
@@ -76,15 +97,39 @@ public final class Simulator implements AutoCloseable {
   }
 
   private Engine newEngine(Scenario scenario) {
-    return new Engine(scenario, wall, webhookShapes);
+    Engine e = new Engine(scenario, wall, webhookShapes);
+    e.recordWith(recorder);
+    return e;
   }
 
-  public synchronized <T> T call(Function<Engine, T> action) {
-    return action.apply(engine());
+  /**
+   * Runs {@code action} under the lock; its answer is returned only once every command recorded
+   * so far is written (per the fsync policy), so no client hears of state a crash could lose.
+   */
+  public <T> T call(Function<Engine, T> action) {
+    try {
+      synchronized (this) {
+        try {
+          return action.apply(engine());
+        } finally {
+          recorder.sectionEnd();
+        }
+      }
+    } finally {
+      recorder.awaitDurable();
+    }
   }
 
-  public synchronized void run(Consumer<Engine> action) {
-    action.accept(engine());
+  public void run(Consumer<Engine> action) {
+    call(e -> {
+      action.accept(e);
+      return null;
+    });
+  }
+
+  /** Runs one command, on its own (see {@link #call}). */
+  public <T> T execute(Command<T> command) {
+    return call(e -> e.run(command));
   }
 
   /** How each dialect's webhook events look: the HTTP layer registers its dialects here. */
@@ -133,14 +178,19 @@ public final class Simulator implements AutoCloseable {
       List<CompletableFuture<?>> waiting;
       synchronized (this) {
         if (engine != e) return round;
-        reached = e.clock().advanceUntil(target, () -> e.webhooks().hasInFlight());
+        try {
+          reached = e.run(new Commands.AdvanceRound(target));
+        } finally {
+          recorder.sectionEnd();
+        }
         waiting = e.webhooks().inFlightResults();
       }
-      if (reached && waiting.isEmpty()) return round;
-      awaitAll(waiting, e.webhooks().timeoutMillis() + WEBHOOK_WAIT_MARGIN_MILLIS);
-      synchronized (this) {
-        if (engine == e) e.webhooks().settle();
+      if (reached && waiting.isEmpty()) {
+        recorder.awaitDurable();
+        return round;
       }
+      awaitAll(waiting, e.webhooks().timeoutMillis() + WEBHOOK_WAIT_MARGIN_MILLIS);
+      settle(e);
     }
     throw new IllegalStateException("advance did not settle in " + ADVANCE_ROUNDS_MAX + " rounds");
   }
@@ -156,27 +206,52 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
-  /** Back to the scenario's initial state: clock, tenants, ledger, jobs and journal. */
-  public synchronized void reset() {
-    engine().retire();
-    engine = newEngine(engine().scenario());
-    updateTicker();
+  /** Records the webhook answers in so far (none: nothing is recorded). */
+  private void settle(Engine e) {
+    call(x -> {
+      if (engine != e) return 0;
+      var answers = e.webhooks().answered();
+      return answers.isEmpty() ? 0 : e.run(new Commands.Settle(answers));
+    });
   }
 
-  public synchronized void load(Scenario scenario) {
-    if (pending == null) engine.retire();
-    pending = null;
-    engine = newEngine(scenario);
-    updateTicker();
+  /** Back to the scenario's initial state: clock, tenants, ledger, jobs and journal. */
+  public void reset() {
+    swap(null, null, null);
+  }
+
+  /** A scenario load; a durable simulator refuses it (it needs the text: the next method). */
+  public void load(Scenario scenario) {
+    swap(scenario, "scenario", null);
+  }
+
+  /** A scenario load whose text a durable log keeps, to rebuild it after a restart. */
+  public void load(Scenario scenario, String file, String text) {
+    swap(scenario, file, text);
+  }
+
+  private void swap(Scenario scenario, String file, String text) {
+    call(x -> {
+      Scenario next = scenario != null ? scenario : engine().scenario();
+      recorder.restart(file, text);
+      if (pending == null) engine.retire();
+      pending = null;
+      engine = newEngine(next);
+      updateTicker();
+      return null;
+    });
   }
 
   public synchronized Scenario scenario() {
     return engine().scenario();
   }
 
-  public synchronized void setClockMode(ClockMode mode, long factor) {
-    engine().clock().setMode(mode, factor);
-    updateTicker();
+  public void setClockMode(ClockMode mode, long factor) {
+    call(e -> {
+      e.run(new Commands.SetClock(mode, factor));
+      updateTicker();
+      return null;
+    });
   }
 
   private void updateTicker() {
@@ -196,15 +271,16 @@ public final class Simulator implements AutoCloseable {
     while (!self.isInterrupted()) {
       // due tasks run in small batches, each its own lock hold: requests interleave with them
       for (int batch = 0; batch < TICK_BATCHES_MAX; batch++) {
-        synchronized (this) {
-          if (ticker != self) return;
-          if (engine.clock().runDue(TICK_TASKS_MAX) < TICK_TASKS_MAX) break;
-        }
+        int ran = call(e -> ticker != self || !e.clock().hasDue() ? 0
+            : e.run(new Commands.Tick(TICK_TASKS_MAX)));
+        if (ran < TICK_TASKS_MAX) break;
       }
+      Engine current;
       synchronized (this) {
         if (ticker != self) return;
-        engine.webhooks().settle();
+        current = engine;
       }
+      settle(current);
       try {
         Thread.sleep(TICK_MILLIS);
       } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.clock.SimDuration;
+import dev.vidsim.engine.Commands;
 import dev.vidsim.engine.Engine;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Simulator;
@@ -47,6 +48,11 @@ final class AdminRoutes {
           .put("forgotten", store.evicted());
       bounds.putObject("journal").put("lines", e.journal().size())
           .put("max", e.scenario().journalMaxEntries()).put("dropped", e.journal().dropped());
+      var log = sim.logBounds();
+      if (log != null) {
+        bounds.putObject("log").put("bytes", log.bytes()).put("max", log.maxBytes())
+            .put("fsync", log.fsync());
+      }
       return o;
     }));
   }
@@ -68,8 +74,9 @@ final class AdminRoutes {
   void loadScenario(Context ctx) {
     String name = "json".equals(ctx.queryParam("format")) ? "request.json" : "request.yaml";
     try {
-      Scenario s = ScenarioLoader.parse(name, ctx.bodyAsBytes());
-      sim.load(s);
+      String text = ScenarioLoader.text(name, ctx.bodyAsBytes());
+      Scenario s = ScenarioLoader.parse(name, text);
+      sim.load(s, name, text);
       Json.write(ctx, 200, Json.object().put("status", "loaded").put("scenario", s.name()));
     } catch (ScenarioException e) {
       throw SimException.invalid("scenario", e.getMessage());
@@ -80,12 +87,8 @@ final class AdminRoutes {
     ObjectNode body = Json.body(ctx, Set.of("apiKey", "tier", "region", "balance", "limits"));
     Money balance = money(Json.string(body, "balance"), "balance", Money.ofUnits(100));
     LimitSpec limits = body.has("limits") ? Limits.parse(body.get("limits")) : null;
-    Tenant t = sim.call(e -> {
-      Tenant created = e.createTenant(Json.string(body, "apiKey"), Json.string(body, "tier"),
-          Json.string(body, "region"), balance);
-      if (limits != null) e.setLimits(created.apiKey(), limits);
-      return created;
-    });
+    Tenant t = sim.execute(new Commands.CreateTenant(Json.string(body, "apiKey"),
+        Json.string(body, "tier"), Json.string(body, "region"), balance, limits));
     Json.write(ctx, 201, Json.object().put("apiKey", t.apiKey()).put("tier", t.tier())
         .put("region", t.region()).put("balance", balance.toString()));
   }
@@ -110,7 +113,7 @@ final class AdminRoutes {
     Money amount = money(Json.string(body, "amount"), "amount", null);
     String key = ctx.pathParam("apiKey");
     Json.write(ctx, 200, sim.call(e -> {
-      e.topUp(key, amount);
+      e.run(new Commands.TopUp(key, amount));
       return Wire.balance(e.ledger().balance(key), e.currency());
     }));
   }
@@ -194,7 +197,7 @@ final class AdminRoutes {
     FailureKind kind = parse("kind", Json.string(body, "kind"), FailureKind::parse);
     String message = body.path("message").asText("failed by the admin API");
     String id = ctx.pathParam("id");
-    Json.write(ctx, 200, Wire.job(sim.call(e -> e.jobs().fail(id, kind, message))));
+    Json.write(ctx, 200, Wire.job(sim.execute(new Commands.Fail(id, kind, message))));
   }
 
   /**

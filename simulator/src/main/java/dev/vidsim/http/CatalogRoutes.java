@@ -3,6 +3,7 @@ package dev.vidsim.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.clock.SimDuration;
 import dev.vidsim.errors.SimException;
+import dev.vidsim.engine.Commands;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.journal.Journal;
 import io.javalin.http.Context;
@@ -30,17 +31,7 @@ final class CatalogRoutes {
     } catch (IllegalArgumentException e) {
       throw SimException.invalid("after", e.getMessage());
     }
-    Instant at = sim.call(e -> {
-      Instant when = e.clock().instant().plus(delay);
-      try {
-        e.catalog().remove(id, when, renamedTo);
-      } catch (IllegalArgumentException ex) {
-        throw SimException.invalid("id", ex.getMessage());
-      }
-      e.journal().append("catalog_change", Journal.fields().put("model", id)
-          .put("removedAt", when.toString()).put("renamedTo", renamedTo));
-      return when;
-    });
+    Instant at = sim.execute(new Commands.RemoveModel(id, delay, renamedTo));
     Json.write(ctx, 200, Json.object().put("model", id).put("removedAt", at.toString())
         .put("renamedTo", renamedTo));
   }

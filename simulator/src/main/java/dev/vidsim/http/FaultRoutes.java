@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
+import dev.vidsim.engine.Commands;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.FaultRule;
 import dev.vidsim.faults.FaultSpecException;
@@ -24,17 +25,13 @@ final class FaultRoutes {
   /** Body: one rule, shaped like a scenario's faults entry. Answers 201 {"id": ...}. */
   void add(Context ctx) {
     JsonNode body = parse(ctx.body());
-    FaultRule rule = sim.call(e -> {
-      try {
-        FaultRule r = e.faults().add(body);
-        e.journal().append("fault_added", Journal.fields().put("id", r.id())
-            .set("rule", r.source()));
-        return r;
-      } catch (FaultSpecException ex) {
-        throw new SimException(ErrorCode.INVALID_REQUEST, ex.field() + ": " + ex.getMessage(),
-            Map.of("field", ex.field()));
-      }
-    });
+    FaultRule rule;
+    try {
+      rule = sim.execute(new Commands.AddFault(body));
+    } catch (FaultSpecException ex) {
+      throw new SimException(ErrorCode.INVALID_REQUEST, ex.field() + ": " + ex.getMessage(),
+          Map.of("field", ex.field()));
+    }
     Json.write(ctx, 201, Json.object().put("id", rule.id()));
   }
 
@@ -53,24 +50,16 @@ final class FaultRoutes {
   }
 
   void clear(Context ctx) {
-    int removed = sim.call(e -> {
-      int n = e.faults().list().size();
-      e.faults().clear();
-      e.journal().append("faults_cleared", Journal.fields().put("removed", n));
-      return n;
-    });
+    int removed = sim.execute(new Commands.ClearFaults());
     Json.write(ctx, 200, Json.object().put("removed", removed));
   }
 
   void remove(Context ctx) {
     String id = ctx.pathParam("id");
-    sim.run(e -> {
-      if (!e.faults().remove(id)) {
-        throw new SimException(ErrorCode.NOT_FOUND, "no fault rule " + id
-            + "; list them with GET /_sim/faults", Map.of("field", "id"));
-      }
-      e.journal().append("fault_removed", Journal.fields().put("id", id));
-    });
+    if (!sim.execute(new Commands.RemoveFault(id))) {
+      throw new SimException(ErrorCode.NOT_FOUND, "no fault rule " + id
+          + "; list them with GET /_sim/faults", Map.of("field", "id"));
+    }
     Json.write(ctx, 200, Json.object().put("removed", id));
   }
 

@@ -3,6 +3,7 @@ package dev.vidsim.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.SimDuration;
+import dev.vidsim.engine.Commands;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.gate.Admission;
@@ -49,19 +50,9 @@ public final class Guard {
       ctx.attribute(DIALECT, dialect);
       ctx.attribute(ENDPOINT, endpoint.wireName());
       Call<R> call = parser.parse(ctx);
-      ObjectNode facts = Journal.fields().put("dialect", dialect.name())
-          .put("endpoint", endpoint.wireName());
-      if (call.model() != null) facts.put("model", call.model());
-      if (call.jobId() != null) facts.put("job", call.jobId());
-      if (call.digest() != null) facts.put("request", call.digest());
       // what the request is, in every dialect's terms: the harness reads this, not the path
-      Admission a = sim.call(e -> {
-        e.journal().append("call", facts);
-        if (call.jobId() != null && call.apiKey() != null) {
-          e.jobs().requireMadeThrough(call.apiKey(), call.jobId(), dialect.name());
-        }
-        return e.gate().admit(endpoint, call.apiKey(), call.model(), call.jobId());
-      });
+      Admission a = sim.execute(new Commands.Admit(dialect.name(), endpoint, call.apiKey(),
+          call.model(), call.jobId(), call.digest()));
       dialect.writeRateHeaders(ctx, a.rate());
       delay(ctx, a.latency());
       if (a.dropsUnexecuted()) {
@@ -77,11 +68,11 @@ public final class Guard {
       try {
         action.run(ctx, call, a);
       } finally {
-        if (a.slotOf() != null) sim.run(e -> e.gate().release(a));
+        if (a.slotOf() != null) sim.execute(new Commands.Release(a.slotOf()));
       }
       if (a.lost() != null) {
         // the work is done and charged; say so in the journal before the client loses it
-        sim.run(e -> e.journal().append("response_lost", Journal.fields().put("path", ctx.path())
+        sim.execute(new Commands.Note("response_lost", Journal.fields().put("path", ctx.path())
             .put("rule", a.lost().id()).put("dropped", a.drop())));
         if (a.drop()) drop(ctx);
         else dialect.writeError(ctx, a.lostError(), a.lostError().httpStatus());
@@ -96,11 +87,9 @@ public final class Guard {
   private void delay(Context ctx, Duration latency) throws InterruptedException {
     if (latency.isZero()) return;
     ctx.header(LATENCY_HEADER, Long.toString(latency.toMillis()));
-    long factor = sim.call(e -> {
-      e.journal().append("latency", Journal.fields().put("path", ctx.path())
-          .put("latency", SimDuration.format(latency)));
-      return e.clock().mode() == ClockMode.VIRTUAL ? 0L : e.clock().factor();
-    });
+    sim.execute(new Commands.Note("latency", Journal.fields().put("path", ctx.path())
+        .put("latency", SimDuration.format(latency))));
+    long factor = sim.call(e -> e.clock().mode() == ClockMode.VIRTUAL ? 0L : e.clock().factor());
     // a request thread never sleeps longer than REAL_DELAY_MAX, whatever the rule says
     if (factor > 0) {
       long wallMillis = Math.max(1, latency.toMillis() / factor);
@@ -114,14 +103,14 @@ public final class Guard {
    */
   private void redirect(Context ctx, int status, String location) {
     ctx.status(status).header("Location", location).result("");
-    sim.run(e -> e.journal().append("redirect", Journal.fields().put("path", ctx.path())
+    sim.execute(new Commands.Note("redirect", Journal.fields().put("path", ctx.path())
         .put("status", status).put("location", location)));
   }
 
   /** Closes the TCP connection without writing a response: the client sees a reset/EOF. */
   private void drop(Context ctx) {
     ctx.attribute(DROPPED, true);
-    sim.run(e -> e.journal().append("connection_dropped", Journal.fields()
+    sim.execute(new Commands.Note("connection_dropped", Journal.fields()
         .put("path", ctx.path())));
     ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData()
         .getConnection().getEndPoint().close();

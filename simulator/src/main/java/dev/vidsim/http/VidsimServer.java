@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
+import dev.vidsim.engine.Commands;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.http.console.ConsoleRoutes;
@@ -180,7 +181,7 @@ public final class VidsimServer implements AutoCloseable {
         if (fault == null) throw e;
         line.put("bodyError", fault.getMessage());
       }
-      long seq = sim.call(e -> e.journal().append("request", line));
+      long seq = sim.execute(new Commands.Note("request", line));
       ctx.attribute(REQUEST_SEQ, seq);
       if (fault != null) throw fault;
     }
@@ -204,7 +205,7 @@ public final class VidsimServer implements AutoCloseable {
       // Retry-After is part of the contract the harness checks clients against
       String retryAfter = ctx.res().getHeader("Retry-After");
       if (retryAfter != null) line.putObject("headers").put("Retry-After", retryAfter);
-      sim.run(e -> e.journal().append("response", line));
+      sim.execute(new Commands.Note("response", line));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.vidsim.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.engine.Commands;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.http.console.WebhookRows;
 import dev.vidsim.errors.SimException;
@@ -35,16 +36,7 @@ final class WebhookRoutes {
     ObjectNode body = Json.body(ctx, Set.of("url"));
     String url = Json.string(body, "url");
     String key = ctx.pathParam("apiKey");
-    sim.run(e -> {
-      e.authenticate(key);
-      if (url != null) {
-        String problem = e.webhooks().problem(url);
-        if (problem != null) throw SimException.invalid("url", problem);
-      }
-      e.webhooks().setTenantUrl(key, url);
-      e.journal().append("webhook_endpoint_set", Journal.fields().put("tenant", key)
-          .put("url", url));
-    });
+    sim.execute(new Commands.SetWebhookUrl(key, url));
     Json.write(ctx, 200, Json.object().put("tenant", key).put("url", url));
   }
 }

@@ -14,12 +14,17 @@ public final class ScenarioLoader {
 
   /** Loads a file of at most {@link ScenarioLimits#FILE_BYTES_MAX} bytes of UTF-8. */
   public static Scenario load(Path file) {
-    return parse(file.toString(), ScenarioText.read(file));
+    return parse(file.toString(), read(file));
   }
 
-  /** A scenario uploaded as bytes (the admin API): the same limits as a file. */
-  public static Scenario parse(String fileName, byte[] bytes) {
-    return parse(fileName, ScenarioText.decode(fileName, bytes));
+  /** A scenario file's text, bounded and decoded as for {@link #load}. */
+  public static String read(Path file) {
+    return ScenarioText.read(file);
+  }
+
+  /** A scenario uploaded as bytes (the admin API): the same limits and decoding as a file. */
+  public static String text(String fileName, byte[] bytes) {
+    return ScenarioText.decode(fileName, bytes);
   }
 
   /** @param fileName used in error messages, and ".json" selects JSON over YAML */

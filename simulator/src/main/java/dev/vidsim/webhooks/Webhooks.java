@@ -40,7 +40,16 @@ public final class Webhooks {
   private long attemptSeq;
 
   private record InFlight(long seq, Event event, int attempt, Instant sentAt,
-                          CompletableFuture<Sender.Result> result) {}
+                          Map<String, String> headers, CompletableFuture<Sender.Result> result) {}
+
+  /**
+   * A receiver's answer to attempt {@code seq}: its status, or 0 with an error; the Location of
+   * a 3xx (never followed), else null.
+   */
+  public record Answer(long seq, int status, String error, String location) {}
+
+  /** While held (a replay), attempts are not posted: their answers come from the log. */
+  private boolean holding;
 
   /** Told when the sender gives up on a job's event: (job id, attempts made). */
   private java.util.function.ObjIntConsumer<String> abandoned = (job, attempts) -> { };
@@ -130,8 +139,8 @@ public final class Webhooks {
     remember(seq, new Attempt(e.id(), e.jobId(), e.type(), e.url(), attempt, now, null, null));
     journal.append("webhook_attempt", Journal.fields().put("event", e.id()).put("job", e.jobId())
         .put("url", e.url()).put("attempt", attempt));
-    inFlight.add(new InFlight(seq, e, attempt, now,
-        Sender.post(e.url(), headers, e.body(), config.timeout())));
+    inFlight.add(new InFlight(seq, e, attempt, now, headers, holding ? new CompletableFuture<>()
+        : Sender.post(e.url(), headers, e.body(), config.timeout())));
   }
 
   public long timeoutMillis() {
@@ -147,17 +156,53 @@ public final class Webhooks {
     return inFlight.stream().<CompletableFuture<?>>map(InFlight::result).toList();
   }
 
-  /** Records every finished exchange, in sending order, and schedules retries. */
-  public int settle() {
-    int settled = 0;
-    for (Iterator<InFlight> it = inFlight.iterator(); it.hasNext(); ) {
-      InFlight f = it.next();
+  /** The answers in so far, in sending order: what {@link #settle} is then given. */
+  public List<Answer> answered() {
+    List<Answer> out = new ArrayList<>();
+    for (InFlight f : inFlight) {
       if (!f.result().isDone()) continue;
-      it.remove();
-      settled++;
-      outcome(f, f.result().join());
+      Sender.Result r = f.result().join();
+      out.add(new Answer(f.seq(), r.status(), r.error(), r.location()));
+    }
+    return out;
+  }
+
+  /**
+   * Records these answers, in their order, and schedules retries: exactly these, so the same
+   * answers give the same journal whenever others arrive.
+   */
+  public int settle(List<Answer> answers) {
+    int settled = 0;
+    for (Answer a : answers) {
+      for (Iterator<InFlight> it = inFlight.iterator(); it.hasNext(); ) {
+        InFlight f = it.next();
+        if (f.seq() != a.seq()) continue;
+        it.remove();
+        settled++;
+        outcome(f, new Sender.Result(a.status(), a.error(), a.location()));
+        break;
+      }
     }
     return settled;
+  }
+
+  /** Attempts made from now on wait for answers given to {@link #settle} (a replay). */
+  public void hold() {
+    holding = true;
+  }
+
+  /**
+   * Ends a replay: attempts whose answer the log never got (the process died first) are posted
+   * again for real. A receiver may see one twice, as after any sender's crash; it dedupes by id.
+   */
+  public void release() {
+    holding = false;
+    for (InFlight f : inFlight) {
+      if (f.result().isDone()) continue;
+      Event e = f.event();
+      Sender.post(e.url(), f.headers(), e.body(), config.timeout())
+          .thenAccept(f.result()::complete);
+    }
   }
 
   private void outcome(InFlight f, Sender.Result r) {

@@ -1,5 +1,6 @@
 package dev.vidsim.dialect.fal;
 
+import dev.vidsim.engine.Commands;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.engine.Simulator;
@@ -79,8 +80,8 @@ final class FalQueue {
   void submit(Context ctx, Call<Submit> call, Admission a) {
     String key = call.apiKey();
     ObjectNode o = sim.call(e -> {
-      JobView v = e.jobs().create(key, call.request().request(), ctx.header("Idempotency-Key"),
-          a.outcome());
+      JobView v = e.run(new Commands.Create(key, call.request().request(),
+          ctx.header("Idempotency-Key"), a.outcome()));
       ObjectNode answer = FalWire.urls(Json.object(), server(ctx), call.request().app(),
           v.id());
       return answer.put("queue_position", e.jobs().queuedAhead(key, v.id()));
@@ -92,7 +93,8 @@ final class FalQueue {
   void status(Context ctx, Call<About> call, Admission a) {
     boolean logs = "1".equals(FalDialect.query(ctx, "logs"));
     ObjectNode o = sim.call(e -> {
-      JobView v = owned(e.jobs().get(call.apiKey(), call.jobId()), call.request().app());
+      JobView v = owned(e.run(new Commands.Poll(call.apiKey(), call.jobId())),
+          call.request().app());
       int ahead = v.status() == JobStatus.QUEUED ? e.jobs().queuedAhead(call.apiKey(), v.id()) : 0;
       return FalWire.status(v, ahead, logs, server(ctx), call.request().app());
     });
@@ -121,7 +123,7 @@ final class FalQueue {
     boolean cancelled = sim.call(e -> {
       owned(e.jobs().source(call.apiKey(), call.jobId()), call.request().app());
       try {
-        e.jobs().cancel(call.apiKey(), call.jobId());
+        e.run(new Commands.Cancel(call.apiKey(), call.jobId()));
         return true;
       } catch (SimException x) {
         if (x.code() != ErrorCode.JOB_NOT_CANCELLABLE) throw x;

@@ -1,5 +1,6 @@
 package dev.vidsim.dialect.google;
 
+import dev.vidsim.engine.Commands;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.Simulator;
@@ -95,8 +96,8 @@ abstract class GoogleDialect implements Dialect {
   /** Runs a create and answers the new operation, named under {@code namePrefix}. */
   protected void answerCreate(Context ctx, Call<CreateRequest> call, Admission a,
                               String namePrefix) {
-    JobView v = sim.call(e -> e.jobs().create(call.apiKey(), call.request(),
-        ctx.header("Idempotency-Key"), a.outcome()));
+    JobView v = sim.call(e -> e.run(new Commands.Create(call.apiKey(), call.request(),
+        ctx.header("Idempotency-Key"), a.outcome())));
     Json.write(ctx, 200, Json.object().put("name", namePrefix + "/operations/"
         + VeoOperations.operationId(v.id())));
   }
@@ -104,7 +105,7 @@ abstract class GoogleDialect implements Dialect {
   /** A status poll (charged like any poll), answered as the named operation. */
   protected void answerOperation(Context ctx, String apiKey, String jobId, String name,
                                  boolean vertex) {
-    JobView v = sim.call(e -> e.jobs().get(apiKey, jobId));
+    JobView v = sim.call(e -> e.run(new Commands.Poll(apiKey, jobId)));
     Json.write(ctx, 200, VeoOperations.operation(name, v, vertex));
   }
 

@@ -1,5 +1,6 @@
 package dev.vidsim.dialect.openai;
 
+import dev.vidsim.engine.Commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,9 +74,9 @@ final class OpenAiVideos {
 
   void create(Context ctx, Call<VideoCreate> call, Admission a) {
     String idempotencyKey = ctx.header("Idempotency-Key");
-    Seen<JobView> view = call(e -> e.jobs().create(call.apiKey(), request(e, call),
-        idempotencyKey, a.outcome()));
-    var answer = sim.call(e -> e.jobs().syncAnswer(view.value().id()));
+    Seen<JobView> view = call(e -> e.run(new Commands.Create(call.apiKey(), request(e, call),
+        idempotencyKey, a.outcome())));
+    var answer = sim.call(e -> e.run(new Commands.SyncAnswer(view.value().id())));
     JobView shown = answer == null ? view.value() : SyncCreate.await(sim, answer, view.value());
     Json.write(ctx, 200, OpenAiWire.video(shown, view.emitExpired()));
   }
@@ -98,7 +99,7 @@ final class OpenAiVideos {
   }
 
   void get(Context ctx, Call<Void> call, Admission a) {
-    Seen<JobView> v = call(e -> e.jobs().get(call.apiKey(), call.jobId()));
+    Seen<JobView> v = call(e -> e.run(new Commands.Poll(call.apiKey(), call.jobId())));
     Json.write(ctx, 200, OpenAiWire.video(v.value(), v.emitExpired()));
   }
 
@@ -123,7 +124,7 @@ final class OpenAiVideos {
   }
 
   void delete(Context ctx, Call<Void> call, Admission a) {
-    JobView v = sim.call(e -> e.jobs().delete(call.apiKey(), call.jobId()));
+    JobView v = sim.call(e -> e.run(new Commands.Delete(call.apiKey(), call.jobId())));
     Json.write(ctx, 200, Json.object().put("id", v.id())
         .put("object", "video.deleted").put("deleted", true));
   }

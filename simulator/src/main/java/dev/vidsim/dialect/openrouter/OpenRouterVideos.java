@@ -1,5 +1,6 @@
 package dev.vidsim.dialect.openrouter;
 
+import dev.vidsim.engine.Commands;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.Simulator;
@@ -41,7 +42,7 @@ final class OpenRouterVideos {
     String previous = req.attributes().get(OpenRouterInput.PREVIOUS_JOB);
     JobView created = sim.call(e -> {
       if (previous != null) requireCompleted(e.jobs().source(key, previous));
-      return e.jobs().create(key, req, ctx.header("Idempotency-Key"), a.outcome());
+      return e.run(new Commands.Create(key, req, ctx.header("Idempotency-Key"), a.outcome()));
     });
     Json.write(ctx, 202, OpenRouterWire.video(created, server(ctx)));
   }
@@ -55,7 +56,7 @@ final class OpenRouterVideos {
   }
 
   void get(Context ctx, Call<Void> call, Admission a) {
-    JobView v = sim.call(e -> e.jobs().get(call.apiKey(), call.jobId()));
+    JobView v = sim.call(e -> e.run(new Commands.Poll(call.apiKey(), call.jobId())));
     Json.write(ctx, 200, OpenRouterWire.video(v, server(ctx)));
   }
 

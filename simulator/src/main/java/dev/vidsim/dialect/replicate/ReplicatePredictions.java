@@ -1,5 +1,6 @@
 package dev.vidsim.dialect.replicate;
 
+import dev.vidsim.engine.Commands;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.catalog.ModelSpec;
@@ -82,13 +83,15 @@ final class ReplicatePredictions {
     String key = call.apiKey();
     var c = call.request();
     JobView created = sim.call(e -> {
-      JobView v = e.jobs().create(key, c.request(), ctx.header("Idempotency-Key"), a.outcome());
-      if (c.cancelAfter() != null) e.jobs().cancelAfter(key, v.id(), c.cancelAfter());
+      JobView v = e.run(new Commands.Create(key, c.request(), ctx.header("Idempotency-Key"),
+          a.outcome()));
+      if (c.cancelAfter() != null) e.run(new Commands.CancelAfter(key, v.id(), c.cancelAfter()));
       return v;
     });
     JobView shown = created;
     if (call.request().waitLimit() != null) {
-      var answer = sim.call(e -> e.jobs().awaitEnd(key, created.id(), call.request().waitLimit()));
+      var answer = sim.execute(new Commands.AwaitEnd(key, created.id(),
+          call.request().waitLimit()));
       shown = SyncCreate.await(sim, answer, created);
     }
     ObjectNode p = ReplicateWire.prediction(shown, server(ctx));
@@ -97,7 +100,7 @@ final class ReplicatePredictions {
   }
 
   void get(Context ctx, Call<Void> call, Admission a) {
-    JobView v = sim.call(e -> e.jobs().get(call.apiKey(), call.jobId()));
+    JobView v = sim.call(e -> e.run(new Commands.Poll(call.apiKey(), call.jobId())));
     Json.write(ctx, 200, ReplicateWire.prediction(v, server(ctx)));
   }
 
@@ -124,7 +127,7 @@ final class ReplicatePredictions {
   void cancel(Context ctx, Call<Void> call, Admission a) {
     JobView v = sim.call(e -> {
       try {
-        return e.jobs().cancel(call.apiKey(), call.jobId());
+        return e.run(new Commands.Cancel(call.apiKey(), call.jobId()));
       } catch (SimException x) {
         if (x.code() != ErrorCode.JOB_NOT_CANCELLABLE) throw x;
         return e.jobs().source(call.apiKey(), call.jobId());

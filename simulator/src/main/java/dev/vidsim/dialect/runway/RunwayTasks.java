@@ -1,5 +1,6 @@
 package dev.vidsim.dialect.runway;
 
+import dev.vidsim.engine.Commands;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.catalog.ModelSpec;
 import dev.vidsim.engine.Simulator;
@@ -38,7 +39,7 @@ final class RunwayTasks {
   /** {@code {"id": "<uuid>", "estimatedCost": {"credits": n}}}; no idempotency key exists. */
   void create(Context ctx, Call<CreateRequest> call, Admission a) {
     ObjectNode o = sim.call(e -> {
-      JobView v = e.jobs().create(call.apiKey(), call.request(), null, a.outcome());
+      JobView v = e.run(new Commands.Create(call.apiKey(), call.request(), null, a.outcome()));
       BigDecimal perCredit = RunwayCredits.perCredit(v.quote(), e.currency());
       ObjectNode answer = Json.object().put("id", RunwayWire.taskId(v.id()));
       answer.putObject("estimatedCost").set("credits", RunwayCredits.node(v.quote().total(),
@@ -50,7 +51,7 @@ final class RunwayTasks {
 
   void get(Context ctx, Call<Void> call, Admission a) {
     ObjectNode o = sim.call(e -> {
-      JobView v = e.jobs().get(call.apiKey(), call.jobId());
+      JobView v = e.run(new Commands.Poll(call.apiKey(), call.jobId()));
       if (v.status() == JobStatus.EXPIRED && v.failure() == null) throw gone(v);
       boolean throttled = v.status() == JobStatus.QUEUED
           && e.jobs().waitsForSlot(call.apiKey(), v.id());
@@ -64,8 +65,8 @@ final class RunwayTasks {
   void delete(Context ctx, Call<Void> call, Admission a) {
     sim.run(e -> {
       JobView v = e.jobs().source(call.apiKey(), call.jobId());
-      if (v.status().isTerminal()) e.jobs().delete(call.apiKey(), call.jobId());
-      else e.jobs().cancel(call.apiKey(), call.jobId());
+      if (v.status().isTerminal()) e.run(new Commands.Delete(call.apiKey(), call.jobId()));
+      else e.run(new Commands.Cancel(call.apiKey(), call.jobId()));
     });
     ctx.status(204);
   }

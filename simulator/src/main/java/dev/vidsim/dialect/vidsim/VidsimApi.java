@@ -1,5 +1,6 @@
 package dev.vidsim.dialect.vidsim;
 
+import dev.vidsim.engine.Commands;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.Engine;
@@ -65,14 +66,14 @@ final class VidsimApi {
 
   void create(Context ctx, Call<CreateRequest> call, Admission a) {
     String idempotencyKey = ctx.header("Idempotency-Key");
-    JobView view = sim.call(e -> e.jobs().create(call.apiKey(), call.request(), idempotencyKey,
+    JobView view = sim.execute(new Commands.Create(call.apiKey(), call.request(), idempotencyKey,
         a.outcome()));
-    var answer = sim.call(e -> e.jobs().syncAnswer(view.id()));
+    var answer = sim.call(e -> e.run(new Commands.SyncAnswer(view.id())));
     Json.write(ctx, 201, Wire.job(answer == null ? view : SyncCreate.await(sim, answer, view)));
   }
 
   void get(Context ctx, Call<Void> call, Admission a) {
-    Json.write(ctx, 200, Wire.job(sim.call(e -> e.jobs().get(call.apiKey(), call.jobId()))));
+    Json.write(ctx, 200, Wire.job(sim.execute(new Commands.Poll(call.apiKey(), call.jobId()))));
   }
 
   void list(Context ctx, Call<Void> call, Admission a) {
@@ -87,7 +88,7 @@ final class VidsimApi {
   }
 
   void cancel(Context ctx, Call<Void> call, Admission a) {
-    Json.write(ctx, 200, Wire.job(sim.call(e -> e.jobs().cancel(call.apiKey(), call.jobId()))));
+    Json.write(ctx, 200, Wire.job(sim.execute(new Commands.Cancel(call.apiKey(), call.jobId()))));
   }
 
   void content(Context ctx, Call<Void> call, Admission a) {
