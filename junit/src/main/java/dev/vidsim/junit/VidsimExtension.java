@@ -142,7 +142,7 @@ public class VidsimExtension implements BeforeAllCallback, BeforeEachCallback,
   private static RunningSimulator start(ExtensionContext context, Settings s, boolean container) {
     RunningSimulator r = context.getStore(NS).get(SERVER, RunningSimulator.class);
     if (r != null) return r;
-    RunningSimulator started = container ? ContainerSimulator.start(s)
+    RunningSimulator started = container ? ContainerMode.start(s)
         : InProcessSimulator.start(s.load());
     context.getStore(NS).put(SERVER, started);
     return started;
