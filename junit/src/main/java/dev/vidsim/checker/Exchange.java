@@ -14,9 +14,8 @@ import java.util.regex.Pattern;
 /**
  * One HTTP request the simulator journaled, its response, and the events journaled while it ran
  * (ledger lines, job creations, faults). Requests and responses are paired in order, which is
- * exact for a client that sends one request at a time per simulator (the harness's case).
- *
- * @param response null when the journal ends before it (or the connection was dropped)
+ * exact for a client that sends one request at a time per simulator (the harness's case). The
+ * response is null when the journal ends before it (or the connection was dropped).
  */
 public final class Exchange {
   private static final Pattern JOB_PATH = Pattern.compile("^/v1/videos/([^/]+)(/[a-z]+)?$");
