@@ -20,8 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * The public API of one artifact as text, one line per type and member a user can reach
- * (public types whose enclosing types are public; their public and protected members), sorted,
- * so a committed dump shows every change to it in a diff, the way OkHttp's {@code .api} files do.
+ * (public types whose enclosing types are public, outside {@code .internal} packages; their
+ * public and protected members), sorted, so a committed dump shows every change to it in a
+ * diff, the way OkHttp's {@code .api} files do. Internal packages are public for the artifact's
+ * own packages only and may change in any release.
  */
 final class ApiDump {
   private ApiDump() {}
@@ -60,6 +62,8 @@ final class ApiDump {
 
   private static boolean reachable(Class<?> type) {
     if (type.isSynthetic() || type.isAnonymousClass() || type.isLocalClass()) return false;
+    String pkg = type.getPackageName();
+    if (pkg.endsWith(".internal") || pkg.contains(".internal.")) return false;
     for (Class<?> t = type; t != null; t = t.getEnclosingClass()) {
       if (!Modifier.isPublic(t.getModifiers())) return false;
     }

@@ -1,5 +1,10 @@
 package dev.vidsim.tck;
 
+import dev.vidsim.tck.internal.Chains;
+import dev.vidsim.tck.internal.Coverage;
+import dev.vidsim.tck.internal.FailureReport;
+import dev.vidsim.tck.internal.ShardHook;
+import dev.vidsim.tck.internal.World;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -16,7 +21,7 @@ import net.jqwik.api.state.ActionChain;
  * checked after every action. A failure prints its seed and the shrunk chain, and writes the
  * chain as a scenario file under {@code target/vidsim-failures/}. Fewer tries for a quick run:
  * {@code @PropertyDefaults(tries = 100)} on your subclass. Spread over N machines:
- * {@code -Dvidsim.tck.shards=N -Dvidsim.tck.shard=i} ({@link Shard}).
+ * {@code -Dvidsim.tck.shards=N -Dvidsim.tck.shard=i} (each shard runs its share of the tries).
  */
 @PropertyDefaults(tries = 1000, shrinking = ShrinkingMode.FULL)
 @AddLifecycleHook(ShardHook.class)

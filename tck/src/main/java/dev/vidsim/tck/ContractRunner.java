@@ -1,5 +1,9 @@
 package dev.vidsim.tck;
 
+import dev.vidsim.tck.internal.Chains;
+import dev.vidsim.tck.internal.Coverage;
+import dev.vidsim.tck.internal.FailureReport;
+import dev.vidsim.tck.internal.World;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.RandomGenerator;

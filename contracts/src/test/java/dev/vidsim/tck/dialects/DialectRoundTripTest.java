@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vidsim.client.wire.Dialect;
 import dev.vidsim.tck.ClientUnderTest;
 import dev.vidsim.tck.Generation;
-import dev.vidsim.tck.World;
+import dev.vidsim.tck.internal.World;
 import dev.vidsim.tck.reference.ReferenceClientFactory;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import dev.vidsim.checker.ExchangeTracker;
 import dev.vidsim.checker.JournalEvent;

@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

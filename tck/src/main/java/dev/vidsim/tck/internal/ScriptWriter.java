@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vidsim.checker.Evidence;

@@ -1,5 +1,6 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
+import dev.vidsim.tck.Generation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

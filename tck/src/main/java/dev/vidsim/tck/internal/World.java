@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.checker.ClientLog;
@@ -9,6 +9,10 @@ import dev.vidsim.checker.LedgerLine;
 import dev.vidsim.checker.ModelPolicy;
 import dev.vidsim.checker.Report;
 import dev.vidsim.money.Money;
+import dev.vidsim.tck.ClientEnvironment;
+import dev.vidsim.tck.ClientFactory;
+import dev.vidsim.tck.ClientUnderTest;
+import dev.vidsim.tck.Generation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
+import dev.vidsim.tck.SimTime;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

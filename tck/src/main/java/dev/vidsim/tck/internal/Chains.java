@@ -1,6 +1,7 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import dev.vidsim.checker.InvariantChecker;
+import dev.vidsim.tck.ClientFactory;
 import java.util.List;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.ActionChainArbitrary;

@@ -1,10 +1,11 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidsim.check.CheckResult;
 import dev.vidsim.check.Checker;
 import dev.vidsim.scenario.ScenarioLoader;
+import dev.vidsim.tck.Generation;
 import dev.vidsim.tck.reference.ReferenceClientFactory;
 import java.math.BigDecimal;
 import java.time.Duration;

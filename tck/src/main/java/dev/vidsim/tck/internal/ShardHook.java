@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import java.util.Optional;
 import net.jqwik.api.PropertyDefaults;

@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import java.time.Duration;
 import net.jqwik.api.Arbitraries;

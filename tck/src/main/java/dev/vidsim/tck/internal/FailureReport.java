@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ public final class FailureReport {
 
   private FailureReport() {}
 
-  static <T> T around(ActionChain<World> chain, Class<?> contract, Supplier<T> run) {
+  public static <T> T around(ActionChain<World> chain, Class<?> contract, Supplier<T> run) {
     try {
       return run.get();
     } catch (Throwable failure) {

@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 /**
  * One slice of a TCK run spread over several machines: {@code -Dvidsim.tck.shards=N

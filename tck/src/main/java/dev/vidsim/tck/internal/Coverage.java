@@ -1,4 +1,4 @@
-package dev.vidsim.tck;
+package dev.vidsim.tck.internal;
 
 import dev.vidsim.checker.ClientLog;
 import dev.vidsim.checker.Evidence;
@@ -55,7 +55,7 @@ public final class Coverage {
   }
 
   /** Records the facts and declares the minimum coverage jqwik checks after the last try. */
-  static void collectAndRequire(Facts f) {
+  public static void collectAndRequire(Facts f) {
     Statistics.label("lost response (charged, answer lost)").collect(f.lostResponse());
     Statistics.label("429 with Retry-After").collect(f.retryAfter429());
     Statistics.label("timeout charged").collect(f.timeoutCharged());
