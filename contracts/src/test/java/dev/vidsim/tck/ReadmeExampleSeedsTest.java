@@ -1,5 +1,6 @@
 package dev.vidsim.tck;
 
+import dev.vidsim.tck.internal.World;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.state.ActionChain;

@@ -1,5 +1,6 @@
 package dev.vidsim.tck;
 
+import dev.vidsim.tck.internal.World;
 import dev.vidsim.tck.reference.ReferenceClientFactory;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,7 +1,7 @@
 package dev.vidsim.testcontainers;
 
 // The README's "Use with Testcontainers" shows this file from "readme:start" to the end, without
-// the lines between "readme:skip" and "readme:resume"; ReadmeSnippetTest keeps the two identical.
+// the lines between "readme:skip" and "readme:resume"; ReadmeExamplesTest keeps them identical.
 // readme:start
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 // this build only: skip without Docker, build the image if needed
 @org.junit.jupiter.api.extension.ExtendWith(VidsimImage.class)
 // readme:resume
-@Testcontainers
+@Testcontainers(disabledWithoutDocker = true) // skipped where no Docker engine answers
 class VidsimReadmeExampleIT {
   @Container // static: one simulator for the class (image vidsim:<version>, built-in scenario)
   static VidsimContainer vidsim = new VidsimContainer().withSeed(42);

@@ -7,18 +7,18 @@ import dev.vidsim.client.VideoClientBuilder;
 import dev.vidsim.client.cost.CostLedger;
 import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.client.webhook.WebhookVerifier;
+import dev.vidsim.client.wire.Dialect;
+import dev.vidsim.money.Money;
 import dev.vidsim.tck.ClientEnvironment;
 import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.ClientUnderTest;
-import dev.vidsim.tck.SimHost;
 import dev.vidsim.tck.SimTime;
-import dev.vidsim.client.wire.Dialect;
+import dev.vidsim.tck.internal.SimHost;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import dev.vidsim.money.Money;
 
 /**
  * Runs vidsim's reference client ({@link VideoClient}) under the TCK. Variants (the mutant

@@ -6,7 +6,7 @@ import dev.vidsim.client.wire.Dialect;
 import dev.vidsim.money.Money;
 import dev.vidsim.tck.ClientUnderTest;
 import dev.vidsim.tck.Generation;
-import dev.vidsim.tck.World;
+import dev.vidsim.tck.internal.World;
 import dev.vidsim.tck.reference.ReferenceClientFactory;
 import java.math.BigDecimal;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vidsim.checker.JsonText;
 import dev.vidsim.client.wire.Dialect;
 import dev.vidsim.tck.Generation;
-import dev.vidsim.tck.World;
+import dev.vidsim.tck.internal.World;
 import dev.vidsim.tck.reference.ReferenceClientFactory;
 import java.math.BigDecimal;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.vidsim.check.CheckResult;
 import dev.vidsim.check.Checker;
 import dev.vidsim.scenario.ScenarioLoader;
 import dev.vidsim.tck.ContractRunner;
-import dev.vidsim.tck.FailureReport;
+import dev.vidsim.tck.internal.FailureReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;

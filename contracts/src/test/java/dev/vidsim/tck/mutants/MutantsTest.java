@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vidsim.tck.ContractRunner;
-import dev.vidsim.tck.SimHost;
+import dev.vidsim.tck.internal.SimHost;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The property suite must catch every mutant (with the invariant its bug breaks) and never the

@@ -1,0 +1,240 @@
+package dev.vidsim.checker;
+
+import dev.vidsim.jobs.Jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One HTTP request the simulator journaled, its response, and the events journaled while it ran
+ * (ledger lines, job creations, faults). Requests and responses are paired in order, which is
+ * exact for a client that sends one request at a time per simulator (the harness's case). The
+ * response is null when the journal ends before it (or the connection was dropped).
+ */
+public final class Exchange {
+  private static final Pattern JOB_PATH = Pattern.compile("^/v1/videos/([^/]+)(/[a-z]+)?$");
+  private final JournalEvent request;
+  private final JournalEvent response;
+  private final List<JournalEvent> inside;
+  private JsonNode body;
+  private String signature;
+  private Matcher path;
+  // read once: checks ask for these for every exchange on every check
+  private final String method;
+  private final String pathText;
+  private final String tenant;
+  private final String key;
+  private final int status;
+  private List<String> created;
+
+  public Exchange(JournalEvent request, JournalEvent response, List<JournalEvent> inside) {
+    this.request = request;
+    this.response = response;
+    this.inside = List.copyOf(inside);
+    this.method = request.text("method");
+    this.pathText = request.text("path");
+    this.tenant = request.text("apiKey");
+    this.key = request.text("idempotencyKey");
+    this.status = response == null ? 0 : response.fields().path("status").asInt();
+  }
+
+  public JournalEvent request() { return request; }
+  /** Null when the journal ends before it, or the connection was dropped. */
+  public JournalEvent response() { return response; }
+  public List<JournalEvent> inside() { return inside; }
+
+  /** Pairs every request line with its response line, oldest first. */
+  public static List<Exchange> pair(List<JournalEvent> journal) {
+    List<Exchange> out = new ArrayList<>();
+    Deque<Open> open = new ArrayDeque<>();
+    for (JournalEvent e : journal) {
+      if (e.is("request")) {
+        open.addLast(new Open(e));
+      } else if ((e.is("response") || e.is("connection_dropped")) && !open.isEmpty()) {
+        Open o = open.removeFirst();
+        if (e.is("connection_dropped")) o.inside.add(e);
+        out.add(new Exchange(o.request, e.is("response") ? e : null, o.inside));
+      } else if (!open.isEmpty()) {
+        open.peekFirst().inside.add(e);
+      }
+    }
+    open.forEach(o -> out.add(new Exchange(o.request, null, o.inside)));
+    out.sort((a, b) -> Long.compare(a.request.seq(), b.request.seq()));
+    return out;
+  }
+
+  private static final class Open {
+    final JournalEvent request;
+    final List<JournalEvent> inside = new ArrayList<>();
+
+    Open(JournalEvent request) {
+      this.request = request;
+    }
+  }
+
+  public String method() { return method; }
+  public String path() { return pathText; }
+  public String tenant() { return tenant; }
+  public String idempotencyKey() { return key; }
+  public Instant at() { return request.at(); }
+
+  /** The request body as JSON (empty object when there was none). */
+  public synchronized JsonNode body() {
+    if (body == null) {
+      String b = request.text("body");
+      JsonNode n = b == null ? null : tryParse(b);
+      body = n == null ? Js.MAPPER.createObjectNode() : n;
+    }
+    return body;
+  }
+
+  private static JsonNode tryParse(String text) {
+    try {
+      return Js.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** HTTP status, or 0 when no response was journaled. */
+  public int status() {
+    return status;
+  }
+
+  public JsonNode responseBody() {
+    return response == null ? Js.MAPPER.createObjectNode() : response.fields().path("body");
+  }
+
+  public String errorCode() {
+    return Js.text(responseBody().path("error"), "code");
+  }
+
+  /**
+   * What the server said this request was, in every dialect's terms ({@code call} line: dialect,
+   * endpoint, model, job), or null for requests no dialect parsed (a 400 before, admin calls).
+   */
+  public JournalEvent call() {
+    for (JournalEvent e : inside) if (e.is("call")) return e;
+    return null;
+  }
+
+  private boolean endpointIs(String... names) {
+    JournalEvent c = call();
+    return c != null && java.util.Arrays.asList(names).contains(c.text("endpoint"));
+  }
+
+  public boolean isCreate() {
+    if (call() != null) return endpointIs("create");
+    return "POST".equals(method()) && "/v1/videos".equals(path());
+  }
+
+  public boolean isModels() {
+    if (call() != null) return endpointIs("models");
+    return "GET".equals(method()) && "/v1/models".equals(path());
+  }
+
+  /** A status poll: GET /v1/videos/{id}, or its equivalent in another dialect. */
+  public boolean isPoll() {
+    if (call() != null) return endpointIs("get");
+    Matcher m = pathMatch();
+    return "GET".equals(method()) && m.matches() && m.group(2) == null;
+  }
+
+  /** A cancel, or a delete (OpenAI's way to stop a running video). */
+  public boolean isCancel() {
+    if (call() != null) return endpointIs("cancel", "delete");
+    Matcher m = pathMatch();
+    return "POST".equals(method()) && m.matches() && "/cancel".equals(m.group(2));
+  }
+
+  /** The job a poll, cancel or content request is about, else null. */
+  public String jobInPath() {
+    JournalEvent c = call();
+    if (c != null) return c.text("job");
+    Matcher m = pathMatch();
+    return m.matches() ? m.group(1) : null;
+  }
+
+  /** The model a create asked for: as the dialect parsed it, else from a JSON body. */
+  public String model() {
+    JournalEvent c = call();
+    if (c != null) return c.text("model");
+    return Js.text(body(), "model");
+  }
+
+  private synchronized Matcher pathMatch() {
+    if (path == null) {
+      path = JOB_PATH.matcher(path() == null ? "" : path());
+      path.matches();
+    }
+    return path;
+  }
+
+  public boolean succeeded() {
+    return status() >= 200 && status() < 300;
+  }
+
+  /** A failure worth retrying: 429, 5xx, 409 in flight, or no response at all. */
+  public boolean retryableFailure() {
+    int s = status();
+    return s == 0 || s == 429 || s >= 500 || "idempotency_in_flight".equals(errorCode());
+  }
+
+  /** Jobs created while this request ran. */
+  public synchronized List<String> createdJobs() {
+    if (created == null) {
+      created = inside.stream().filter(e -> e.is("job_created")).map(e -> e.text("job")).toList();
+    }
+    return created;
+  }
+
+  /** Ledger events of this request's tenant journaled while it ran. */
+  public List<JournalEvent> ledgerEvents() {
+    return inside.stream().filter(e -> e.is("ledger"))
+        .filter(e -> tenant() != null && tenant().equals(e.text("tenant"))).toList();
+  }
+
+  /** Tenant, method, path, key and body: what makes two requests "the same call". */
+  public synchronized String signature() {
+    if (signature == null) {
+      String query = request.text("query");
+      signature = tenant() + " " + method() + " " + path() + (query == null ? "" : "?" + query)
+          + " key=" + idempotencyKey() + " " + content();
+    }
+    return signature;
+  }
+
+  /**
+   * What was asked, comparable across requests: the digest the server journaled of the parsed
+   * request (any wire encoding), else the JSON body.
+   */
+  public String content() {
+    String digest = digest();
+    return digest != null ? "digest:" + digest : body().toString();
+  }
+
+  private String digest() {
+    JournalEvent c = call();
+    return c == null ? null : c.text("request");
+  }
+
+  /** Whether two requests asked the same: equal digests, else equal JSON (any field order). */
+  public boolean sameContentAs(Exchange other) {
+    String mine = digest();
+    String theirs = other.digest();
+    if (mine != null && theirs != null) return mine.equals(theirs);
+    return body().equals(other.body());
+  }
+
+  @Override
+  public String toString() {
+    return method() + " " + path() + (idempotencyKey() == null ? "" : " key=" + idempotencyKey())
+        + " → " + (response == null ? "no response" : status()) + " at " + at();
+  }
+}

@@ -1,0 +1,159 @@
+package dev.vidsim.tck.internal;
+
+import dev.vidsim.tck.Generation;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.Transformer;
+
+/**
+ * The things that happen to a client in production, as jqwik actions: a user asks for videos,
+ * waits, polls, cancels, the process restarts, time passes, money runs out and comes back, and
+ * the provider misbehaves ({@link FaultAction}).
+ */
+public final class Actions {
+  static final List<String> MODELS = List.of("reel-1", "studio-credits", "clip-video",
+      "quick-task", "fusion-pro");
+  static final String IMAGE = "https://example.com/cat.png";
+
+  private Actions() {}
+
+  /** Any generation a user might ask for, some of which no model can render. */
+  static Arbitrary<Generation> generations() {
+    Arbitrary<List<String>> models = Arbitraries.of(MODELS).list().ofMaxSize(2).uniqueElements();
+    Arbitrary<String> mode = Arbitraries.of("text-to-video", "text-to-video", "image-to-video");
+    Arbitrary<BigDecimal> seconds = Arbitraries.integers().between(1, 12).map(BigDecimal::valueOf)
+        .injectNull(0.3);
+    Arbitrary<String> resolution = Arbitraries.of("720p", "1080p", "480p").injectNull(0.5);
+    Arbitrary<Boolean> webhook = Arbitraries.of(true, false);
+    return Combinators.combine(models, mode, seconds, resolution, webhook).as((m, md, s, r, w) ->
+        new Generation(null, "a cat surfing", m, md, s, r,
+            md.equals("image-to-video") ? IMAGE : null, w));
+  }
+
+  public static final class Submit implements Action.Independent<World> {
+    @Override
+    public Arbitrary<Transformer<World>> transformer() {
+      return generations().map(g -> Transformer.mutate("submit " + g.describe(),
+          w -> submit(w, g)));
+    }
+
+    private static void submit(World w, Generation spec) {
+      Generation g = new Generation(w.newGenerationId(), spec.prompt(), spec.models(),
+          spec.mode(), spec.seconds(), spec.resolution(), spec.image(), spec.webhook());
+      w.step("submit " + g);
+      w.remember(g);
+      try {
+        w.guarded("submit " + g.id(), () -> w.client().submit(g));
+      } catch (RuntimeException refused) {
+        w.step("  refused: " + refused.getMessage());
+      }
+    }
+  }
+
+  /** Acts on one of the generations submitted so far, picked by index. */
+  abstract static class OnGeneration implements Action.Independent<World> {
+    private final String verb;
+
+    OnGeneration(String verb) {
+      this.verb = verb;
+    }
+
+    @Override
+    public Arbitrary<Transformer<World>> transformer() {
+      return Arbitraries.integers().between(0, 49).map(i -> Transformer.mutate(
+          verb + " #" + i, w -> {
+            String id = w.generationAt(i);
+            if (id == null) return;
+            w.step(verb + " " + id);
+            try {
+              apply(w, id);
+            } catch (RuntimeException refused) {
+              w.step("  failed: " + refused.getMessage());
+            }
+          }));
+    }
+
+    abstract void apply(World w, String generationId);
+  }
+
+  public static final class Await extends OnGeneration {
+    public Await() {
+      super("await");
+    }
+
+    @Override
+    void apply(World w, String id) {
+      w.await(id);
+    }
+  }
+
+  public static final class Poll extends OnGeneration {
+    public Poll() {
+      super("poll");
+    }
+
+    @Override
+    void apply(World w, String id) {
+      w.guarded("poll " + id, () -> {
+        w.client().poll(id);
+        return null;
+      });
+    }
+  }
+
+  public static final class Cancel extends OnGeneration {
+    public Cancel() {
+      super("cancel");
+    }
+
+    @Override
+    void apply(World w, String id) {
+      w.guarded("cancel " + id, () -> {
+        w.client().cancel(id);
+        return null;
+      });
+    }
+  }
+
+  public static final class AdvanceClock implements Action.Independent<World> {
+    @Override
+    public Arbitrary<Transformer<World>> transformer() {
+      return Arbitraries.of(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(45),
+          Duration.ofMinutes(2), Duration.ofMinutes(11), Duration.ofMinutes(31))
+          .map(d -> Transformer.mutate("advance " + d, w -> {
+            w.step("advance " + d.toSeconds() + "s");
+            w.host().advance(d);
+          }));
+    }
+  }
+
+  /** The process dies and comes back: memory lost, durable storage kept. */
+  public static final class Restart extends Action.JustMutate<World> {
+    @Override
+    public void mutate(World w) {
+      w.step("restart");
+      w.restart();
+    }
+
+    @Override
+    public String description() {
+      return "restart client";
+    }
+  }
+
+  public static final class TopUp implements Action.Independent<World> {
+    @Override
+    public Arbitrary<Transformer<World>> transformer() {
+      return Arbitraries.of("0.50", "5.00", "20.00").map(a -> Transformer.mutate("top up " + a,
+          w -> {
+            w.step("top up " + a);
+            w.topUp(a);
+          }));
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.vidsim.tck.internal;
+
+import dev.vidsim.checker.InvariantChecker;
+import dev.vidsim.tck.ClientFactory;
+import java.util.List;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.ActionChainArbitrary;
+
+/** The action chains every client is put through: what users do and what providers do. */
+public final class Chains {
+  /** Longest chain: long enough for faults to meet retries, short enough to shrink well. */
+  public static final int ACTIONS_MAX = 50;
+  static final boolean EVERY_ACTION = !Boolean.getBoolean("vidsim.tck.endOnly");
+
+  private Chains() {}
+
+  public static ActionChainArbitrary<World> of(ClientFactory factory) {
+    return ActionChain.<World>startWith(() -> new World(factory))
+        .withAction(6, new Actions.Submit())
+        .withAction(3, new Actions.Await())
+        .withAction(2, new Actions.Poll())
+        .withAction(1, new Actions.Cancel())
+        .withAction(3, new Actions.AdvanceClock())
+        .withAction(1, new Actions.Restart())
+        .withAction(1, new Actions.TopUp())
+        .withAction(4, new FaultAction())
+        .withAction(1, new ForgedWebhook())
+        .withMaxTransformations(ACTIONS_MAX);
+  }
+
+  /**
+   * Runs a chain with the invariants checked after every action, then lets the client finish
+   * every generation it knows and checks once more, cost reconciliation included.
+   *
+   * @return what the run covered, for the coverage statistics
+   */
+  public static Coverage.Facts run(ActionChain<World> chain) {
+    try {
+      World end = (EVERY_ACTION ? withInvariants(chain) : chain).run();
+      finish(end);
+      return Coverage.facts(end.evidence(true));
+    } finally {
+      chain.finalState().ifPresent(World::close);
+    }
+  }
+
+  /**
+   * One jqwik invariant per rule, named as the rule ({@code backoff_within_bounds} for
+   * {@code BackoffWithinBounds}), so jqwik's own message names the broken one. The evidence is
+   * collected and checked once per action, by the first; the others read its report.
+   */
+  static ActionChain<World> withInvariants(ActionChain<World> chain) {
+    ActionChain<World> checked = chain;
+    List<String> rules = InvariantChecker.standard().checkNames();
+    for (int i = 0; i < rules.size(); i++) {
+      String rule = rules.get(i);
+      boolean first = i == 0;
+      checked = checked.withInvariant(rule, w -> w.holds(rule, first));
+    }
+    return checked;
+  }
+
+  /**
+   * The provider recovers (every fault rule cleared), the user waits for everything still
+   * pending, so the client can learn how each job ended; then the whole evidence must hold,
+   * the client's belief about its spend included.
+   */
+  static void finish(World w) {
+    w.step("finish: faults cleared, await every generation");
+    w.host().simulator().run(e -> e.faults().clear());
+    for (String id : w.generations().keySet()) {
+      try {
+        w.await(id);
+      } catch (RuntimeException refused) {
+        w.step("  " + id + " failed: " + refused.getMessage());
+      }
+    }
+    w.check(true);
+  }
+}

@@ -1,0 +1,240 @@
+package dev.vidsim.tck.internal;
+
+import dev.vidsim.checker.ClientLimits;
+import dev.vidsim.checker.ClientLog;
+import dev.vidsim.checker.Evidence;
+import dev.vidsim.checker.InvariantChecker;
+import dev.vidsim.checker.JobSnapshot;
+import dev.vidsim.checker.LedgerLine;
+import dev.vidsim.checker.ModelPolicy;
+import dev.vidsim.checker.Report;
+import dev.vidsim.money.Money;
+import dev.vidsim.tck.ClientEnvironment;
+import dev.vidsim.tck.ClientFactory;
+import dev.vidsim.tck.ClientUnderTest;
+import dev.vidsim.tck.Generation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of one try of the stateful property: a fresh simulator engine, one tenant, the
+ * client under test (restartable, its durable storage kept), and what the harness saw.
+ */
+public final class World implements AutoCloseable {
+  static final String OPENING_BALANCE = "20.00";
+  private final SimHost host;
+  private final ClientFactory factory;
+  private final ClientLimits limits;
+  private final String apiKey;
+  private final Map<String, Object> durable = new HashMap<>();
+  private final Map<String, Generation> generations = new LinkedHashMap<>();
+  private final Set<String> flagged = new LinkedHashSet<>();
+  private final ClientLog webhookLog = new ClientLog();
+  private final JournalCursor cursor = new JournalCursor();
+  private final List<String> steps = new ArrayList<>();
+  private final List<String> faults = new ArrayList<>();
+  private final List<Marker> markers = new ArrayList<>();
+  private final GuardedTime time;
+  private ClientUnderTest client;
+  private Report lastReport;
+  private int restarts;
+  private int nextGeneration = 1;
+
+  public World(ClientFactory factory) {
+    this.host = SimHost.shared();
+    this.factory = factory;
+    this.limits = factory.limits();
+    host.reset(this::onDelivery);
+    this.apiKey = host.simulator().call(e -> e.createTenant(null, "pro", "us-east",
+        Money.parse(OPENING_BALANCE)).apiKey());
+    this.time = new GuardedTime(host);
+    this.client = start();
+  }
+
+  private ClientUnderTest start() {
+    return factory.start(new ClientEnvironment(host.baseUrl(), apiKey, "pro", time, durable,
+        host.webhookUrl(), host.webhookSecret(apiKey), 1000L + restarts));
+  }
+
+  public SimHost host() { return host; }
+  public String apiKey() { return apiKey; }
+  public ClientUnderTest client() { return client; }
+  public List<String> steps() { return List.copyOf(steps); }
+  public List<String> faults() { return List.copyOf(faults); }
+  public int restarts() { return restarts; }
+  public Map<String, Generation> generations() { return Map.copyOf(generations); }
+
+  void step(String description) {
+    steps.add(description);
+  }
+
+  /** Names the next generation: g1, g2, ... */
+  String newGenerationId() {
+    return "g" + nextGeneration++;
+  }
+
+  void remember(Generation g) {
+    generations.put(g.id(), g);
+  }
+
+  /** The id of the generation at {@code index} (wrapping), or null when there is none. */
+  String generationAt(int index) {
+    if (generations.isEmpty()) return null;
+    return new ArrayList<>(generations.keySet()).get(index % generations.size());
+  }
+
+  void flagged(String jobId) {
+    flagged.add(jobId);
+  }
+
+  void restart() {
+    client.close();
+    restarts++;
+    webhookLog.restarted(host.now());
+    client = start();
+  }
+
+  /**
+   * Something the harness did to the simulator between client requests, as a script step.
+   *
+   * @param seq the journal's last line when it happened
+   */
+  public record Marker(long seq, java.time.Instant at, String step) {}
+
+  void addFault(String json) {
+    host.simulator().run(e -> e.faults().add(dev.vidsim.checker.JsonText.parse(json)));
+    faults.add(ScenarioWriter.fromTime(json, host.scenario().startTime(), host.now()));
+    mark("fault: " + json);
+  }
+
+  void topUp(String amount) {
+    host.simulator().run(e -> e.topUp(apiKey, Money.parse(amount)));
+    mark("topup: { apiKey: " + apiKey + ", amount: \"" + amount + "\" }");
+  }
+
+  private void mark(String step) {
+    long seq = host.simulator().call(e -> e.journal().dropped() + e.journal().size());
+    markers.add(new Marker(seq, host.now(), step));
+  }
+
+  public List<Marker> markers() {
+    return List.copyOf(markers);
+  }
+
+  /** Runs a client call under the hang guard: a call that never returns fails the property. */
+  <T> T guarded(String what, java.util.function.Supplier<T> call) {
+    webhookLog.callStarted(host.simulator().call(e -> e.journal().dropped()
+        + e.journal().size()));
+    time.startCall(what);
+    try {
+      return call.get();
+    } finally {
+      time.endCall();
+    }
+  }
+
+  /** The user waits for a generation: what the client slept meanwhile goes into the log. */
+  ClientUnderTest.Finished await(String id) {
+    long seq = journalSeq();
+    java.time.Instant at = host.now();
+    try {
+      ClientUnderTest.Finished f = guarded("await " + id, () -> client.await(id));
+      if (f != null && f.stuck() && f.jobId() != null) flagged(f.jobId());
+      return f;
+    } finally {
+      webhookLog.awaited(new ClientLog.Await(id, seq, journalSeq(), at, time.used()));
+    }
+  }
+
+  private long journalSeq() {
+    return host.simulator().call(e -> e.journal().dropped() + e.journal().size());
+  }
+
+  private void onDelivery(Map<String, List<String>> headers, String body) {
+    boolean processed = client.onWebhook(headers, body);
+    webhookLog.webhook(first(headers, "webhook-id"), jobOf(body), true, processed);
+  }
+
+  void forgedDelivery(Map<String, List<String>> headers, String body) {
+    boolean processed = client.onWebhook(headers, body);
+    webhookLog.webhook(first(headers, "webhook-id"), jobOf(body), false, processed);
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    for (var h : headers.entrySet()) {
+      if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) return h.getValue().get(0);
+    }
+    return null;
+  }
+
+  private static String jobOf(String body) {
+    return dev.vidsim.checker.JsonText.parse(body).path("data").path("id").asText(null);
+  }
+
+  /** Everything the checker needs, collected in-process. */
+  public Evidence evidence(boolean end) {
+    ClientUnderTest.Report r = client.report();
+    ClientLog log = new ClientLog().settled(end);
+    webhookLog.webhooks().forEach(w -> log.webhook(w.webhookId(), w.jobId(), w.authentic(),
+        w.processed()));
+    webhookLog.restarts().forEach(log::restarted);
+    webhookLog.callStarts().forEach(log::callStarted);
+    webhookLog.awaits().forEach(log::awaited);
+    r.generations().forEach(g -> log.generation(new ClientLog.Generation(g.id(), apiKey,
+        g.idempotencyKey(), g.jobIds(), g.knownDuplicates())));
+    flagged.forEach(log::flagged);
+    r.flaggedJobs().forEach(log::flagged);
+    // after restarts too: what the client kept (env.durable()) and learnt again must add up
+    if (end && r.believedSpent() != null) {
+      log.believedSpent(apiKey, r.believedSpent());
+      r.believedJobCosts().forEach(log::believedJobCost);
+    }
+    return host.simulator().call(e -> {
+      var b = Evidence.builder().journal(cursor.read(e)).paired(cursor.exchanges())
+          .ledger(e.ledger().all().stream().map(LedgerLine::of).toList())
+          .jobs(e.jobs().all().stream().map(JobSnapshot::of).toList())
+          .now(e.clock().instant()).clientLog(log).limits(limits)
+          .reportedBalance(new dev.vidsim.checker.ReportedBalance(apiKey,
+              e.ledger().balance(apiKey).balance(), e.ledger().balance(apiKey).held(),
+              e.ledger().balance(apiKey).available()));
+      e.scenario().models().forEach(m -> b.policy(ModelPolicy.of(m)));
+      return b.build();
+    });
+  }
+
+  /**
+   * Throws an AssertionError with the violations of one rule.
+   *
+   * @param fresh collect the evidence and check every rule now (else reuse the last report)
+   */
+  void holds(String rule, boolean fresh) {
+    if (fresh || lastReport == null) {
+      lastReport = InvariantChecker.standard()
+          .without(factory.waivedChecks().toArray(String[]::new)).check(evidence(false));
+    }
+    List<dev.vidsim.checker.Violation> broken = lastReport.violationsOf(rule);
+    if (!broken.isEmpty()) {
+      throw new AssertionError(broken.size() + " violation(s) of " + rule + ":\n"
+          + String.join("\n", broken.stream().map(v -> "  " + v).toList()));
+    }
+  }
+
+  /** Checks every invariant; throws an AssertionError naming each violation. */
+  public Report check(boolean end) {
+    Report report = InvariantChecker.standard()
+        .without(factory.waivedChecks().toArray(String[]::new)).check(evidence(end));
+    if (!report.isOk()) throw new AssertionError(report.summary());
+    return report;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
