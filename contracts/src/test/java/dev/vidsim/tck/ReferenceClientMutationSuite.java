@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * ordinary build runs the full property instead. {@code -Dvidsim.pit.tries=N} changes the tries.
  */
 class ReferenceClientMutationSuite {
-  static final int TRIES = Integer.getInteger("vidsim.pit.tries", 10);
+  static final int TRIES = Integer.getInteger("vidsim.pit.tries", 200);
   /** {@link ReferenceClientContractTest}'s pinned seed. */
   static final long SEED = 20261125L;
 
