@@ -82,6 +82,18 @@ class EngineTest {
   }
 
   @Test
+  void a_poll_fee_is_charged_for_polls_after_the_job_ended_too() {
+    JobView job = sim.call(e -> e.jobs().create(KEY, request("task", 4), null));
+    sim.run(e -> e.clock().advance(Duration.ofMinutes(2))); // latency at most 5 s + 50 s
+    JobView done = sim.call(e -> e.jobs().get(KEY, job.id()));
+    assertThat(done.status().wireName()).isEqualTo("succeeded");
+    sim.call(e -> e.jobs().get(KEY, job.id()));
+    Usage usage = sim.call(e -> e.usage(KEY));
+    assertThat(usage.pollFees()).isEqualTo(Money.parse("0.002"));
+    assertThat(usage.spent()).isEqualTo(Money.parse("0.052"));
+  }
+
+  @Test
   void unavailable_models_are_refused_without_a_charge() {
     assertThat(codeOf(() -> sim.call(e -> e.jobs().create(KEY, request("pro-only", 4), null))))
         .isEqualTo(ErrorCode.MODEL_NOT_AVAILABLE_FOR_TIER);

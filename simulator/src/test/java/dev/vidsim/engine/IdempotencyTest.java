@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidsim.idempotency.IdempotencyStore;
 import dev.vidsim.ledger.LedgerEntry;
+import dev.vidsim.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,18 @@ class IdempotencyTest {
     assertThat(ledger(KEY)).filteredOn(x -> x.jobId() != null).hasSize(1);
     List<?> jobs = sim.call(e -> e.jobs().all());
     assertThat(jobs).hasSize(1);
+  }
+
+  @Test
+  void a_replay_of_a_flat_fee_model_charges_neither_the_fee_nor_the_usage_again() {
+    JobView first = sim.call(e -> e.jobs().create(KEY, request("split", 8), "k1"));
+    List<LedgerEntry> before = ledger(KEY);
+    JobView again = sim.call(e -> e.jobs().create(KEY, request("split", 8), "k1"));
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(ledger(KEY)).isEqualTo(before);
+    // the 0.01 fee once, and 25 % of 0.80 charged at create
+    assertThat(sim.call(e -> e.usage(KEY)).flatFees()).isEqualTo(Money.parse("0.01"));
+    assertThat(sim.call(e -> e.usage(KEY)).spent()).isEqualTo(Money.parse("0.21"));
   }
 
   @Test

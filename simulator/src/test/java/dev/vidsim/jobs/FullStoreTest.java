@@ -39,6 +39,25 @@ class FullStoreTest {
   }
 
   @Test
+  void a_503_after_validation_is_replayed_for_its_key_even_once_the_store_has_room() {
+    // the README: the same key and body replay the first response, a 503 after validation too
+    try (SimFixture sim = new SimFixture("jobs: { maxEntries: 1 }\n")) {
+      sim.as(ALICE).body(SimFixture.create("task-1")).post("/v1/videos").then().statusCode(201);
+      sim.as(ALICE).header("Idempotency-Key", "k2").body(SimFixture.create("task-1"))
+          .post("/v1/videos").then().statusCode(503).body("error.code", equalTo("simulator_full"));
+      sim.advance("5m"); // the job finishes: a fresh create would now fit
+      int lines = sim.ledgerLines(ALICE);
+      sim.as(ALICE).header("Idempotency-Key", "k2").body(SimFixture.create("task-1"))
+          .post("/v1/videos").then().statusCode(503).body("error.code", equalTo("simulator_full"));
+      assertThat(sim.ledgerLines(ALICE)).isEqualTo(lines);
+      assertThat(sim.admin().get("/_sim/journal").asString())
+          .contains("\"kind\":\"idempotent_replay\"");
+      sim.as(ALICE).header("Idempotency-Key", "k3").body(SimFixture.create("task-1"))
+          .post("/v1/videos").then().statusCode(201);
+    }
+  }
+
+  @Test
   void an_idempotent_replay_is_answered_even_when_the_store_is_full() {
     try (SimFixture sim = new SimFixture("jobs: { maxEntries: 1 }\n")) {
       String id = sim.as(ALICE).header("Idempotency-Key", "k1").body(SimFixture.create("task-1"))

@@ -20,9 +20,11 @@ class LedgerTest {
 
   @Test
   void balance_is_derived_from_topups_charges_and_refunds() {
-    ledger.topUp("a", m("10.00"), "opening", T0);
-    ledger.charge("a", m("0.50"), "j1", "k1", "task", T0);
-    ledger.refund("a", m("0.20"), "j1", "k1", "partial", T0);
+    LedgerEntry topUp = ledger.topUp("a", m("10.00"), "opening", T0);
+    LedgerEntry charge = ledger.charge("a", m("0.50"), "j1", "k1", "task", T0);
+    LedgerEntry refund = ledger.refund("a", m("0.20"), "j1", "k1", "partial", T0);
+    // each call answers the line it wrote, as posted
+    assertThat(List.of(topUp, charge, refund)).isEqualTo(posted);
     Balance b = ledger.balance("a");
     assertThat(b.balance()).isEqualTo(m("9.70"));
     assertThat(b.spent()).isEqualTo(m("0.30"));
@@ -48,6 +50,7 @@ class LedgerTest {
   void a_hold_settles_exactly_once() {
     ledger.topUp("a", m("1.00"), "opening", T0);
     String hold = ledger.hold("a", m("0.80"), "j1", null, "8 s", T0);
+    assertThat(ledger.isOpen(hold)).isTrue();
     ledger.settle(hold, Money.ZERO, "refund", T0);
     assertThatThrownBy(() -> ledger.settle(hold, m("0.80"), "again", T0))
         .hasMessageContaining("unknown or already settled");

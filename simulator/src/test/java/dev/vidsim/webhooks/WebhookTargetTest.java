@@ -1,12 +1,12 @@
 package dev.vidsim.webhooks;
 
 import static dev.vidsim.faults.SimFixture.ALICE;
+import static dev.vidsim.faults.SimFixture.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vidsim.faults.SimFixture;
-import dev.vidsim.random.SimRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,11 +50,23 @@ class WebhookTargetTest {
 
   @Test
   void secrets_come_from_the_seed_and_differ_per_tenant() {
-    String a = Signer.secretFor(new SimRandom(11), "sk-alice");
-    assertThat(sim.as(ALICE).get("/v1/webhooks/secret").then().extract().<String>path("key"))
-        .isEqualTo(a);
-    assertThat(Signer.secretFor(new SimRandom(11), "sk-bob")).isNotEqualTo(a);
-    assertThat(Signer.secretFor(new SimRandom(12), "sk-alice")).isNotEqualTo(a);
+    String alice = secret(sim, ALICE);
+    assertThat(alice).startsWith(Signer.PREFIX);
+    // Standard Webhooks: base64 of 24 to 64 random bytes
+    assertThat(java.util.Base64.getDecoder().decode(alice.substring(Signer.PREFIX.length())))
+        .hasSizeBetween(24, 64);
+    assertThat(secret(sim, BOB)).startsWith(Signer.PREFIX).isNotEqualTo(alice);
+    try (SimFixture sameSeed = new SimFixture()) {
+      assertThat(secret(sameSeed, ALICE)).isEqualTo(alice);
+    }
+    try (SimFixture otherSeed = SimFixture.of(SimFixture.BASE.replace("seed: 11", "seed: 12"))) {
+      assertThat(secret(otherSeed, ALICE)).isNotEqualTo(alice);
+    }
+  }
+
+  private static String secret(SimFixture fixture, String apiKey) {
+    return fixture.as(apiKey).get("/v1/webhooks/secret").then().statusCode(200).extract()
+        .path("key");
   }
 
   @Test
