@@ -54,6 +54,29 @@ public final class Actions {
     }
   }
 
+  /**
+   * Two threads of the user's app submit the same new generation at once, on the synchronous
+   * model: the first thread's create is held until the video is done, so the second one's
+   * create with the same key is {@code 409 idempotency_in_flight}, a conflict to wait out
+   * (retry with the same key), never a reason to create again under another key.
+   */
+  public static final class SubmitTwice implements Action.Independent<World> {
+    static final String SYNC_MODEL = "clip-sync";
+
+    @Override
+    public Arbitrary<Transformer<World>> transformer() {
+      return Arbitraries.of(true, false).map(webhook -> Transformer.mutate(
+          "submit the next generation from two threads at once" + (webhook ? ", webhook" : ""),
+          w -> {
+            Generation g = new Generation(w.newGenerationId(), "a cat surfing",
+                List.of(SYNC_MODEL), "text-to-video", null, null, null, webhook);
+            w.step("submit from two threads at once " + g);
+            w.remember(g);
+            w.twice("submit " + g.id(), () -> w.client().submit(g));
+          }));
+    }
+  }
+
   /** Acts on one of the generations submitted so far, picked by index. */
   abstract static class OnGeneration implements Action.Independent<World> {
     private final String verb;

@@ -16,6 +16,7 @@ public final class Chains {
   public static ActionChainArbitrary<World> of(ClientFactory factory) {
     return ActionChain.<World>startWith(() -> new World(factory))
         .withAction(6, new Actions.Submit())
+        .withAction(1, new Actions.SubmitTwice())
         .withAction(3, new Actions.Await())
         .withAction(2, new Actions.Poll())
         .withAction(1, new Actions.Cancel())
@@ -37,7 +38,7 @@ public final class Chains {
     try {
       World end = (EVERY_ACTION ? withInvariants(chain) : chain).run();
       finish(end);
-      return Coverage.facts(end.evidence(true));
+      return Coverage.facts(end.evidence(true), end.restartsMidCreate());
     } finally {
       chain.finalState().ifPresent(World::close);
     }

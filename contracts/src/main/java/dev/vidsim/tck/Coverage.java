@@ -25,13 +25,15 @@ public final class Coverage {
   /** Facts of one run. */
   public record Facts(boolean lostResponse, boolean retryAfter429, boolean timeoutCharged,
                       boolean modelRemoved, boolean webhookDuplicate, boolean webhooks,
-                      int requests, int polls) {}
+                      boolean inFlight409, boolean restartMidCreate, int requests, int polls) {}
 
-  static Facts facts(Evidence e) {
+  static Facts facts(Evidence e, int restartsMidCreate) {
     boolean lost = false;
     boolean retryAfter = false;
     boolean removed = false;
+    boolean inFlight = false;
     for (Exchange x : e.exchanges()) {
+      inFlight |= x.isCreate() && "idempotency_in_flight".equals(x.errorCode());
       lost |= x.isCreate() && !x.createdJobs().isEmpty() && !x.succeeded();
       retryAfter |= x.status() == 429 && x.response() != null
           && x.response().fields().path("headers").has("Retry-After");
@@ -50,8 +52,8 @@ public final class Coverage {
       if (w.authentic() && !seen.add(w.webhookId())) duplicate = true;
     }
     boolean webhooks = e.journal().stream().anyMatch(j -> j.is("webhook_attempt"));
-    return new Facts(lost, retryAfter, timeout, removed, duplicate, webhooks,
-        e.exchanges().size(), (int) e.exchanges().stream().filter(Exchange::isPoll).count());
+    return new Facts(lost, retryAfter, timeout, removed, duplicate, webhooks, inFlight,
+        restartsMidCreate > 0, e.exchanges().size(), (int) e.exchanges().stream().filter(Exchange::isPoll).count());
   }
 
   /** Records the facts and declares the minimum coverage jqwik checks after the last try. */
@@ -61,6 +63,8 @@ public final class Coverage {
     Statistics.label("timeout charged").collect(f.timeoutCharged());
     Statistics.label("model removed").collect(f.modelRemoved());
     Statistics.label("webhook duplicate delivered").collect(f.webhookDuplicate());
+    Statistics.label("create 409 in flight").collect(f.inFlight409());
+    Statistics.label("restart mid-create").collect(f.restartMidCreate());
     require("lost response (charged, answer lost)", LOST_RESPONSES_MIN);
     require("429 with Retry-After", RETRY_AFTER_MIN);
     require("timeout charged", TIMEOUTS_CHARGED_MIN);

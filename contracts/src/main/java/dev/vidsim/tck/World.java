@@ -28,7 +28,9 @@ public final class World implements AutoCloseable {
   private final ClientFactory factory;
   private final ClientLimits limits;
   private final String apiKey;
-  private final Map<String, Object> durable = new HashMap<>();
+  // two client threads may use it at once (Actions.SubmitTwice)
+  private final Map<String, Object> durable = java.util.Collections.synchronizedMap(
+      new HashMap<>());
   private final Map<String, Generation> generations = new LinkedHashMap<>();
   private final Set<String> flagged = new LinkedHashSet<>();
   private final ClientLog webhookLog = new ClientLog();
@@ -37,9 +39,11 @@ public final class World implements AutoCloseable {
   private final List<String> faults = new ArrayList<>();
   private final List<Marker> markers = new ArrayList<>();
   private final GuardedTime time;
+  private final HeldRequests held;
   private ClientUnderTest client;
   private Report lastReport;
   private int restarts;
+  private int restartsMidCreate;
   private int nextGeneration = 1;
 
   public World(ClientFactory factory) {
@@ -50,6 +54,7 @@ public final class World implements AutoCloseable {
     this.apiKey = host.simulator().call(e -> e.createTenant(null, "pro", "us-east",
         Money.parse(OPENING_BALANCE)).apiKey());
     this.time = new GuardedTime(host);
+    this.held = new HeldRequests(host, time);
     this.client = start();
   }
 
@@ -64,6 +69,8 @@ public final class World implements AutoCloseable {
   public List<String> steps() { return List.copyOf(steps); }
   public List<String> faults() { return List.copyOf(faults); }
   public int restarts() { return restarts; }
+  /** Restarts that came while a create's outcome was unknown to the client (job made, unseen). */
+  public int restartsMidCreate() { return restartsMidCreate; }
   public Map<String, Generation> generations() { return Map.copyOf(generations); }
 
   void step(String description) {
@@ -90,6 +97,7 @@ public final class World implements AutoCloseable {
   }
 
   void restart() {
+    if (createOutcomeUnknown()) restartsMidCreate++;
     client.close();
     restarts++;
     webhookLog.restarted(host.now());
@@ -128,11 +136,65 @@ public final class World implements AutoCloseable {
     webhookLog.callStarted(host.simulator().call(e -> e.journal().dropped()
         + e.journal().size()));
     time.startCall(what);
+    held.calling(true);
     try {
       return call.get();
     } finally {
+      held.calling(false);
       time.endCall();
     }
+  }
+
+  /**
+   * Two threads of the user's app make the same call at once: the second starts once the first
+   * has a request held by the provider, so the two overlap the same way on every run (when the
+   * first returns before anything is held, as when refused, there is nothing to overlap and the
+   * second is not made). A refusal on either thread is recorded, as for a single call.
+   */
+  void twice(String what, java.util.function.Supplier<?> call) {
+    int heldBefore = heldRequests();
+    held.calling(true); // no clock step between the first thread's held request and the second
+
+    java.util.concurrent.CompletableFuture<Void> first =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        guarded(what + " (thread 1)", call);
+        first.complete(null);
+      } catch (Throwable failed) {
+        first.completeExceptionally(failed);
+      }
+    }, "vidsim-tck-user-thread-1");
+    t.setDaemon(true);
+    t.start();
+    try {
+      OverlappingCalls.awaitHeldOrDone(first, () -> heldRequests() > heldBefore);
+      if (first.isDone()) {
+        step("  thread 1 returned before the provider held a request: nothing to overlap");
+      } else {
+        guarded(what + " (thread 2)", call);
+      }
+    } catch (RuntimeException refused) {
+      step("  thread 2 refused: " + refused.getMessage());
+    } finally {
+      held.calling(false);
+    }
+    Throwable failed = OverlappingCalls.join(first, what + " (thread 1)");
+    if (failed instanceof RuntimeException) step("  thread 1 refused: " + failed.getMessage());
+    else if (failed instanceof Error e) throw e;
+  }
+
+  private int heldRequests() { return host.simulator().call(e -> e.jobs().heldRequests()); }
+
+  /** Whether the client holds a generation whose key made a job it has not learnt of yet. */
+  private boolean createOutcomeUnknown() {
+    java.util.Set<String> unknown = new java.util.HashSet<>();
+    for (ClientUnderTest.GenerationRecord g : client.report().generations()) {
+      if (g.jobIds().isEmpty() && g.idempotencyKey() != null) unknown.add(g.idempotencyKey());
+    }
+    if (unknown.isEmpty()) return false;
+    return host.simulator().call(e -> e.jobs().all().stream()
+        .anyMatch(j -> unknown.contains(j.idempotencyKey())));
   }
 
   /** The user waits for a generation: what the client slept meanwhile goes into the log. */
@@ -149,7 +211,7 @@ public final class World implements AutoCloseable {
   }
 
   private long journalSeq() {
-    return host.simulator().call(e -> e.journal().dropped() + e.journal().size());
+    return host.simulator().call(e -> e.journal().lastSeq());
   }
 
   private void onDelivery(Map<String, List<String>> headers, String body) {
@@ -231,6 +293,7 @@ public final class World implements AutoCloseable {
 
   @Override
   public void close() {
+    held.close();
     client.close();
   }
 }

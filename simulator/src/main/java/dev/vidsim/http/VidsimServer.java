@@ -141,6 +141,7 @@ public final class VidsimServer implements AutoCloseable {
       "/_sim/ui");
 
   private void beforeRequest(Context ctx) {
+    Journal.answered(); // a pooled thread: nothing of an earlier request's
     RequestLimits.check(ctx);
     boolean admin = ctx.path().startsWith("/_sim/");
     if (admin && adminToken != null && !OPEN_ADMIN_PATHS.contains(ctx.path())
@@ -169,7 +170,11 @@ public final class VidsimServer implements AutoCloseable {
         if (fault == null) throw e;
         line.put("bodyError", fault.getMessage());
       }
-      sim.run(e -> e.journal().append("request", line));
+      long seq = sim.call(e -> {
+        e.journal().append("request", line);
+        return e.journal().lastSeq();
+      });
+      Journal.answering(seq);
       if (fault != null) throw fault;
     }
   }
@@ -189,6 +194,7 @@ public final class VidsimServer implements AutoCloseable {
       if (retryAfter != null) line.putObject("headers").put("Retry-After", retryAfter);
       sim.run(e -> e.journal().append("response", line));
     }
+    Journal.answered();
   }
 
   /**

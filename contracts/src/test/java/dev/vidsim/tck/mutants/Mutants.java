@@ -67,7 +67,9 @@ final class Mutants {
             new NoJitter())), "retry_delays_spread"),
         new Mutant("forgets what it spent before a restart", REFERENCE.withBuilder(
             b -> b.costLedger(new dev.vidsim.client.cost.CostLedger())),
-            "client_cost_reconciles_with_ledger"));
+            "client_cost_reconciles_with_ledger"),
+        new Mutant("recreates under a fresh key after a 409 in flight",
+            new RecreatesAfterInFlight(REFERENCE), "lost_responses_settle_to_one_job"));
   }
 
   /**
