@@ -53,7 +53,8 @@ public final class Coverage {
     }
     boolean webhooks = e.journal().stream().anyMatch(j -> j.is("webhook_attempt"));
     return new Facts(lost, retryAfter, timeout, removed, duplicate, webhooks, inFlight,
-        restartsMidCreate > 0, e.exchanges().size(), (int) e.exchanges().stream().filter(Exchange::isPoll).count());
+        restartsMidCreate > 0, e.exchanges().size(),
+        (int) e.exchanges().stream().filter(Exchange::isPoll).count());
   }
 
   /** Records the facts and declares the minimum coverage jqwik checks after the last try. */
