@@ -29,6 +29,10 @@ public final class Exchange {
   private final String key;
   private final int status;
   private List<String> created;
+  private JournalEvent call;
+  private boolean callRead;
+  private java.time.Duration retryAfter;
+  private boolean retryAfterRead;
 
   public Exchange(JournalEvent request, JournalEvent response, List<JournalEvent> inside) {
     this.request = request;
@@ -94,9 +98,26 @@ public final class Exchange {
    * What the server said this request was, in every dialect's terms ({@code call} line: dialect,
    * endpoint, model, job), or null for requests no dialect parsed (a 400 before, admin calls).
    */
-  public JournalEvent call() {
-    for (JournalEvent e : inside) if (e.is("call")) return e;
-    return null;
+  public synchronized JournalEvent call() {
+    if (!callRead) {
+      for (JournalEvent e : inside) {
+        if (e.is("call")) {
+          call = e;
+          break;
+        }
+      }
+      callRead = true;
+    }
+    return call;
+  }
+
+  /** The wait a 429 or 503 answer asked for ({@link RetryAfter}), or null. */
+  synchronized java.time.Duration retryAfter() {
+    if (!retryAfterRead) {
+      retryAfter = RetryAfter.read(this);
+      retryAfterRead = true;
+    }
+    return retryAfter;
   }
 
   private boolean endpointIs(String... names) {

@@ -77,6 +77,33 @@ public final class Actions {
     }
   }
 
+  /**
+   * The client process dies in the middle of a submit: the create is made and charged, its
+   * response is lost, and the process dies while backing off to retry. The restarted client must
+   * find that job by its key, never pay for the generation again.
+   */
+  public static final class DieMidCreate implements Action.Independent<World> {
+    @Override
+    public Arbitrary<Transformer<World>> transformer() {
+      return generations().map(g -> Transformer.mutate("die in the middle of submitting the "
+          + g.describe(), w -> {
+            w.step("fault create charged, response lost; the process dies at its next sleep");
+            w.addFault(FaultAction.LOST_CREATE);
+            Generation mine = new Generation(w.newGenerationId(), g.prompt(), g.models(),
+                g.mode(), g.seconds(), g.resolution(), g.image(), g.webhook());
+            w.step("submit " + mine);
+            w.remember(mine);
+            w.dyingAtNextSleep(() -> {
+              try {
+                w.guarded("submit " + mine.id(), () -> w.client().submit(mine));
+              } catch (RuntimeException refused) {
+                w.step("  refused: " + refused.getMessage());
+              }
+            });
+          }));
+    }
+  }
+
   /** Acts on one of the generations submitted so far, picked by index. */
   abstract static class OnGeneration implements Action.Independent<World> {
     private final String verb;

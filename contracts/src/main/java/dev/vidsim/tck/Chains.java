@@ -22,6 +22,7 @@ public final class Chains {
         .withAction(1, new Actions.Cancel())
         .withAction(3, new Actions.AdvanceClock())
         .withAction(1, new Actions.Restart())
+        .withAction(1, new Actions.DieMidCreate())
         .withAction(1, new Actions.TopUp())
         .withAction(4, new FaultAction())
         .withAction(1, new ForgedWebhook())

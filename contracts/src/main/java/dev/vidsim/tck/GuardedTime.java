@@ -17,6 +17,7 @@ final class GuardedTime implements SimTime {
   private final SimHost host;
   private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
   private final AtomicInteger sleeping = new AtomicInteger();
+  private volatile boolean dieAtNextSleep;
 
   /** What one thread's current (or last) call has used. */
   private static final class Call {
@@ -45,6 +46,11 @@ final class GuardedTime implements SimTime {
     calls.get().what = null;
   }
 
+  /** The client process dies the next time it sleeps (e.g. backing off after a lost create). */
+  void dieAtNextSleep(boolean armed) {
+    dieAtNextSleep = armed;
+  }
+
   /** How many client threads are sleeping (moving the clock) right now. */
   int sleeping() {
     return sleeping.get();
@@ -58,6 +64,10 @@ final class GuardedTime implements SimTime {
   @Override
   public void sleep(Duration d) {
     if (d.isNegative()) throw new IllegalArgumentException("negative sleep " + d);
+    if (dieAtNextSleep) {
+      dieAtNextSleep = false;
+      throw new ProcessDied();
+    }
     Call c = calls.get();
     c.used = c.used.plus(d);
     if (c.what != null && (c.used.compareTo(CALL_TIME_MAX) > 0 || ++c.sleeps > CALL_SLEEPS_MAX)) {
@@ -69,6 +79,13 @@ final class GuardedTime implements SimTime {
       host.advance(d);
     } finally {
       sleeping.decrementAndGet();
+    }
+  }
+
+  /** The client's process died: an Error, so the client's own code cannot catch it. */
+  static final class ProcessDied extends Error {
+    ProcessDied() {
+      super("the client process died", null, false, false);
     }
   }
 

@@ -11,13 +11,13 @@ import java.util.concurrent.locks.LockSupport;
  * model's create): on the virtual clock nothing else would move it, and the held request would
  * answer only when some real-time timeout fired. A daemon thread, started by the first held
  * request of a try, moves the clock to the next scheduled event whenever the client is quiet:
- * as many threads in client calls as held requests, each parked on its response, none sleeping,
- * and the journal unchanged over two looks. Quiet, and one event at a time, is what makes the
+ * as many threads in client calls as held requests, each parked on its response, none sleeping.
+ * Quiet, and one event at a time, is what makes the
  * steps repeatable: time moves only when the client can do nothing but wait, and stops at the
  * instant that may answer it.
  */
 final class HeldRequests implements AutoCloseable {
-  private static final long LOOK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+  private static final long LOOK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
   private final SimHost host;
   private final GuardedTime time;
   private final Set<Thread> calling = ConcurrentHashMap.newKeySet();
@@ -30,9 +30,20 @@ final class HeldRequests implements AutoCloseable {
     host.simulator().run(e -> e.journal().watch(this::line));
   }
 
+  /** Requests held so far in this try (read without the simulator's lock). */
+  private final java.util.concurrent.atomic.AtomicInteger heldSoFar =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Journal watcher (under the simulator's lock): a held request wakes the ticker. */
   private void line(String kind, com.fasterxml.jackson.databind.node.ObjectNode body) {
-    if (kind.equals("sync_wait")) wake();
+    if (kind.equals("sync_wait")) {
+      heldSoFar.incrementAndGet();
+      wake();
+    }
+  }
+
+  int heldSoFar() {
+    return heldSoFar.get();
   }
 
   /** The current thread is in a client call (or is no longer). */
@@ -66,11 +77,12 @@ final class HeldRequests implements AutoCloseable {
     }
   }
 
+  /**
+   * As many calling threads as held requests, all parked: each waits on its own held request
+   * (a thread without one is running, sleeping or sending, and then the counts differ).
+   */
   private boolean quiet(int held) {
-    long seq = journalSeq();
-    if (!waitingOnly(held)) return false;
-    LockSupport.parkNanos(LOOK_NANOS);
-    return !closed && waitingOnly(held) && journalSeq() == seq;
+    return !closed && waitingOnly(held);
   }
 
   /** One calling thread per held request, each parked on its response, none sleeping. */
@@ -81,10 +93,6 @@ final class HeldRequests implements AutoCloseable {
       if (s != Thread.State.WAITING && s != Thread.State.TIMED_WAITING) return false;
     }
     return true;
-  }
-
-  private long journalSeq() {
-    return host.simulator().call(e -> e.journal().lastSeq());
   }
 
   /** Stops the ticker before the next try resets the engine it would advance. */

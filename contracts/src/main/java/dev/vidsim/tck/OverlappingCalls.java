@@ -7,7 +7,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-/** Real-time waits of {@link World#twice}, bounded so a hung client fails instead of hanging. */
+/**
+ * Two threads of the user's app make the same call at once: the second starts once the first
+ * has a request held by the provider, so the two overlap the same way on every run (when the
+ * first returns before anything is held, as when refused, there is nothing to overlap and the
+ * second is not made). A refusal on either thread is recorded, as for a single call. Real-time
+ * waits are bounded, so a hung client fails the try instead of hanging the build.
+ */
 final class OverlappingCalls {
   /** Real time a client call on the other thread may take before the try fails. */
   static final long CALL_MILLIS_MAX = TimeUnit.MINUTES.toMillis(2);
@@ -16,6 +22,38 @@ final class OverlappingCalls {
   private static final int LOOKS_MAX = 100_000;
 
   private OverlappingCalls() {}
+
+  static void twice(World w, HeldRequests held, String what,
+                    java.util.function.Supplier<?> call) {
+    int heldBefore = held.heldSoFar();
+    held.calling(true); // no clock step between the first thread's held request and the second
+    CompletableFuture<Void> first = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        w.guarded(what + " (thread 1)", call);
+        first.complete(null);
+      } catch (Throwable failed) {
+        first.completeExceptionally(failed);
+      }
+    }, "vidsim-tck-user-thread-1");
+    t.setDaemon(true);
+    t.start();
+    try {
+      awaitHeldOrDone(first, () -> held.heldSoFar() > heldBefore);
+      if (first.isDone()) {
+        w.step("  thread 1 returned before the provider held a request: nothing to overlap");
+      } else {
+        w.guarded(what + " (thread 2)", call);
+      }
+    } catch (RuntimeException refused) {
+      w.step("  thread 2 refused: " + refused.getMessage());
+    } finally {
+      held.calling(false);
+    }
+    Throwable failed = join(first, what + " (thread 1)");
+    if (failed instanceof RuntimeException) w.step("  thread 1 refused: " + failed.getMessage());
+    else if (failed instanceof Error e) throw e;
+  }
 
   /** Waits until the first call has a held request or has ended (or ~10 s have passed). */
   static void awaitHeldOrDone(CompletableFuture<?> first, BooleanSupplier held) {

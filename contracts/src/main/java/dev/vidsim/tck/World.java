@@ -96,6 +96,23 @@ public final class World implements AutoCloseable {
     flagged.add(jobId);
   }
 
+  /**
+   * Runs a client call during which the process dies the first time the client sleeps (backing
+   * off after a lost create, say), then restarts it: whatever it had not saved is gone.
+   */
+  void dyingAtNextSleep(Runnable call) {
+    time.dieAtNextSleep(true);
+    try {
+      call.run();
+    } catch (GuardedTime.ProcessDied died) {
+      step("  the process died");
+    } finally {
+      time.dieAtNextSleep(false);
+    }
+    step("restart");
+    restart();
+  }
+
   void restart() {
     if (createOutcomeUnknown()) restartsMidCreate++;
     client.close();
@@ -145,46 +162,11 @@ public final class World implements AutoCloseable {
     }
   }
 
-  /**
-   * Two threads of the user's app make the same call at once: the second starts once the first
-   * has a request held by the provider, so the two overlap the same way on every run (when the
-   * first returns before anything is held, as when refused, there is nothing to overlap and the
-   * second is not made). A refusal on either thread is recorded, as for a single call.
-   */
+  /** Two threads of the user's app make the same call at once ({@link OverlappingCalls}). */
   void twice(String what, java.util.function.Supplier<?> call) {
-    int heldBefore = heldRequests();
-    held.calling(true); // no clock step between the first thread's held request and the second
-
-    java.util.concurrent.CompletableFuture<Void> first =
-        new java.util.concurrent.CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        guarded(what + " (thread 1)", call);
-        first.complete(null);
-      } catch (Throwable failed) {
-        first.completeExceptionally(failed);
-      }
-    }, "vidsim-tck-user-thread-1");
-    t.setDaemon(true);
-    t.start();
-    try {
-      OverlappingCalls.awaitHeldOrDone(first, () -> heldRequests() > heldBefore);
-      if (first.isDone()) {
-        step("  thread 1 returned before the provider held a request: nothing to overlap");
-      } else {
-        guarded(what + " (thread 2)", call);
-      }
-    } catch (RuntimeException refused) {
-      step("  thread 2 refused: " + refused.getMessage());
-    } finally {
-      held.calling(false);
-    }
-    Throwable failed = OverlappingCalls.join(first, what + " (thread 1)");
-    if (failed instanceof RuntimeException) step("  thread 1 refused: " + failed.getMessage());
-    else if (failed instanceof Error e) throw e;
+    OverlappingCalls.twice(this, held, what, call);
   }
 
-  private int heldRequests() { return host.simulator().call(e -> e.jobs().heldRequests()); }
 
   /** Whether the client holds a generation whose key made a job it has not learnt of yet. */
   private boolean createOutcomeUnknown() {
@@ -289,6 +271,12 @@ public final class World implements AutoCloseable {
         .without(factory.waivedChecks().toArray(String[]::new)).check(evidence(end));
     if (!report.isOk()) throw new AssertionError(report.summary());
     return report;
+  }
+
+  /** What jqwik prints as the final state: stable across runs, unlike an identity hash. */
+  @Override
+  public String toString() {
+    return "world after " + steps.size() + " steps, " + restarts + " restarts";
   }
 
   @Override

@@ -88,7 +88,10 @@ class SyncModelTest {
 
   @Test
   void a_client_read_timeout_does_not_stop_the_job_or_its_charge() throws Exception {
-    var response = createAsync("sync-1", "gen-1", Duration.ofMillis(200));
+    // long enough for the request to arrive on a loaded machine (at 200 ms it sometimes timed
+    // out before, and no job was made); held on the virtual clock, it times out all the same
+    var response = createAsync("sync-1", "gen-1", Duration.ofSeconds(2));
+    awaitJobs(1);
     assertThatThrownBy(() -> response.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(HttpTimeoutException.class);
     sim.advance("1m");

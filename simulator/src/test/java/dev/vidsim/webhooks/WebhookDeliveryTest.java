@@ -20,9 +20,13 @@ import org.junit.jupiter.api.Test;
 public class WebhookDeliveryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HookReceiver receiver = new HookReceiver();
-  private final SimFixture sim = new SimFixture("""
-      webhooks: { timeout: 300ms }
-      """);
+  /**
+   * Real time the simulator waits for the receiver: far above a loaded CI machine's answer time,
+   * so only a deliberate stall counts as a timeout (at 300 ms a slow 410 was retried as one).
+   */
+  private static final long TIMEOUT_MILLIS = 10_000;
+  private final SimFixture sim = new SimFixture("webhooks: { timeout: " + TIMEOUT_MILLIS
+      + "ms }\n");
 
   @AfterEach
   void close() {
@@ -92,7 +96,7 @@ public class WebhookDeliveryTest {
 
   @Test
   void an_attempt_that_times_out_is_retried() {
-    receiver.stallNext(1500);
+    receiver.stallNext(TIMEOUT_MILLIS + 2_000);
     createWithHook();
     sim.advance("2m");
     sim.admin().get("/_sim/webhooks").then().body("data[0].status", equalTo(0))
