@@ -57,7 +57,8 @@ final class Retrier {
     Duration waited = calls.apply(1).waitedFor();
     for (int attempt = 1; ; attempt++) {
       Call call = calls.apply(attempt);
-      waitUntil(retryAfterUntil.get(sameRequest(call)));
+      // a first attempt waits out another call's Retry-After; retries wait their own delay
+      if (attempt == 1) waitUntil(retryAfterUntil.get(sameRequest(call)));
       ApiResponse r = null;
       Failure f;
       try {

@@ -34,7 +34,8 @@ final class Mutants {
   static List<Mutant> all() {
     return List.of(
         new Mutant("creates without an idempotency key",
-            REFERENCE.withBaseUrl(KeyStrippingProxy::before), "creates_use_idempotency_key"),
+            REFERENCE.withBaseUrl(KeyStrippingProxy::before),
+            "creates_use_idempotency_key|one_generation_one_key"),
         new Mutant("ignores Retry-After", REFERENCE.withBuilder(b -> b.retryPolicy(
             new IgnoresRetryAfter())), "waits_at_least_retry_after"),
         new Mutant("retries 402 and 422", REFERENCE.withBuilder(b -> b.retryPolicy(
