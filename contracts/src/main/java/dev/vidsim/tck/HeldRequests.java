@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * model's create): on the virtual clock nothing else would move it, and the held request would
  * answer only when some real-time timeout fired. A daemon thread, started by the first held
  * request of a try, moves the clock to the next scheduled event whenever the client is quiet:
- * as many threads in client calls as held requests, each parked on its response, none sleeping.
+ * as many threads in client calls as held requests, each blocked on its response, none
+ * sleeping.
  * Quiet, and one event at a time, is what makes the
  * steps repeatable: time moves only when the client can do nothing but wait, and stops at the
  * instant that may answer it.
@@ -22,6 +23,8 @@ final class HeldRequests implements AutoCloseable {
   private final GuardedTime time;
   private final Set<Thread> calling = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  /** Held by the ticker while it moves the clock (webhooks going out and answered included). */
+  private final Object advancing = new Object();
   private Thread ticker;
 
   HeldRequests(SimHost host, GuardedTime time) {
@@ -44,6 +47,16 @@ final class HeldRequests implements AutoCloseable {
 
   int heldSoFar() {
     return heldSoFar.get();
+  }
+
+  /**
+   * Waits until the ticker's step is over: a call its step answered returns only once that
+   * step's webhooks have been handled, as when the client's own sleep moves the clock.
+   */
+  void awaitStep() {
+    synchronized (advancing) {
+      // nothing: entering is the wait
+    }
   }
 
   /** The current thread is in a client call (or is no longer). */
@@ -70,7 +83,11 @@ final class HeldRequests implements AutoCloseable {
         LockSupport.park(this); // until the next held request (or close)
       } else if (quiet(held)) {
         Instant next = host.simulator().call(e -> e.clock().nextTaskAt().orElse(null));
-        if (next != null) host.simulator().advanceTo(next);
+        if (next != null) {
+          synchronized (advancing) {
+            host.simulator().advanceTo(next);
+          }
+        }
       } else {
         LockSupport.parkNanos(LOOK_NANOS);
       }
@@ -78,21 +95,31 @@ final class HeldRequests implements AutoCloseable {
   }
 
   /**
-   * As many calling threads as held requests, all parked: each waits on its own held request
-   * (a thread without one is running, sleeping or sending, and then the counts differ).
+   * As many calling threads as held requests, each blocked on a response, none sleeping, on
+   * two looks in a row with the journal unchanged.
    */
   private boolean quiet(int held) {
-    return !closed && waitingOnly(held);
+    long seq = host.simulator().call(e -> e.journal().lastSeq());
+    if (!waitingOnly(held)) return false;
+    LockSupport.parkNanos(LOOK_NANOS);
+    return !closed && waitingOnly(held)
+        && host.simulator().call(e -> e.journal().lastSeq()) == seq;
   }
 
-  /** One calling thread per held request, each parked on its response, none sleeping. */
   private boolean waitingOnly(int held) {
     if (calling.size() != held || time.sleeping() > 0) return false;
-    for (Thread t : calling) {
-      Thread.State s = t.getState();
-      if (s != Thread.State.WAITING && s != Thread.State.TIMED_WAITING) return false;
-    }
+    for (Thread t : calling) if (!blocked(t)) return false;
     return true;
+  }
+
+  /** Parked (java.net.http), or in a blocking socket read (OkHttp shows RUNNABLE there). */
+  private static boolean blocked(Thread t) {
+    Thread.State s = t.getState();
+    if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING) return true;
+    if (s != Thread.State.RUNNABLE) return false;
+    StackTraceElement[] top = t.getStackTrace();
+    return top.length > 0 && top[0].getClassName().startsWith("sun.nio.ch.")
+        && top[0].isNativeMethod();
   }
 
   /** Stops the ticker before the next try resets the engine it would advance. */

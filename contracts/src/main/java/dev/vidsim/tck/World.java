@@ -158,6 +158,7 @@ public final class World implements AutoCloseable {
       return call.get();
     } finally {
       held.calling(false);
+      held.awaitStep();
       time.endCall();
     }
   }
