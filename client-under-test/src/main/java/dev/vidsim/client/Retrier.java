@@ -28,6 +28,12 @@ final class Retrier {
   private final ClientClock clock;
   private final SplittableRandom random;
   private final RequestLog log;
+  /**
+   * A Retry-After answer, by request: until then that same request is not sent again from any
+   * thread of this client (a rate limit is the account's, not one thread's).
+   */
+  private final java.util.Map<String, Instant> retryAfterUntil =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   Retrier(Http http, RetryPolicy policy, ClientClock clock, SplittableRandom random,
           RequestLog log) {
@@ -51,10 +57,13 @@ final class Retrier {
     Duration waited = calls.apply(1).waitedFor();
     for (int attempt = 1; ; attempt++) {
       Call call = calls.apply(attempt);
+      // a first attempt waits out another call's Retry-After; retries wait their own delay
+      if (attempt == 1) waitUntil(retryAfterUntil.get(sameRequest(call)));
       ApiResponse r = null;
       Failure f;
       try {
         r = http.send(call);
+        noteRetryAfter(call, r);
         f = r.isSuccess() ? null : Failure.of(r);
       } catch (IOException e) {
         f = Failure.of(e);
@@ -83,10 +92,13 @@ final class Retrier {
   Optional<ApiResponse> sendOnce(Call call, AtomicReference<Instant> notBefore) {
     Instant gate = notBefore.get();
     if (gate != null && clock.now().isBefore(gate)) return Optional.empty();
+    Instant shared = retryAfterUntil.get(sameRequest(call));
+    if (shared != null && clock.now().isBefore(shared)) return Optional.empty();
     ApiResponse r = null;
     Failure f;
     try {
       r = http.send(call);
+      noteRetryAfter(call, r);
       f = r.isSuccess() ? null : Failure.of(r);
     } catch (IOException e) {
       f = Failure.of(e);
@@ -111,6 +123,20 @@ final class Retrier {
     }
     Instant until = clock.now().plus(backoff);
     notBefore.accumulateAndGet(until, (a, b) -> a == null || b.isAfter(a) ? b : a);
+  }
+
+  private static String sameRequest(Call c) {
+    return c.method() + " " + c.path() + " " + c.idempotencyKey() + " " + c.body();
+  }
+
+  private void noteRetryAfter(Call call, ApiResponse r) {
+    if (r.isSuccess()) return;
+    Instant now = clock.now();
+    Duration retryAfter = RetryAfter.parse(r.header("Retry-After").orElse(null), now);
+    if (retryAfter == null) return;
+    retryAfterUntil.values().removeIf(t -> !t.isAfter(now));
+    retryAfterUntil.merge(sameRequest(call), now.plus(retryAfter),
+        (a, b) -> b.isAfter(a) ? b : a);
   }
 
   /** Sleeps until {@code t}, if it is still ahead. */

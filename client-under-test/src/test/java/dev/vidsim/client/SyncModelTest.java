@@ -36,9 +36,16 @@ class SyncModelTest {
     fx.close();
   }
 
+  /**
+   * While the first create is held its key finds nothing and a resend is 409 in flight: the
+   * client waits that out with the same key (its retries outlast the 21 s render here) and gets
+   * the one job, charged once.
+   */
   @Test
   void a_create_that_times_out_is_found_by_its_key_and_charged_once() {
-    VideoClient client = fx.client("sk-a").requestTimeout(Duration.ofMillis(500)).build();
+    VideoClient client = fx.client("sk-a").requestTimeout(Duration.ofMillis(500))
+        .retryPolicy(new BackoffRetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 8,
+            Duration.ofMinutes(5))).build();
 
     GenerationResult r = client.generate(GenerationRequest.builder("a cat").build());
 

@@ -4,18 +4,15 @@ import dev.vidsim.jobs.Jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One HTTP request the simulator journaled, its response, and the events journaled while it ran
- * (ledger lines, job creations, faults). Requests and responses are paired in order, which is
- * exact for a client that sends one request at a time per simulator (the harness's case). The
- * response is null when the journal ends before it (or the connection was dropped).
+ * (ledger lines, job creations, faults), paired by {@link ExchangeTracker}.
+ *
+ * @param response null when the journal ends before it (or the connection was dropped)
  */
 public final class Exchange {
   private static final Pattern JOB_PATH = Pattern.compile("^/v1/videos/([^/]+)(/[a-z]+)?$");
@@ -32,6 +29,10 @@ public final class Exchange {
   private final String key;
   private final int status;
   private List<String> created;
+  private JournalEvent call;
+  private boolean callRead;
+  private java.time.Duration retryAfter;
+  private boolean retryAfterRead;
 
   public Exchange(JournalEvent request, JournalEvent response, List<JournalEvent> inside) {
     this.request = request;
@@ -49,33 +50,11 @@ public final class Exchange {
   public JournalEvent response() { return response; }
   public List<JournalEvent> inside() { return inside; }
 
-  /** Pairs every request line with its response line, oldest first. */
+  /** Pairs every request line with its response line, oldest first ({@link ExchangeTracker}). */
   public static List<Exchange> pair(List<JournalEvent> journal) {
-    List<Exchange> out = new ArrayList<>();
-    Deque<Open> open = new ArrayDeque<>();
-    for (JournalEvent e : journal) {
-      if (e.is("request")) {
-        open.addLast(new Open(e));
-      } else if ((e.is("response") || e.is("connection_dropped")) && !open.isEmpty()) {
-        Open o = open.removeFirst();
-        if (e.is("connection_dropped")) o.inside.add(e);
-        out.add(new Exchange(o.request, e.is("response") ? e : null, o.inside));
-      } else if (!open.isEmpty()) {
-        open.peekFirst().inside.add(e);
-      }
-    }
-    open.forEach(o -> out.add(new Exchange(o.request, null, o.inside)));
-    out.sort((a, b) -> Long.compare(a.request.seq(), b.request.seq()));
-    return out;
-  }
-
-  private static final class Open {
-    final JournalEvent request;
-    final List<JournalEvent> inside = new ArrayList<>();
-
-    Open(JournalEvent request) {
-      this.request = request;
-    }
+    ExchangeTracker t = new ExchangeTracker();
+    t.add(journal);
+    return t.exchanges();
   }
 
   public String method() { return method; }
@@ -119,9 +98,26 @@ public final class Exchange {
    * What the server said this request was, in every dialect's terms ({@code call} line: dialect,
    * endpoint, model, job), or null for requests no dialect parsed (a 400 before, admin calls).
    */
-  public JournalEvent call() {
-    for (JournalEvent e : inside) if (e.is("call")) return e;
-    return null;
+  public synchronized JournalEvent call() {
+    if (!callRead) {
+      for (JournalEvent e : inside) {
+        if (e.is("call")) {
+          call = e;
+          break;
+        }
+      }
+      callRead = true;
+    }
+    return call;
+  }
+
+  /** The wait a 429 or 503 answer asked for ({@link RetryAfter}), or null. */
+  synchronized java.time.Duration retryAfter() {
+    if (!retryAfterRead) {
+      retryAfter = RetryAfter.read(this);
+      retryAfterRead = true;
+    }
+    return retryAfter;
   }
 
   private boolean endpointIs(String... names) {

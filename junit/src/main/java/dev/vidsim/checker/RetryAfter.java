@@ -16,7 +16,12 @@ final class RetryAfter {
   private RetryAfter() {}
 
   /** Null when the response asked for nothing. */
+  /** Read once per exchange (several checks ask, after every action). */
   static Duration of(Exchange x) {
+    return x.retryAfter();
+  }
+
+  static Duration read(Exchange x) {
     if (x.response() == null) return null;
     JsonNode f = x.response().fields();
     String v = header(f.path("headers"));
@@ -36,9 +41,14 @@ final class RetryAfter {
     return null;
   }
 
+  private static final java.util.regex.Pattern SECONDS =
+      java.util.regex.Pattern.compile("\\d{1,9}");
+  private static final java.util.regex.Pattern FRACTION =
+      java.util.regex.Pattern.compile("\\d{1,9}\\.\\d+");
+
   static Duration parse(String value, Instant now) {
-    if (value.matches("\\d{1,9}")) return Duration.ofSeconds(Long.parseLong(value));
-    if (value.matches("\\d{1,9}\\.\\d+")) {
+    if (SECONDS.matcher(value).matches()) return Duration.ofSeconds(Long.parseLong(value));
+    if (FRACTION.matcher(value).matches()) {
       return Duration.ofMillis(new java.math.BigDecimal(value).movePointRight(3).longValue());
     }
     try {

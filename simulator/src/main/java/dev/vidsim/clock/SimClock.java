@@ -184,6 +184,12 @@ public final class SimClock implements InstantSource {
     anchorWallNanos = wall.nanoTime();
   }
 
+  /** When the next pending task is due, if any: where advancing by one event would stop. */
+  public java.util.Optional<Instant> nextTaskAt() {
+    return tasks.stream().filter(t -> !t.isCancelled()).map(ScheduledTask::at)
+        .min(java.util.Comparator.naturalOrder());
+  }
+
   public int pendingTasks() {
     return (int) tasks.stream().filter(t -> !t.isCancelled()).count();
   }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.engine.Command;
 import dev.vidsim.engine.Commands;
+import dev.vidsim.journal.Journal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,7 +31,8 @@ import java.util.function.Function;
  */
 final class CommandCodec {
   /** A decoded record: exactly one of {@code recipe} and {@code command} is set. */
-  record Entry(long wallNanos, ScenarioRecipe recipe, Command<?> command) {}
+  /** @param answering the request the command ran for (see {@link Journal#answering}), or null */
+  record Entry(long wallNanos, ScenarioRecipe recipe, Command<?> command, Long answering) {}
 
   // numbers come back exactly as they went: a 6 stays 6 (not 6.0), a "6.50" in a body stays 6.50
   private final ObjectMapper json = new ObjectMapper()
@@ -65,6 +67,8 @@ final class CommandCodec {
     }
     ObjectNode o = json.createObjectNode().put("w", wallNanos).put("c", name);
     o.set("a", json.valueToTree(command));
+    Long answering = Journal.answeringNow();
+    if (answering != null) o.put("r", answering);
     return write(o);
   }
 
@@ -74,11 +78,13 @@ final class CommandCodec {
       JsonNode o = json.readTree(line);
       long w = o.path("w").asLong();
       if (o.has("scenario")) {
-        return new Entry(w, json.treeToValue(o.get("scenario"), ScenarioRecipe.class), null);
+        return new Entry(w, json.treeToValue(o.get("scenario"), ScenarioRecipe.class), null,
+            null);
       }
       Class<?> type = commands.get(o.path("c").asText());
       if (type == null) throw new IllegalArgumentException("unknown command " + o.path("c"));
-      return new Entry(w, null, (Command<?>) json.treeToValue(o.get("a"), type));
+      return new Entry(w, null, (Command<?>) json.treeToValue(o.get("a"), type),
+          o.has("r") ? o.get("r").asLong() : null);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a log record: " + e.getOriginalMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.vidsim.durable;
 
 import dev.vidsim.engine.Simulator;
+import dev.vidsim.journal.Journal;
 
 /**
  * Runs a log's records through a fresh simulator, in order, each at its own wall reading: the
@@ -35,10 +36,14 @@ final class Replay {
     }
     if (simulator == null) throw new IllegalArgumentException("a command before the scenario");
     replayed++;
+    // the journal lines it writes name the request they answered, as they did the first time
+    if (entry.answering() != null) Journal.answering(entry.answering());
     try {
       simulator.execute(entry.command());
     } catch (RuntimeException e) {
       refused++;
+    } finally {
+      Journal.answered();
     }
   }
 

@@ -151,6 +151,7 @@ public final class VidsimServer implements AutoCloseable {
       "/_sim/ui");
 
   private void beforeRequest(Context ctx) {
+    Journal.answered(); // a pooled thread: nothing of an earlier request's
     RequestLimits.check(ctx);
     boolean admin = ctx.path().startsWith("/_sim/");
     if (admin && adminToken != null && !OPEN_ADMIN_PATHS.contains(ctx.path())
@@ -183,6 +184,7 @@ public final class VidsimServer implements AutoCloseable {
       }
       long seq = sim.execute(new Commands.Note("request", line));
       ctx.attribute(REQUEST_SEQ, seq);
+      Journal.answering(seq);
       if (fault != null) throw fault;
     }
   }
@@ -207,6 +209,7 @@ public final class VidsimServer implements AutoCloseable {
       if (retryAfter != null) line.putObject("headers").put("Retry-After", retryAfter);
       sim.execute(new Commands.Note("response", line));
     }
+    Journal.answered();
   }
 
   /**

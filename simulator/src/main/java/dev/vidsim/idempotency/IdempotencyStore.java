@@ -57,6 +57,18 @@ public final class IdempotencyStore<T> {
     e.outcome = outcome;
   }
 
+  /** The outcome a request with this key and body settled, or null (unknown, other body, open). */
+  public T settled(String tenant, String key, String fingerprint) {
+    Entry<T> e = entries.get(id(tenant, key));
+    return e == null || !e.fingerprint.equals(fingerprint) ? null : e.outcome;
+  }
+
+  /** Whether a request with this key has begun and not yet settled its outcome. */
+  public boolean inFlight(String tenant, String key) {
+    Entry<T> e = entries.get(id(tenant, key));
+    return e != null && e.outcome == null;
+  }
+
   /** The request did not start executing (validation, rate limit): forget the key. */
   public void abandon(String tenant, String key) {
     entries.remove(id(tenant, key));

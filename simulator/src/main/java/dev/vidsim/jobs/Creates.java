@@ -52,6 +52,11 @@ final class Creates {
   JobView create(String apiKey, CreateRequest req, String idempotencyKey,
                         JobOutcome outcome) {
     Tenant t = tenants.authenticate(apiKey);
+    // a request that already ran answers as it did, even if the catalog changed since (a model
+    // removed after the create whose answer was lost must not strand the job it made)
+    CreateOutcome settled = idempotencyKey == null ? null
+        : keys.settled(t.apiKey(), idempotencyKey, req.fingerprint());
+    if (settled != null) return replay(t, idempotencyKey, settled);
     var aggregator = routing == null ? null : routing.servedBy(req.dialect());
     Supplier<Job> make;
     String modelId;
@@ -83,9 +88,7 @@ final class Creates {
     }
     var begin = keys.begin(t.apiKey(), idempotencyKey, req.fingerprint(), clock.instant());
     if (begin instanceof IdempotencyStore.Replay<CreateOutcome> replay) {
-      journal.append("idempotent_replay", Journal.fields().put("tenant", t.apiKey())
-          .put("idempotencyKey", idempotencyKey));
-      return replay.outcome().orThrow();
+      return replay(t, idempotencyKey, replay.outcome());
     }
     if (begin instanceof IdempotencyStore.Mismatch<CreateOutcome>) {
       throw CreateValidation.keyReused(idempotencyKey);
@@ -94,6 +97,12 @@ final class Creates {
       throw CreateValidation.keyInFlight(idempotencyKey);
     }
     return createOnce(t, make, idempotencyKey);
+  }
+
+  private JobView replay(Tenant t, String idempotencyKey, CreateOutcome outcome) {
+    journal.append("idempotent_replay", Journal.fields().put("tenant", t.apiKey())
+        .put("idempotencyKey", idempotencyKey));
+    return outcome.orThrow();
   }
 
   private JobView createOnce(Tenant t, Supplier<Job> make, String key) {

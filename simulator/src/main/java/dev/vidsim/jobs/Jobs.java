@@ -141,6 +141,11 @@ public final class Jobs {
   public JobPage list(String apiKey, String status, String idempotencyKey, int limit,
                       String after) {
     JobStatus wanted = status == null ? null : CreateValidation.status(status);
+    // a key whose create is still being answered (a held sync create) has no outcome yet: its
+    // lookup finds nothing, as the create with it answers 409 in flight
+    if (idempotencyKey != null && keys.inFlight(apiKey, idempotencyKey)) {
+      return new JobPage(List.of(), false);
+    }
     return page(apiKey, new JobPages.Filter(null, wanted, idempotencyKey), limit, after, false);
   }
 
@@ -244,6 +249,14 @@ public final class Jobs {
   public Map<String, Job> byId() { return store.asMap(); }
 
   public JobStore store() { return store; }
+
+  /**
+   * Requests held right now until a job ends or their wait passes (sync creates, waits): on a
+   * virtual clock they answer only once someone moves the clock.
+   */
+  public int heldRequests() {
+    return syncWaits.held();
+  }
 
   /** This run is being replaced: let held sync creates answer instead of hanging. */
   public void retire() {

@@ -65,6 +65,13 @@ final class SyncWaits {
     return waiting == null || waiting.isEmpty() ? null : waiting.get(0).answer();
   }
 
+  /** Requests held right now, on every job. */
+  int held() {
+    int n = 0;
+    for (List<Waiting> waiting : byJob.values()) n += waiting.size();
+    return n;
+  }
+
   /** The engine is being replaced (reset, new scenario): answer every held request now. */
   void answerAll() {
     for (List<Waiting> waiting : List.copyOf(byJob.values())) {

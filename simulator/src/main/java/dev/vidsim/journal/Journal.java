@@ -35,6 +35,27 @@ public final class Journal {
   }
 
   private final List<Watcher> watchers = new ArrayList<>();
+  /** The request the current thread is answering (its request line's seq), or null. */
+  private static final ThreadLocal<Long> ANSWERING = new ThreadLocal<>();
+
+  /**
+   * From now on this thread answers the request journaled as {@code requestSeq}: every line it
+   * appends (but a request) carries {@code "req": requestSeq}, so a reader pairs a response and
+   * what happened inside with its own request even when requests overlap.
+   */
+  public static void answering(long requestSeq) {
+    ANSWERING.set(requestSeq);
+  }
+
+  /** The request this thread answers, or null. */
+  public static Long answeringNow() {
+    return ANSWERING.get();
+  }
+
+  /** This thread answers no request any more. */
+  public static void answered() {
+    ANSWERING.remove();
+  }
 
   public synchronized void watch(Watcher watcher) {
     watchers.add(watcher);
@@ -71,6 +92,8 @@ public final class Journal {
     line.put("t", now.toString());
     line.put("kind", kind);
     line.setAll(body);
+    Long answering = ANSWERING.get();
+    if (answering != null && !kind.equals("request")) line.put("req", answering);
     try {
       lines.addLast(new Line(seq, now, kind, JSON.writeValueAsString(line)));
     } catch (JsonProcessingException e) {

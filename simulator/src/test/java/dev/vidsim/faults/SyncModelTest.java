@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +88,10 @@ class SyncModelTest {
 
   @Test
   void a_client_read_timeout_does_not_stop_the_job_or_its_charge() throws Exception {
-    var response = createAsync("sync-1", "gen-1", Duration.ofMillis(200));
+    // long enough for the request to arrive on a loaded machine (at 200 ms it sometimes timed
+    // out before, and no job was made); held on the virtual clock, it times out all the same
+    var response = createAsync("sync-1", "gen-1", Duration.ofSeconds(2));
+    awaitJobs(1);
     assertThatThrownBy(() -> response.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(HttpTimeoutException.class);
     sim.advance("1m");
@@ -120,5 +124,41 @@ class SyncModelTest {
     sim.as(SimFixture.ALICE).header("Idempotency-Key", "gen-2").body(SimFixture.create("sync-1"))
         .post("/v1/videos").then().statusCode(201).body("status", equalTo("succeeded"));
     assertThat(sim.balance(SimFixture.ALICE)).isEqualTo("9.70");
+  }
+
+  @Test
+  void while_a_create_is_held_its_key_looks_up_nothing_and_afterwards_the_job() throws Exception {
+    var first = createAsync("sync-1", "gen-3", Duration.ofSeconds(30));
+    awaitJobs(1);
+    sim.as(SimFixture.ALICE).get("/v1/videos?idempotency_key=gen-3").then().statusCode(200)
+        .body("data.size()", equalTo(0));
+    sim.advance("1m");
+    assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+    sim.as(SimFixture.ALICE).get("/v1/videos?idempotency_key=gen-3").then()
+        .body("data.size()", equalTo(1)).body("data[0].status", equalTo("succeeded"));
+  }
+
+  @Test
+  void each_answer_in_the_journal_names_its_own_request_when_a_later_one_answers_first()
+      throws Exception {
+    var first = createAsync("sync-1", "gen-4", Duration.ofSeconds(30));
+    awaitJobs(1);
+    sim.as(SimFixture.ALICE).header("Idempotency-Key", "gen-4").body(SimFixture.create("sync-1"))
+        .post("/v1/videos").then().statusCode(409);
+    sim.advance("1m");
+    assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+
+    var lines = sim.sim.call(e -> e.journal().lines(k -> true)).stream()
+        .map(l -> io.restassured.path.json.JsonPath.from(l)).toList();
+    var requests = lines.stream().filter(l -> l.getString("kind").equals("request")
+        && l.getString("path").equals("/v1/videos")).toList();
+    long held = requests.get(0).getLong("seq");
+    long conflict = requests.get(1).getLong("seq");
+    assertThat(lines).filteredOn(l -> l.getString("kind").equals("response")
+            && List.of(held, conflict).contains(l.getLong("req")))
+        .extracting(l -> l.getLong("req") + ":" + l.getInt("status"))
+        .containsExactly(conflict + ":409", held + ":201");
+    assertThat(lines).filteredOn(l -> l.getString("kind").equals("job_created"))
+        .extracting(l -> l.getLong("req")).containsExactly(held);
   }
 }

@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * The TCK's view of one running instance of your client. Each method is one thing a user of
  * your integration does; throw any exception for "the client refused or gave up" (the harness
- * records it and goes on: refusing is allowed, breaking an invariant is not).
+ * records it and goes on: refusing is allowed, breaking an invariant is not). Like a web app's
+ * request threads, two threads may call {@link #submit} for the same generation at once (the
+ * second while the provider still holds the first one's create): be thread-safe.
  */
 public interface ClientUnderTest extends AutoCloseable {
   /**

@@ -53,6 +53,7 @@ public final class ContractRunner {
       Random random = new Random(seed);
       long requests = 0;
       long polls = 0;
+      java.util.Map<Coverage.Case, Integer> met = new java.util.EnumMap<>(Coverage.Case.class);
       for (int i = 1; i <= tries; i++) {
         ActionChain<World> chain = generator.next(random).value();
         try {
@@ -60,6 +61,7 @@ public final class ContractRunner {
               : FailureReport.around(chain, reportAs, () -> Chains.run(chain));
           requests += f.requests();
           polls += f.polls();
+          Coverage.count(f, met);
         } catch (Throwable t) {
           List<String> steps = chain.finalState().map(World::steps).orElse(List.of());
           return new Failure(i, steps, t);
@@ -67,7 +69,7 @@ public final class ContractRunner {
         JqwikSession.finishTry();
       }
       System.out.println("vidsim TCK: " + tries + " tries, " + requests + " requests, " + polls
-          + " of them status polls");
+          + " of them status polls; cases covered:" + Coverage.counts(met, tries));
       return null;
     } finally {
       JqwikSession.finish();

@@ -26,8 +26,11 @@ final class ReferenceClient implements ClientUnderTest {
   private final VideoClient client;
   private final ClientEnvironment env;
   private final WebhookInbox inbox;
-  private final Map<String, Submission> submissions = new HashMap<>();
-  private final Set<String> flagged = new LinkedHashSet<>();
+  // the user's app may call from two threads at once
+  private final Map<String, Submission> submissions =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<String> flagged = java.util.Collections.synchronizedSet(
+      new LinkedHashSet<>());
   private final java.util.function.Function<VideoClient, Money> believedSpend;
   /** The simulator's id of a job the client knows by its dialect's id. */
   private final java.util.function.UnaryOperator<String> engineId;
@@ -45,12 +48,13 @@ final class ReferenceClient implements ClientUnderTest {
   @SuppressWarnings("unchecked")
   private Map<String, GenerationRequest> requests() {
     return (Map<String, GenerationRequest>) env.durable().computeIfAbsent("requests",
-        k -> new HashMap<String, GenerationRequest>());
+        k -> new java.util.concurrent.ConcurrentHashMap<String, GenerationRequest>());
   }
 
   @SuppressWarnings("unchecked")
   private Set<String> refused() {
-    return (Set<String>) env.durable().computeIfAbsent("refused", k -> new LinkedHashSet<>());
+    return (Set<String>) env.durable().computeIfAbsent("refused",
+        k -> java.util.Collections.synchronizedSet(new LinkedHashSet<>()));
   }
 
   @Override
@@ -107,7 +111,7 @@ final class ReferenceClient implements ClientUnderTest {
   @SuppressWarnings("unchecked")
   private Map<String, java.time.Instant> firstSubmitted() {
     return (Map<String, java.time.Instant>) env.durable().computeIfAbsent("firstSubmitted",
-        k -> new HashMap<String, java.time.Instant>());
+        k -> new java.util.concurrent.ConcurrentHashMap<String, java.time.Instant>());
   }
 
   @Override
@@ -144,7 +148,11 @@ final class ReferenceClient implements ClientUnderTest {
     Map<String, Money> perJob = new HashMap<>();
     client.ledger().lines().forEach(l -> perJob.put(engineId.apply(l.jobId()),
         new Money(l.expected().micros())));
-    return new Report(gens, Set.copyOf(flagged), believedSpend.apply(client), perJob);
+    Set<String> flaggedNow;
+    synchronized (flagged) {
+      flaggedNow = Set.copyOf(flagged);
+    }
+    return new Report(gens, flaggedNow, believedSpend.apply(client), perJob);
   }
 
   private GenerationRecord record(StoredGeneration g) {

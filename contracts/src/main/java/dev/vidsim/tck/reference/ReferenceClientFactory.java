@@ -149,10 +149,15 @@ public class ReferenceClientFactory implements ClientFactory {
         dialect.engineJobId());
   }
 
-  /** The inbox needs the tenant's signing secret; a simulator without webhooks has none. */
+  /**
+   * The inbox needs the tenant's signing secret; a simulator without webhooks has none. What it
+   * processed is durable, as an application's webhook table is: a duplicate that arrives after a
+   * restart is still a duplicate.
+   */
   private WebhookInbox webhookInbox(ClientEnvironment env, ClientClock clock) {
     if (env.webhookSecret() == null) return null;
-    return inbox.create(new WebhookVerifier(env.webhookSecret(), WEBHOOK_TOLERANCE, clock));
+    return (WebhookInbox) env.durable().computeIfAbsent("webhookInbox", k -> inbox.create(
+        new WebhookVerifier(env.webhookSecret(), WEBHOOK_TOLERANCE, clock)));
   }
 
   static ClientClock clock(SimTime time) {

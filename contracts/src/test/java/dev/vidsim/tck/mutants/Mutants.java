@@ -34,7 +34,8 @@ final class Mutants {
   static List<Mutant> all() {
     return List.of(
         new Mutant("creates without an idempotency key",
-            REFERENCE.withBaseUrl(KeyStrippingProxy::before), "creates_use_idempotency_key"),
+            REFERENCE.withBaseUrl(KeyStrippingProxy::before),
+            "creates_use_idempotency_key|one_generation_one_key"),
         new Mutant("ignores Retry-After", REFERENCE.withBuilder(b -> b.retryPolicy(
             new IgnoresRetryAfter())), "waits_at_least_retry_after"),
         new Mutant("retries 402 and 422", REFERENCE.withBuilder(b -> b.retryPolicy(
@@ -67,7 +68,9 @@ final class Mutants {
             new NoJitter())), "retry_delays_spread"),
         new Mutant("forgets what it spent before a restart", REFERENCE.withBuilder(
             b -> b.costLedger(new dev.vidsim.client.cost.CostLedger())),
-            "client_cost_reconciles_with_ledger"));
+            "client_cost_reconciles_with_ledger"),
+        new Mutant("recreates under a fresh key after a 409 in flight",
+            new RecreatesAfterInFlight(REFERENCE), "lost_responses_settle_to_one_job"));
   }
 
   /**

@@ -117,6 +117,12 @@ public class OpenAiSdkClientFactory implements ClientFactory {
     }
 
     @SuppressWarnings("unchecked")
+    private Map<String, String> chosen() {
+      return (Map<String, String>) env.durable().computeIfAbsent("models",
+          k -> new HashMap<String, String>());
+    }
+
+    @SuppressWarnings("unchecked")
     private Map<String, Generation> asked() {
       return (Map<String, Generation>) env.durable().computeIfAbsent("asked",
           k -> new HashMap<String, Generation>());
@@ -140,7 +146,9 @@ public class OpenAiSdkClientFactory implements ClientFactory {
       if (known != null) return known;
       asked().putIfAbsent(g.id(), g);
       VideoCreateParams.Builder p = VideoCreateParams.builder().prompt(g.prompt());
-      p.model(VideoModel.of(model(g)));
+      // the same body on every resend of a key (the catalog may have changed since): another
+      // model under the same key is a 422, and the job the first create made would be lost
+      p.model(VideoModel.of(chosen().computeIfAbsent(g.id(), k -> model(g))));
       if (g.seconds() != null && g.seconds().stripTrailingZeros().scale() <= 0) {
         p.seconds(VideoSeconds.of(g.seconds().toBigInteger().toString()));
       }
@@ -155,7 +163,9 @@ public class OpenAiSdkClientFactory implements ClientFactory {
       }
       Video v = create(g.id(), p.build());
       videos().put(g.id(), v.id());
-      started().put(g.id(), env.time().now());
+      // the deadline runs from the job's own creation: a replayed answer (a retry after a lost
+      // one, or a second thread of the app with the same key) must not extend it
+      started().putIfAbsent(g.id(), Instant.ofEpochSecond(v.createdAt()));
       return v.id();
     }
 

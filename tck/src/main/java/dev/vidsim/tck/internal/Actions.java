@@ -55,6 +55,56 @@ public final class Actions {
     }
   }
 
+  /**
+   * Two threads of the user's app submit the same new generation at once, on the synchronous
+   * model: the first thread's create is held until the video is done, so the second one's
+   * create with the same key is {@code 409 idempotency_in_flight}, a conflict to wait out
+   * (retry with the same key), never a reason to create again under another key.
+   */
+  public static final class SubmitTwice implements Action.Independent<World> {
+    static final String SYNC_MODEL = "clip-sync";
+
+    @Override
+    public Arbitrary<Transformer<World>> transformer() {
+      return Arbitraries.of(true, false).map(webhook -> Transformer.mutate(
+          "submit the next generation from two threads at once" + (webhook ? ", webhook" : ""),
+          w -> {
+            Generation g = new Generation(w.newGenerationId(), "a cat surfing",
+                List.of(SYNC_MODEL), "text-to-video", null, null, null, webhook);
+            w.step("submit from two threads at once " + g);
+            w.remember(g);
+            w.twice("submit " + g.id(), () -> w.client().submit(g));
+          }));
+    }
+  }
+
+  /**
+   * The client process dies in the middle of a submit: the create is made and charged, its
+   * response is lost, and the process dies while backing off to retry. The restarted client must
+   * find that job by its key, never pay for the generation again.
+   */
+  public static final class DieMidCreate implements Action.Independent<World> {
+    @Override
+    public Arbitrary<Transformer<World>> transformer() {
+      return generations().map(g -> Transformer.mutate("die in the middle of submitting the "
+          + g.describe(), w -> {
+            w.step("fault create charged, response lost; the process dies at its next sleep");
+            w.addFault(FaultAction.LOST_CREATE);
+            Generation mine = new Generation(w.newGenerationId(), g.prompt(), g.models(),
+                g.mode(), g.seconds(), g.resolution(), g.image(), g.webhook());
+            w.step("submit " + mine);
+            w.remember(mine);
+            w.dyingAtNextSleep(() -> {
+              try {
+                w.guarded("submit " + mine.id(), () -> w.client().submit(mine));
+              } catch (RuntimeException refused) {
+                w.step("  refused: " + refused.getMessage());
+              }
+            });
+          }));
+    }
+  }
+
   /** Acts on one of the generations submitted so far, picked by index. */
   abstract static class OnGeneration implements Action.Independent<World> {
     private final String verb;

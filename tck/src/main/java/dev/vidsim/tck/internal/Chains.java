@@ -17,11 +17,13 @@ public final class Chains {
   public static ActionChainArbitrary<World> of(ClientFactory factory) {
     return ActionChain.<World>startWith(() -> new World(factory))
         .withAction(6, new Actions.Submit())
+        .withAction(1, new Actions.SubmitTwice())
         .withAction(3, new Actions.Await())
         .withAction(2, new Actions.Poll())
         .withAction(1, new Actions.Cancel())
         .withAction(3, new Actions.AdvanceClock())
         .withAction(1, new Actions.Restart())
+        .withAction(1, new Actions.DieMidCreate())
         .withAction(1, new Actions.TopUp())
         .withAction(4, new FaultAction())
         .withAction(1, new ForgedWebhook())
@@ -38,7 +40,7 @@ public final class Chains {
     try {
       World end = (EVERY_ACTION ? withInvariants(chain) : chain).run();
       finish(end);
-      return Coverage.facts(end.evidence(true));
+      return Coverage.facts(end.evidence(true), end.restartsMidCreate());
     } finally {
       chain.finalState().ifPresent(World::close);
     }

@@ -13,6 +13,10 @@ import net.jqwik.api.state.Transformer;
  * Each kind is one arbitrary, so shrinking keeps the kind and simplifies its numbers.
  */
 public final class FaultAction implements Action.Independent<World> {
+  /** The next create is made and charged, its answer lost as a 500. */
+  static final String LOST_CREATE = "{\"when\":{\"endpoint\":\"create\",\"times\":1},"
+      + "\"do\":{\"lostResponse\":true}}";
+
   @Override
   public Arbitrary<Transformer<World>> transformer() {
     // outages are rare and short: every request in one is retried, lookups included

@@ -32,7 +32,9 @@ public final class World implements AutoCloseable {
   private final ClientFactory factory;
   private final ClientLimits limits;
   private final String apiKey;
-  private final Map<String, Object> durable = new HashMap<>();
+  // two client threads may use it at once (Actions.SubmitTwice)
+  private final Map<String, Object> durable = java.util.Collections.synchronizedMap(
+      new HashMap<>());
   private final Map<String, Generation> generations = new LinkedHashMap<>();
   private final Set<String> flagged = new LinkedHashSet<>();
   private final ClientLog webhookLog = new ClientLog();
@@ -41,9 +43,11 @@ public final class World implements AutoCloseable {
   private final List<String> faults = new ArrayList<>();
   private final List<Marker> markers = new ArrayList<>();
   private final GuardedTime time;
+  private final HeldRequests held;
   private ClientUnderTest client;
   private Report lastReport;
   private int restarts;
+  private int restartsMidCreate;
   private int nextGeneration = 1;
 
   public World(ClientFactory factory) {
@@ -54,6 +58,7 @@ public final class World implements AutoCloseable {
     this.apiKey = host.simulator().call(e -> e.createTenant(null, "pro", "us-east",
         Money.parse(OPENING_BALANCE)).apiKey());
     this.time = new GuardedTime(host);
+    this.held = new HeldRequests(host, time);
     this.client = start();
   }
 
@@ -68,6 +73,8 @@ public final class World implements AutoCloseable {
   public List<String> steps() { return List.copyOf(steps); }
   public List<String> faults() { return List.copyOf(faults); }
   public int restarts() { return restarts; }
+  /** Restarts that came while a create's outcome was unknown to the client (job made, unseen). */
+  public int restartsMidCreate() { return restartsMidCreate; }
   public Map<String, Generation> generations() { return Map.copyOf(generations); }
 
   void step(String description) {
@@ -93,7 +100,25 @@ public final class World implements AutoCloseable {
     flagged.add(jobId);
   }
 
+  /**
+   * Runs a client call during which the process dies the first time the client sleeps (backing
+   * off after a lost create, say), then restarts it: whatever it had not saved is gone.
+   */
+  void dyingAtNextSleep(Runnable call) {
+    time.dieAtNextSleep(true);
+    try {
+      call.run();
+    } catch (GuardedTime.ProcessDied died) {
+      step("  the process died");
+    } finally {
+      time.dieAtNextSleep(false);
+    }
+    step("restart");
+    restart();
+  }
+
   void restart() {
+    if (createOutcomeUnknown()) restartsMidCreate++;
     client.close();
     restarts++;
     webhookLog.restarted(host.now());
@@ -132,11 +157,31 @@ public final class World implements AutoCloseable {
     webhookLog.callStarted(host.simulator().call(e -> e.journal().dropped()
         + e.journal().size()));
     time.startCall(what);
+    held.calling(true);
     try {
       return call.get();
     } finally {
+      held.calling(false);
+      held.awaitStep();
       time.endCall();
     }
+  }
+
+  /** Two threads of the user's app make the same call at once ({@link OverlappingCalls}). */
+  void twice(String what, java.util.function.Supplier<?> call) {
+    OverlappingCalls.twice(this, held, what, call);
+  }
+
+
+  /** Whether the client holds a generation whose key made a job it has not learnt of yet. */
+  private boolean createOutcomeUnknown() {
+    java.util.Set<String> unknown = new java.util.HashSet<>();
+    for (ClientUnderTest.GenerationRecord g : client.report().generations()) {
+      if (g.jobIds().isEmpty() && g.idempotencyKey() != null) unknown.add(g.idempotencyKey());
+    }
+    if (unknown.isEmpty()) return false;
+    return host.simulator().call(e -> e.jobs().all().stream()
+        .anyMatch(j -> unknown.contains(j.idempotencyKey())));
   }
 
   /** The user waits for a generation: what the client slept meanwhile goes into the log. */
@@ -153,7 +198,7 @@ public final class World implements AutoCloseable {
   }
 
   private long journalSeq() {
-    return host.simulator().call(e -> e.journal().dropped() + e.journal().size());
+    return host.simulator().call(e -> e.journal().lastSeq());
   }
 
   private void onDelivery(Map<String, List<String>> headers, String body) {
@@ -233,8 +278,15 @@ public final class World implements AutoCloseable {
     return report;
   }
 
+  /** What jqwik prints as the final state: stable across runs, unlike an identity hash. */
+  @Override
+  public String toString() {
+    return "world after " + steps.size() + " steps, " + restarts + " restarts";
+  }
+
   @Override
   public void close() {
+    held.close();
     client.close();
   }
 }
