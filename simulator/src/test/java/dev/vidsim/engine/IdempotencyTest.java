@@ -43,6 +43,34 @@ class IdempotencyTest {
   }
 
   @Test
+  void a_settled_key_replays_after_its_model_left_the_catalog_and_a_new_key_is_refused() {
+    try (Simulator leaving = new Simulator(dev.vidsim.scenario.ScenarioLoader.parse(
+        "leaving.yaml", """
+            schemaVersion: 1
+            name: leaving
+            accounts: [{ apiKey: sk-a, tier: free, region: us-east, balance: "10.00" }]
+            models:
+              - id: leaving
+                modes: [text-to-video]
+                regions: [us-east]
+                removedAt: 30m
+                pricing: { unit: video, price: "0.50" }
+            """))) {
+      JobView first = leaving.call(e -> e.jobs().create(KEY, request("leaving", 8), "k1"));
+      leaving.run(e -> e.clock().advance(Duration.ofMinutes(40)));
+      List<LedgerEntry> before = leaving.call(e -> e.ledger().entries(KEY));
+      // the create whose answer was lost is asked again after the model left: the job it made
+      JobView again = leaving.call(e -> e.jobs().create(KEY, request("leaving", 8), "k1"));
+      assertThat(again.id()).isEqualTo(first.id());
+      List<LedgerEntry> after = leaving.call(e -> e.ledger().entries(KEY));
+      assertThat(after).isEqualTo(before);
+      assertThatThrownBy(() -> leaving.call(e -> e.jobs().create(KEY, request("leaving", 8),
+          "k2"))).isInstanceOfSatisfying(SimException.class,
+              x -> assertThat(x.getMessage()).contains("was removed"));
+    }
+  }
+
+  @Test
   void a_replay_of_a_flat_fee_model_charges_neither_the_fee_nor_the_usage_again() {
     JobView first = sim.call(e -> e.jobs().create(KEY, request("split", 8), "k1"));
     List<LedgerEntry> before = ledger(KEY);
