@@ -165,8 +165,11 @@ final class Poller {
       if (options.webhookInbox() != null) options.webhookInbox().observe(cancelled);
       return result(sub, cancelled, polls, "cancel", true, true);
     } catch (ApiException e) {
+      // Not cancellable any more: it ended on its own meanwhile. Its state decides: from a
+      // webhook that came while the cancel was retried, else from one poll.
+      Optional<VideoJob> known = e.status() == 409 ? knownFinal(job.id()) : Optional.empty();
+      if (known.isPresent()) return result(sub, known.get(), polls, "known", false, false);
       if (e.status() == 409 && mayPollNow(job.id())) {
-        // Not cancellable any more: it ended on its own meanwhile. Its state decides.
         VideoJob now = pollOnce(job, Duration.ZERO);
         if (now.isTerminal()) return result(sub, now, polls + 1, "poll", false, false);
       }

@@ -14,10 +14,15 @@ public final class Chains {
 
   private Chains() {}
 
+  /**
+   * The chains' actions. {@link Actions.SubmitTwice} (two threads, a create genuinely in flight)
+   * is not among them yet: the checker tells calls apart only by when they start, so two
+   * threads' interleaved retries were judged as one call's, and whether that broke a retry rule
+   * depended on thread timing. It comes back when the client log names each request's thread.
+   */
   public static ActionChainArbitrary<World> of(ClientFactory factory) {
     return ActionChain.<World>startWith(() -> new World(factory))
         .withAction(6, new Actions.Submit())
-        .withAction(1, new Actions.SubmitTwice())
         .withAction(3, new Actions.Await())
         .withAction(2, new Actions.Poll())
         .withAction(1, new Actions.Cancel())
