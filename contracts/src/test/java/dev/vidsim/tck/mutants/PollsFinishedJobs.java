@@ -4,15 +4,12 @@ import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.tck.ClientEnvironment;
 import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.ClientUnderTest;
-import dev.vidsim.tck.Generation;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * An integration that, after a wait has told it the job's outcome, polls the job once more to
@@ -36,42 +33,12 @@ final class PollsFinishedJobs implements ClientFactory {
   @Override
   public ClientUnderTest start(ClientEnvironment env) {
     ClientUnderTest client = reference.start(env);
-    return new ClientUnderTest() {
-      @Override
-      public String submit(Generation g) {
-        return client.submit(g);
-      }
-
+    return new ForwardingClient(client) {
       @Override
       public Finished await(String id) {
         Finished f = client.await(id);
         if (f != null && f.jobId() != null && !f.stuck()) getJob(env, f.jobId());
         return f;
-      }
-
-      @Override
-      public void poll(String id) {
-        client.poll(id);
-      }
-
-      @Override
-      public void cancel(String id) {
-        client.cancel(id);
-      }
-
-      @Override
-      public boolean onWebhook(Map<String, List<String>> headers, String body) {
-        return client.onWebhook(headers, body);
-      }
-
-      @Override
-      public Report report() {
-        return client.report();
-      }
-
-      @Override
-      public void close() {
-        client.close();
       }
     };
   }

@@ -13,7 +13,6 @@ import dev.vidsim.tck.Generation;
 import dev.vidsim.tck.reference.ReferenceClientFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +42,7 @@ final class RecreatesAfterInFlight implements ClientFactory {
     ForgetfulStore store = (ForgetfulStore) env.durable().computeIfAbsent("jobStore",
         k -> new ForgetfulStore(JobStore.inMemory()));
     ClientUnderTest client = reference.start(env);
-    return new ClientUnderTest() {
+    return new ForwardingClient(client) {
       @Override
       public String submit(Generation g) {
         try {
@@ -53,36 +52,6 @@ final class RecreatesAfterInFlight implements ClientFactory {
           store.forget(g.id());
           return client.submit(g);
         }
-      }
-
-      @Override
-      public Finished await(String id) {
-        return client.await(id);
-      }
-
-      @Override
-      public void poll(String id) {
-        client.poll(id);
-      }
-
-      @Override
-      public void cancel(String id) {
-        client.cancel(id);
-      }
-
-      @Override
-      public boolean onWebhook(Map<String, List<String>> headers, String body) {
-        return client.onWebhook(headers, body);
-      }
-
-      @Override
-      public Report report() {
-        return client.report();
-      }
-
-      @Override
-      public void close() {
-        client.close();
       }
     };
   }
