@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 /** The HTTP face of a {@link Simulator}: vidsim's /v1 API and the /_sim admin API. */
 public final class VidsimServer implements AutoCloseable {
   public static final String ADMIN_TOKEN_HEADER = "X-Vidsim-Admin-Token";
-  private static final String REQUEST_SEQ = "vidsim.requestSeq";
   private static final String ERROR_CODE = "vidsim.errorCode";
   private static final Logger LOG = LoggerFactory.getLogger(VidsimServer.class);
   private final Simulator sim;
@@ -182,9 +181,8 @@ public final class VidsimServer implements AutoCloseable {
         if (fault == null) throw e;
         line.put("bodyError", fault.getMessage());
       }
-      long seq = sim.execute(new Commands.Note("request", line));
-      ctx.attribute(REQUEST_SEQ, seq);
-      Journal.answering(seq);
+      // every line written while answering carries this request's seq as "req"
+      Journal.answering(sim.execute(new Commands.Note("request", line)));
       if (fault != null) throw fault;
     }
   }
@@ -196,9 +194,7 @@ public final class VidsimServer implements AutoCloseable {
     }
     if (journaled(ctx) && ctx.attribute(Guard.DROPPED) == null) {
       ObjectNode line = Journal.fields().put("status", ctx.status().getCode());
-      // the request it answers and the error code it carried: the dashboard's request log
-      Long request = ctx.attribute(REQUEST_SEQ);
-      if (request != null) line.put("request", request);
+      // the error code it carried: the dashboard's request log
       ErrorCode code = ctx.attribute(ERROR_CODE);
       if (code != null) line.put("errorCode", code.wireName());
       JsonNode body = ctx.attribute(Json.BODY_ATTRIBUTE);

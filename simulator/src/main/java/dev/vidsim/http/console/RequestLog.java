@@ -126,7 +126,8 @@ final class RequestLog {
   }
 
   private void created(JsonNode l) {
-    ObjectNode row = newestOpen(r -> r.path("tenant").asText().equals(text(l, "tenant")));
+    // the request that made it, by its "req" tag (lines written outside a request have none)
+    ObjectNode row = rows.get(l.path("req").asLong(-1));
     if (row == null) return;
     row.put("model", text(l, "model"));
     ((ArrayNode) row.get("created")).add(text(l, "job"));
@@ -134,7 +135,7 @@ final class RequestLog {
   }
 
   private void response(JsonNode l) {
-    ObjectNode row = rows.get(l.path("request").asLong(-1));
+    ObjectNode row = rows.get(l.path("req").asLong(-1));
     if (row == null) return;
     row.put("status", l.get("status").asInt()).put("errorCode", text(l, "errorCode"))
         .put("answeredAt", text(l, "t"));
