@@ -5,6 +5,7 @@ import dev.vidsim.client.catalog.ModelChoice;
 import dev.vidsim.client.catalog.ModelInfo;
 import dev.vidsim.client.catalog.PriceSheet;
 import dev.vidsim.client.catalog.Quoter;
+import dev.vidsim.client.cost.CostLedger;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,12 +21,26 @@ final class JobPricing {
 
   private JobPricing() {}
 
-  /** @param resumed the job was found, not created from this choice */
+  /**
+   * @param resumed  the job was found, not created from this choice
+   * @param promised what the client quoted when it sent this job's create, or null
+   */
   static Priced of(ModelChoice choice, VideoJob job, boolean resumed, GenerationRequest req,
-                   String tier, List<ModelInfo> catalog) {
+                   String tier, List<ModelInfo> catalog, CostLedger.Promised promised) {
     if (choice != null && (!resumed || choice.model().id().equals(job.model()))) {
       return new Priced(expected(choice, job, req, tier), choice.model().pricing(), choice);
     }
+    Priced found = found(job, req, tier, catalog);
+    // a job found by its key is the create the client quoted, whatever the catalog says now
+    if (promised != null && promised.quote().model().equals(job.model())) {
+      return new Priced(promised.quote(), promised.pricing(), found.choice());
+    }
+    return found;
+  }
+
+  /** Priced by the provider's quote for it, else the catalog's entry for its model. */
+  private static Priced found(VideoJob job, GenerationRequest req, String tier,
+                              List<ModelInfo> catalog) {
     Optional<ModelInfo> own = catalog.stream().filter(m -> m.id().equals(job.model()))
         .findFirst();
     CostQuote q = job.quote();

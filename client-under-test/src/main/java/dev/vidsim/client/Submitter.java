@@ -87,6 +87,8 @@ final class Submitter {
    */
   private Submission create(StoredGeneration g, ModelChoice choice, GenerationRequest req) {
     VideoJob job;
+    // kept before sending: whoever finds this key's job later believes this price
+    ledger.promise(g.idempotencyKey(), choice.quote(), choice.model().pricing());
     try {
       job = api.create(g.idempotencyKey(), g.requestBody());
     } catch (ApiException e) {
@@ -134,7 +136,8 @@ final class Submitter {
     if (!job.id().equals(g.jobId()) || g.deadline() == null) {
       options.jobStore().save(g.withJob(job.id(), now).withDeadline(deadline));
     }
-    JobPricing.Priced p = JobPricing.of(choice, job, resumed, req, options.tier(), catalog.get());
+    JobPricing.Priced p = JobPricing.of(choice, job, resumed, req, options.tier(), catalog.get(),
+        ledger.promised(g.idempotencyKey()).orElse(null));
     ledger.recordCreate(job, p.quote(), p.pricing());
     if (options.webhookInbox() != null) options.webhookInbox().observe(job);
     ModelChoice shown = p.choice();

@@ -163,4 +163,43 @@ class ModelRemovalTest {
     assertThat(client.requestLog().records("create")).hasSize(3)
         .allSatisfy(c -> assertThat(c.errorCode()).isEqualTo("model_not_found"));
   }
+
+  /**
+   * An OpenAI-compatible API reports no price for a video: a job found by listing after a
+   * restart, its model gone from the catalog meanwhile, is believed to cost what the client
+   * quoted when it sent the create (kept in its durable ledger), not nothing.
+   */
+  @Test
+  void a_job_adopted_after_a_restart_costs_what_was_quoted_when_its_create_was_sent()
+      throws Exception {
+    JobStore store = JobStore.inMemory();
+    dev.vidsim.client.cost.CostLedger ledger = new dev.vidsim.client.cost.CostLedger();
+    com.fasterxml.jackson.databind.JsonNode sheet = JsonSupport.parseOrEmpty(http.send(
+        HttpRequest.newBuilder(URI.create(fx.baseUrl() + "/v1/models"))
+            .header("Authorization", "Bearer sk-test-alice").build(),
+        HttpResponse.BodyHandlers.ofString()).body()).path("data");
+    GenerationRequest sora = GenerationRequest.builder("a cat surfing").generationId("order-3")
+        .models("sora-2").seconds(8).resolution("720x1280").build();
+    fx.fault("{\"when\":{\"endpoint\":\"create\",\"times\":1},"
+        + "\"do\":{\"lostResponse\":true,\"drop\":true}}");
+    fx.fault("{\"when\":{\"endpoint\":\"list\",\"times\":50},\"do\":{\"status\":503}}");
+    VideoClient first = fx.client("sk-test-alice").dialect(
+        dev.vidsim.client.wire.Dialect.OPENAI, sheet).jobStore(store).costLedger(ledger).build();
+    assertThatThrownBy(() -> first.submit(sora)).as("create lost, listing down")
+        .isInstanceOf(RuntimeException.class);
+    sim("DELETE", "/_sim/faults", "");
+    remove("sora-2");
+
+    VideoClient restarted = fx.client("sk-test-alice").dialect(
+        dev.vidsim.client.wire.Dialect.OPENAI, sheet).jobStore(store).costLedger(ledger).build();
+    GenerationResult r = restarted.await(restarted.submit(sora));
+
+    assertThat(r.status()).isEqualTo("succeeded");
+    int jobs = fx.sim.call(e -> e.jobs().all().size());
+    assertThat(jobs).as("jobs made").isEqualTo(1);
+    // sora-2, 8 s at 720x1280: 0.80, as the provider charged
+    assertThat(r.expectedCost()).isEqualTo(Amount.parse("0.80"));
+    String charged = fx.sim.call(e -> e.jobs().all().get(0).charged().toString());
+    assertThat(charged).isEqualTo("0.80");
+  }
 }

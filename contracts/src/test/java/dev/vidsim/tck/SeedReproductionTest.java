@@ -64,7 +64,7 @@ class SeedReproductionTest {
   }
 
   /** A client that retries 402 (no credit), as a user's contract class run in shards. */
-  @PropertyDefaults(tries = 40, shrinking = ShrinkingMode.FULL)
+  @PropertyDefaults(tries = 80, shrinking = ShrinkingMode.FULL)
   static class BrokenShard extends ClientContract {
     static volatile boolean launched;
 

@@ -13,6 +13,22 @@ import java.util.Optional;
 /** The client's own record of what each job should cost. Thread-safe. */
 public final class CostLedger {
   private final Map<String, LedgerLine> lines = new LinkedHashMap<>();
+  private final Map<String, Promised> promised = new LinkedHashMap<>();
+
+  /**
+   * What the client quoted for a create, kept by its idempotency key before the create is sent:
+   * a job found later by that key (its answer lost, the process restarted, its model gone from
+   * the catalog, a provider that reports no price) is believed to cost this, as if answered.
+   */
+  public record Promised(CostQuote quote, PriceSheet pricing) {}
+
+  public synchronized void promise(String idempotencyKey, CostQuote quote, PriceSheet pricing) {
+    if (idempotencyKey != null) promised.put(idempotencyKey, new Promised(quote, pricing));
+  }
+
+  public synchronized Optional<Promised> promised(String idempotencyKey) {
+    return Optional.ofNullable(idempotencyKey == null ? null : promised.get(idempotencyKey));
+  }
 
   public synchronized void recordCreate(VideoJob job, CostQuote quote, PriceSheet pricing) {
     lines.putIfAbsent(job.id(), new LedgerLine(job.id(), job.idempotencyKey(), quote, pricing, 0,
