@@ -92,7 +92,7 @@ final class Submitter {
     try {
       job = api.create(g.idempotencyKey(), g.requestBody());
     } catch (ApiException e) {
-      if (!MODEL_GONE.contains(e.code())) throw e;
+      if (e.code() == null || !MODEL_GONE.contains(e.code())) throw e;
       StoredGeneration refused = g.withRefused(g.model(), options.clock().now());
       options.jobStore().save(refused);
       try {

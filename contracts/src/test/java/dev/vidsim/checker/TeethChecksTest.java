@@ -101,4 +101,70 @@ class TeethChecksTest {
     assertThat(f.check(LIMITS).violationsOf("backoff_within_bounds")).first().asString()
         .contains("waited only 2000 ms").contains("Retry-After asked for 5000 ms");
   }
+
+  private static final String CAT = "{\"model\":\"clip\",\"prompt\":\"cat\"}";
+
+  /** One attempt of a create, {@code after} the last line: its request line's seq. */
+  private static long attempt(Fixture f, Duration after, int retryAfterSeconds) {
+    f.advance(after).request("POST", "/v1/videos", T, "k2", CAT);
+    long seq = f.journal.size();
+    if (retryAfterSeconds > 0) f.rateLimited(retryAfterSeconds);
+    else f.error(503, "unavailable");
+    return seq;
+  }
+
+  /**
+   * Two threads of the app retry one create at once, each 1 s after its own failure: A at 0 and
+   * 1.0 s, B at 0.2 and 1.3 s (B's first answer asks for 1 s). Told apart only by when each call
+   * started, A's retry and B's attempts would look like one call retrying after 200 ms.
+   *
+   * @param b2 the call the log names as the sender of B's retry
+   */
+  private static Fixture twoThreads(boolean named, long b2) {
+    Fixture f = started();
+    long a = f.journal.size();
+    f.clientLog.callStarted(a);
+    long a1 = attempt(f, Duration.ZERO, 0);
+    long b = f.journal.size();
+    f.clientLog.callStarted(b);
+    long b1 = attempt(f, Duration.ofMillis(200), 1);
+    long a2 = attempt(f, Duration.ofMillis(800), 0);
+    long b2Seq = attempt(f, Duration.ofMillis(300), 0);
+    if (named) {
+      f.clientLog.sentBy(a1, a).sentBy(a2, a).sentBy(b1, b).sentBy(b2Seq, b2 == 0 ? b : b2);
+    }
+    return f;
+  }
+
+  @Test
+  void two_threads_retrying_at_once_are_judged_each_by_its_own_attempts() {
+    ClientLimits limits = LIMITS.withBackoffMin(Duration.ofMillis(500));
+    Report unnamed = twoThreads(false, 0).check(limits);
+    assertThat(unnamed.violationsOf("backoff_within_bounds")).first().asString()
+        .contains("waited only");
+    assertThat(unnamed.violationsOf("waits_at_least_retry_after")).first().asString()
+        .contains("Retry-After asked for 1000 ms");
+
+    Report named = twoThreads(true, 0).check(limits);
+    assertThat(named.violationsOf("backoff_within_bounds")).isEmpty();
+    assertThat(named.violationsOf("waits_at_least_retry_after")).isEmpty();
+    assertThat(named.violationsOf("retries_within_cap")).isEmpty();
+  }
+
+  @Test
+  void a_request_no_call_can_be_named_for_is_judged_with_no_other() {
+    ClientLimits limits = LIMITS.withBackoffMin(Duration.ofMillis(500));
+    Report r = twoThreads(true, ClientLog.CALL_UNKNOWN).check(limits);
+    assertThat(r.violationsOf("backoff_within_bounds")).isEmpty();
+    assertThat(r.violationsOf("waits_at_least_retry_after")).isEmpty();
+    // and a named call's own early retry is still caught
+    Fixture f = started();
+    long start = f.journal.size();
+    f.clientLog.callStarted(start);
+    long first = attempt(f, Duration.ZERO, 0);
+    long second = attempt(f, Duration.ofMillis(100), 0);
+    f.clientLog.sentBy(first, start).sentBy(second, start);
+    assertThat(f.check(limits).violationsOf("backoff_within_bounds")).first().asString()
+        .contains("waited only 100 ms");
+  }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Groups requests into attempt chains: the same call (tenant, method, path, key, body) sent
  * again after a retryable failure (429, 5xx, 409 in flight, no response), within one client
- * call, is one more attempt.
+ * call, is one more attempt. Calls on two threads at once keep their own chains.
  */
 final class AttemptChains {
   private AttemptChains() {}
@@ -21,14 +21,22 @@ final class AttemptChains {
     for (Exchange x : exchanges) {
       // status polls repeat by design (Vertex polls with a POST); polling_bounded judges them
       if (x.tenant() == null || "GET".equals(x.method()) || x.isPoll()) continue;
-      List<Exchange> chain = open.get(x.signature());
+      if (calls.unknown(x)) {
+        // sent by one of several calls at once: whose attempt it was is unknown, so the chains
+        // it might belong to end here instead of judging another call's timing
+        String sig = x.signature() + "#";
+        open.keySet().removeIf(k -> k.startsWith(sig));
+        continue;
+      }
+      String key = x.signature() + "#" + calls.of(x.request().seq());
+      List<Exchange> chain = open.get(key);
       Exchange last = chain == null ? null : chain.get(chain.size() - 1);
-      if (last != null && last.retryableFailure() && calls.same(last, x)) {
+      if (last != null && last.retryableFailure()) {
         chain.add(x);
       } else {
         chain = new ArrayList<>(List.of(x));
         chains.add(chain);
-        open.put(x.signature(), chain);
+        open.put(key, chain);
       }
     }
     return chains;

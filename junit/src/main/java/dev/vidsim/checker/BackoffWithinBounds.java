@@ -16,12 +16,17 @@ final class BackoffWithinBounds extends ClientCheck {
   }
 
   /**
-   * The client's next request after a failed attempt ends its backoff sleep: it may be the
-   * retry itself, or a lookup the client makes before retrying (whose own retries take time).
+   * The call's next request after a failed attempt ends its backoff sleep: it may be the retry
+   * itself, or a lookup the client makes before retrying (whose own retries take time). Null
+   * when a request of an unknown call (another thread's, or this one's) comes first.
    */
-  private static Exchange nextOfTenant(List<Exchange> all, int from, String tenant) {
+  private static Exchange nextOfCall(List<Exchange> all, int from, Calls calls) {
+    Exchange before = all.get(from);
     for (int i = from + 1; i < all.size(); i++) {
-      if (java.util.Objects.equals(all.get(i).tenant(), tenant)) return all.get(i);
+      Exchange x = all.get(i);
+      if (!java.util.Objects.equals(x.tenant(), before.tenant())) continue;
+      if (calls.unknown(x)) return null;
+      if (calls.same(before, x)) return x;
     }
     throw new IllegalStateException("an attempt chain ends with its last attempt");
   }
@@ -32,10 +37,12 @@ final class BackoffWithinBounds extends ClientCheck {
     List<Exchange> all = e.exchanges();
     java.util.Map<Exchange, Integer> index = new java.util.IdentityHashMap<>();
     for (int i = 0; i < all.size(); i++) index.put(all.get(i), i);
+    Calls calls = Calls.of(e);
     for (List<Exchange> chain : AttemptChains.of(e)) {
       for (int i = 1; i < chain.size(); i++) {
         Exchange before = chain.get(i - 1);
-        Exchange after = nextOfTenant(all, index.get(before), before.tenant());
+        Exchange after = nextOfCall(all, index.get(before), calls);
+        if (after == null) continue;
         Duration asked = RetryAfter.of(before);
         Duration allowed = asked == null ? cap : asked.plus(cap);
         Duration waited = Duration.between(before.at(), after.at());

@@ -22,6 +22,7 @@ public final class ClientLog {
   private final Map<String, Money> believedJobCosts = new LinkedHashMap<>();
   private final List<java.time.Instant> restarts = new ArrayList<>();
   private final List<Long> callStarts = new ArrayList<>();
+  private final Map<Long, Long> requestCalls = new LinkedHashMap<>();
   private final List<Await> awaits = new ArrayList<>();
   private boolean settled = true;
 
@@ -128,6 +129,26 @@ public final class ClientLog {
 
   public synchronized List<Long> callStarts() {
     return List.copyOf(callStarts);
+  }
+
+  /** Stands for a call the harness could not name ({@link #sentBy}). */
+  public static final long CALL_UNKNOWN = -1;
+
+  /**
+   * Which client call sent the request journaled as {@code requestSeq}: the one that started
+   * after journal line {@code callStartSeq} (as given to {@link #callStarted}), or
+   * {@link #CALL_UNKNOWN} when calls ran at once on several threads and the sender could not be
+   * told (a request of an unknown call is judged with no other). A request the log names no call
+   * for belongs to the call started last before it.
+   */
+  public synchronized ClientLog sentBy(long requestSeq, long callStartSeq) {
+    requestCalls.put(requestSeq, callStartSeq);
+    return this;
+  }
+
+  /** Request seq to the start of the call that sent it ({@link #sentBy}). */
+  public synchronized Map<Long, Long> requestCalls() {
+    return Map.copyOf(requestCalls);
   }
 
   public synchronized List<java.time.Instant> restarts() {

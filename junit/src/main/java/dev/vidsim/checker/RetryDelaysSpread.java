@@ -33,7 +33,7 @@ final class RetryDelaysSpread extends ClientCheck {
     Calls calls = Calls.of(e);
     for (Exchange x : e.exchanges()) {
       if (x.tenant() == null) continue;
-      String sig = x.signature();
+      String sig = x.signature() + "#" + calls.of(x.request().seq());
       Exchange last = lastOf.put(sig, x);
       int n = failuresInRow.getOrDefault(sig, 0);
       if (last != null && n > 0 && n <= RETRY_NUMBER_MAX && last.retryableFailure()

@@ -47,7 +47,7 @@ final class StuckJobsFlaggedOrCancelled extends ClientCheck {
    */
   private static Exchange secondOverduePoll(List<Exchange> exchanges, Instant overdue,
                                             Calls calls) {
-    Map<Integer, Integer> perCall = new HashMap<>();
+    Map<Long, Integer> perCall = new HashMap<>();
     for (Exchange x : exchanges) {
       if (x.isCancel()) return null;
       if (!x.isPoll() || !x.at().isAfter(overdue) || !x.succeeded()) continue;

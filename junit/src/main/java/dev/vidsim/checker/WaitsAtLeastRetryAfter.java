@@ -23,7 +23,8 @@ final class WaitsAtLeastRetryAfter extends ClientCheck {
       if (wait == null) continue;
       for (Exchange next : all.subList(i + 1, all.size())) {
         if (!next.signature().equals(x.signature())) continue;
-        if (!calls.same(x, next)) break;
+        if (calls.unknown(next)) break; // whose resend it is cannot be told
+        if (!calls.same(x, next)) continue; // another thread's call
         Duration waited = Duration.between(x.response().at(), next.at());
         if (waited.compareTo(wait) < 0) {
           sink.violation("tenant " + x.tenant(), "retried " + x.method() + " " + x.path()

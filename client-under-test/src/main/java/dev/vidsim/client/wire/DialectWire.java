@@ -105,21 +105,36 @@ abstract class DialectWire implements ProviderWire {
     }
   }
 
-  /** The oldest unclaimed job made after the generation was saved, with what it sent. */
+  /**
+   * The oldest unclaimed job made after the generation was saved, with what it sent. Two lost
+   * creates that ask alike (the same prompt and model, one leaving seconds to the provider)
+   * both fit either job: a job that fewer other unresolved generations also fit is taken first,
+   * so one generation does not take the job only the other one fits.
+   */
   private Optional<JsonNode> match(StoredGeneration g, long seed, List<JsonNode> jobs) {
-    CreateSpec sent = CreateSpec.of(JsonSupport.parseOrEmpty(g.requestBody()));
     Set<String> claimed = context.claimedJobs();
-    Instant from = g.savedAt() == null ? Instant.EPOCH : g.savedAt().minusSeconds(1);
+    List<StoredGeneration> others = context.store().all().stream()
+        .filter(o -> o.jobId() == null && !o.isRefused()
+            && !o.idempotencyKey().equals(g.idempotencyKey())).toList();
     return jobs.stream().filter(j -> !claimed.contains(JsonSupport.text(j, "id")))
-        .filter(j -> sent.model().equals(JsonSupport.text(j, "model")))
-        .filter(j -> sent.prompt().equals(JsonSupport.text(j, "prompt")))
-        .filter(j -> sent.seconds() == null || sent.seconds().compareTo(
+        .filter(j -> fits(g, seed, j))
+        .min(Comparator.comparingLong((JsonNode j) -> others.stream()
+                .filter(o -> fits(o, seedOf(o.idempotencyKey()), j)).count())
+            .thenComparing(DialectWire::createdAt));
+  }
+
+  /** Whether a job could be what this generation's create made: it asked what was sent. */
+  private static boolean fits(StoredGeneration g, long seed, JsonNode j) {
+    CreateSpec sent = CreateSpec.of(JsonSupport.parseOrEmpty(g.requestBody()));
+    Instant from = g.savedAt() == null ? Instant.EPOCH : g.savedAt().minusSeconds(1);
+    return sent.model().equals(JsonSupport.text(j, "model"))
+        && sent.prompt().equals(JsonSupport.text(j, "prompt"))
+        && (sent.seconds() == null || sent.seconds().compareTo(
             JsonSupport.decimal(j, "seconds", java.math.BigDecimal.ZERO)) == 0)
-        .filter(j -> sent.resolution() == null
+        && (sent.resolution() == null
             || sent.resolution().equals(JsonSupport.text(j, "resolution")))
-        .filter(j -> !createdAt(j).isBefore(from))
-        .filter(j -> !j.has("seed") || j.get("seed").asLong() == seed)
-        .min(Comparator.comparing(DialectWire::createdAt));
+        && !createdAt(j).isBefore(from)
+        && (!j.has("seed") || j.get("seed").asLong() == seed);
   }
 
   /**

@@ -68,10 +68,10 @@ final class Mutants {
             new NoJitter())), "retry_delays_spread"),
         new Mutant("forgets what it spent before a restart", REFERENCE.withBuilder(
             b -> b.costLedger(new dev.vidsim.client.cost.CostLedger())),
-            "client_cost_reconciles_with_ledger"));
-    // RecreatesAfterInFlight joins these when the chains submit from two threads again (see
-    // Chains.of): without a create in flight, its bug cannot show
-
+            "client_cost_reconciles_with_ledger"),
+        new Mutant("recreates under a fresh key after a 409 in flight",
+            new RecreatesAfterInFlight(REFERENCE),
+            "one_generation_one_key|lost_responses_settle_to_one_job"));
   }
 
   /**

@@ -15,10 +15,9 @@ public final class Chains {
   private Chains() {}
 
   /**
-   * The chains' actions. Not among them yet: {@link Actions.SubmitTwice} (two threads, a create
-   * genuinely in flight), because the checker tells calls apart only by when they start, so two
-   * threads' interleaved retries were judged as one call's and the verdict depended on thread
-   * timing.
+   * The chains' actions. Two threads submitting at once ({@link Actions.SubmitTwice}) are told
+   * apart by the call each request came from ({@link CallSenders}), so their interleaved retries
+   * are judged each as its own call's.
    */
   public static ActionChainArbitrary<World> of(ClientFactory factory) {
     return ActionChain.<World>startWith(() -> new World(factory))
@@ -29,6 +28,7 @@ public final class Chains {
         .withAction(3, new Actions.AdvanceClock())
         .withAction(1, new Actions.Restart())
         .withAction(1, new Actions.DieMidCreate())
+        .withAction(1, new Actions.SubmitTwice())
         .withAction(1, new Actions.TopUp())
         .withAction(4, new FaultAction())
         .withAction(1, new ForgedWebhook())

@@ -103,8 +103,6 @@ public final class Coverage {
     for (Case c : Case.values()) {
       Statistics.label(c.label).collect(c.happened.test(f));
       boolean needsKeys = c == Case.IN_FLIGHT_409 || c == Case.RESTART_MID_CREATE;
-      // counted, not required while its action is out of the chains (see Chains.of)
-      if (c == Case.IN_FLIGHT_409) continue;
       if ((c != Case.WEBHOOK_DUPLICATE || webhooks) && !(needsKeys && keyless)) require(c);
     }
   }

@@ -16,6 +16,7 @@ final class GuardedTime implements SimTime {
   /** A client checking its webhook inbox every second sleeps 172,800 times in 48 h. */
   static final int CALL_SLEEPS_MAX = 200_000;
   private final SimHost host;
+  private final CallSenders senders;
   private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
   private final AtomicInteger sleeping = new AtomicInteger();
   private volatile boolean dieAtNextSleep;
@@ -27,8 +28,9 @@ final class GuardedTime implements SimTime {
     int sleeps;
   }
 
-  GuardedTime(SimHost host) {
+  GuardedTime(SimHost host, CallSenders senders) {
     this.host = host;
+    this.senders = senders;
   }
 
   void startCall(String what) {
@@ -76,9 +78,11 @@ final class GuardedTime implements SimTime {
           + "simulated time and " + c.sleeps + " sleeps: the client never gave up");
     }
     sleeping.incrementAndGet();
+    senders.sleeping(true);
     try {
       host.advance(d);
     } finally {
+      senders.sleeping(false);
       sleeping.decrementAndGet();
     }
   }

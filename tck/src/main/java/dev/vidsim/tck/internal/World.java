@@ -38,6 +38,7 @@ public final class World implements AutoCloseable {
   private final Map<String, Generation> generations = new LinkedHashMap<>();
   private final Set<String> flagged = new LinkedHashSet<>();
   private final ClientLog webhookLog = new ClientLog();
+  private final CallSenders senders = new CallSenders(webhookLog);
   private final JournalCursor cursor = new JournalCursor();
   private final List<String> steps = new ArrayList<>();
   private final List<String> faults = new ArrayList<>();
@@ -57,7 +58,8 @@ public final class World implements AutoCloseable {
     host.reset(this::onDelivery);
     this.apiKey = host.simulator().call(e -> e.createTenant(null, "pro", "us-east",
         Money.parse(OPENING_BALANCE)).apiKey());
-    this.time = new GuardedTime(host);
+    this.time = new GuardedTime(host, senders);
+    host.simulator().run(e -> e.journal().watch((k, b) -> senders.line(e.journal(), k, b)));
     this.held = new HeldRequests(host, time);
     this.client = start();
   }
@@ -154,13 +156,15 @@ public final class World implements AutoCloseable {
 
   /** Runs a client call under the hang guard: a call that never returns fails the property. */
   <T> T guarded(String what, java.util.function.Supplier<T> call) {
-    webhookLog.callStarted(host.simulator().call(e -> e.journal().dropped()
-        + e.journal().size()));
+    long start = host.simulator().call(e -> e.journal().dropped() + e.journal().size());
+    webhookLog.callStarted(start);
+    senders.started(start);
     time.startCall(what);
     held.calling(true);
     try {
       return call.get();
     } finally {
+      senders.ended();
       held.calling(false);
       held.awaitStep();
       time.endCall();
@@ -230,6 +234,7 @@ public final class World implements AutoCloseable {
         w.processed()));
     webhookLog.restarts().forEach(log::restarted);
     webhookLog.callStarts().forEach(log::callStarted);
+    webhookLog.requestCalls().forEach(log::sentBy);
     webhookLog.awaits().forEach(log::awaited);
     r.generations().forEach(g -> log.generation(new ClientLog.Generation(g.id(), apiKey,
         g.idempotencyKey(), g.jobIds(), g.knownDuplicates())));
