@@ -30,9 +30,17 @@ public final class Exchange {
   private final int status;
   private List<String> created;
   private JournalEvent call;
+  private String endpoint;
   private boolean callRead;
   private java.time.Duration retryAfter;
   private boolean retryAfterRead;
+  // derived once: checks ask for them for every exchange after every action
+  private String errorCode;
+  private String jobInPath;
+  private String model;
+  private boolean derived;
+  private List<JournalEvent> ledgerEvents;
+  private java.util.Set<String> listedModels;
 
   public Exchange(JournalEvent request, JournalEvent response, List<JournalEvent> inside) {
     this.request = request;
@@ -91,7 +99,24 @@ public final class Exchange {
   }
 
   public String errorCode() {
-    return Js.text(responseBody().path("error"), "code");
+    derive();
+    return errorCode;
+  }
+
+  /** Reads the answers' fields every check asks for, once (the exchange never changes). */
+  private synchronized void derive() {
+    if (derived) return;
+    errorCode = Js.text(responseBody().path("error"), "code");
+    JournalEvent c = call();
+    if (c != null) {
+      jobInPath = c.text("job");
+      model = c.text("model");
+    } else {
+      Matcher m = pathMatch();
+      jobInPath = m.matches() ? m.group(1) : null;
+      model = Js.text(body(), "model");
+    }
+    derived = true;
   }
 
   /**
@@ -103,6 +128,7 @@ public final class Exchange {
       for (JournalEvent e : inside) {
         if (e.is("call")) {
           call = e;
+          endpoint = e.text("endpoint");
           break;
         }
       }
@@ -120,9 +146,8 @@ public final class Exchange {
     return retryAfter;
   }
 
-  private boolean endpointIs(String... names) {
-    JournalEvent c = call();
-    return c != null && java.util.Arrays.asList(names).contains(c.text("endpoint"));
+  private boolean endpointIs(String name) {
+    return call() != null && name.equals(endpoint);
   }
 
   public boolean isCreate() {
@@ -144,24 +169,31 @@ public final class Exchange {
 
   /** A cancel, or a delete (OpenAI's way to stop a running video). */
   public boolean isCancel() {
-    if (call() != null) return endpointIs("cancel", "delete");
+    if (call() != null) return endpointIs("cancel") || endpointIs("delete");
     Matcher m = pathMatch();
     return "POST".equals(method()) && m.matches() && "/cancel".equals(m.group(2));
   }
 
   /** The job a poll, cancel or content request is about, else null. */
   public String jobInPath() {
-    JournalEvent c = call();
-    if (c != null) return c.text("job");
-    Matcher m = pathMatch();
-    return m.matches() ? m.group(1) : null;
+    derive();
+    return jobInPath;
   }
 
   /** The model a create asked for: as the dialect parsed it, else from a JSON body. */
   public String model() {
-    JournalEvent c = call();
-    if (c != null) return c.text("model");
-    return Js.text(body(), "model");
+    derive();
+    return model;
+  }
+
+  /** The model ids a catalog answer lists ({@code data[].id}). */
+  synchronized java.util.Set<String> listedModels() {
+    if (listedModels == null) {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      responseBody().path("data").forEach(m -> ids.add(Js.text(m, "id")));
+      listedModels = java.util.Collections.unmodifiableSet(ids);
+    }
+    return listedModels;
   }
 
   private synchronized Matcher pathMatch() {
@@ -191,9 +223,12 @@ public final class Exchange {
   }
 
   /** Ledger events of this request's tenant journaled while it ran. */
-  public List<JournalEvent> ledgerEvents() {
-    return inside.stream().filter(e -> e.is("ledger"))
-        .filter(e -> tenant() != null && tenant().equals(e.text("tenant"))).toList();
+  public synchronized List<JournalEvent> ledgerEvents() {
+    if (ledgerEvents == null) {
+      ledgerEvents = inside.stream().filter(e -> e.is("ledger"))
+          .filter(e -> tenant() != null && tenant().equals(e.text("tenant"))).toList();
+    }
+    return ledgerEvents;
   }
 
   /** Tenant, method, path, key and body: what makes two requests "the same call". */

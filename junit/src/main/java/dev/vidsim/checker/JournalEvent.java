@@ -24,7 +24,7 @@ public record JournalEvent(long seq, Instant at, String kind, JsonNode fields) {
       throw new IllegalArgumentException("journal line lacks seq, t or kind: "
           + Js.abbreviate(line));
     }
-    return new JournalEvent(n.get("seq").asLong(), Instant.parse(n.get("t").asText()),
+    return new JournalEvent(n.get("seq").asLong(), Js.instant(n.get("t").asText()),
         n.get("kind").asText(), n);
   }
 

@@ -26,9 +26,7 @@ final class ModelsFromLiveCatalog extends ClientCheck {
     for (Exchange x : e.exchanges()) {
       if (x.tenant() == null) continue;
       if (x.isModels() && x.succeeded()) {
-        Set<String> ids = new HashSet<>();
-        x.responseBody().path("data").forEach(m -> ids.add(Js.text(m, "id")));
-        known.put(x.tenant(), ids);
+        known.put(x.tenant(), new HashSet<>(x.listedModels()));
         lastCatalog.put(x.tenant(), x);
         continue;
       }

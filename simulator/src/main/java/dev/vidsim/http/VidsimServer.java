@@ -9,6 +9,7 @@ import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.http.console.ConsoleRoutes;
 import dev.vidsim.journal.Journal;
+import dev.vidsim.logging.FallbackLogging;
 import dev.vidsim.webhooks.Signer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
 public final class VidsimServer implements AutoCloseable {
   public static final String ADMIN_TOKEN_HEADER = "X-Vidsim-Admin-Token";
   private static final String ERROR_CODE = "vidsim.errorCode";
+
+  static {
+    FallbackLogging.installIfNoProvider(); // before this class's own logger binds SLF4J
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(VidsimServer.class);
   private final Simulator sim;
   private final Javalin app;
@@ -62,7 +68,7 @@ public final class VidsimServer implements AutoCloseable {
           + " pass --admin-token (or bind to 127.0.0.1)");
     }
     VidsimServer server = new VidsimServer(sim, adminToken, version());
-    server.app.start(bind, port);
+    FallbackLogging.whileStarting(() -> server.app.start(bind, port));
     return server;
   }
 

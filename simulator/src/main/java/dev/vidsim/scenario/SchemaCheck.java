@@ -8,6 +8,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.vidsim.logging.FallbackLogging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,11 @@ import java.util.Set;
 /** Validates a scenario tree against the published JSON Schema and locates the first problem. */
 final class SchemaCheck {
   static final String RESOURCE = "/dev/vidsim/scenario/scenario.schema.json";
+
+  static {
+    FallbackLogging.installIfNoProvider(); // the schema library is often the first to log
+  }
+
   private static final JsonNode SCHEMA_TREE = readSchema();
   private static final JsonSchema SCHEMA = JsonSchemaFactory
       .getInstance(SpecVersion.VersionFlag.V202012)

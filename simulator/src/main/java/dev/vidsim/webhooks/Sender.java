@@ -8,6 +8,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 
 /**
  * Posts one webhook attempt on a real thread; the answer is a status, or 0 with an error.
@@ -15,8 +16,13 @@ import java.util.concurrent.CompletableFuture;
  * attempt, journaled with its Location.
  */
 final class Sender {
-  /** Shared by every engine: its threads are daemons and live as long as the process. */
+  /**
+   * Shared by every engine: its threads are daemons and live as long as the process. Its own
+   * pool, reused: without one, the JDK client finishes each send on CompletableFuture's default
+   * executor, which on a 2-core machine starts a new thread per task (thousands in a TCK run).
+   */
   private static final HttpClient HTTP = HttpClient.newBuilder()
+      .executor(Executors.newCachedThreadPool(Sender::daemon))
       .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** @param location the Location of a 3xx answer (never followed), else null */
@@ -42,6 +48,12 @@ final class Sender {
         .thenApply(r -> new Result(r.statusCode(), null,
             r.headers().firstValue("Location").orElse(null)))
         .exceptionally(e -> new Result(0, describe(e), null));
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread t = new Thread(task, "vidsim-webhook-sender");
+    t.setDaemon(true);
+    return t;
   }
 
   private static String describe(Throwable e) {

@@ -37,6 +37,7 @@ final class CallSenders {
 
   /** The current thread starts a client call after journal line {@code startSeq}. */
   void started(long startSeq) {
+    log.callStarted(startSeq);
     calls.put(Thread.currentThread(), new Call(startSeq));
   }
 

@@ -43,7 +43,7 @@ public final class Chains {
    */
   public static Coverage.Facts run(ActionChain<World> chain) {
     try {
-      World end = (EVERY_ACTION ? withInvariants(chain) : chain).run();
+      World end = runChecked(chain);
       finish(end);
       return Coverage.facts(end.evidence(true), end.restartsMidCreate());
     } finally {
@@ -52,9 +52,37 @@ public final class Chains {
   }
 
   /**
+   * Runs the chain and waits for the verdict on its last action ({@link CheckPipeline}). When an
+   * action fails, a rule the action before it broke is the failure to report: it came first.
+   */
+  private static World runChecked(ActionChain<World> chain) {
+    World end;
+    try {
+      end = (EVERY_ACTION ? withInvariants(chain) : chain).run();
+    } catch (Throwable failed) {
+      if (!CheckPipeline.isBroken(failed)) {
+        chain.finalState().ifPresent(w -> earlierBreak(w, failed));
+      }
+      throw failed;
+    }
+    end.heldToTheEnd();
+    return end;
+  }
+
+  private static void earlierBreak(World w, Throwable failed) {
+    try {
+      w.heldToTheEnd();
+    } catch (CheckPipeline.Broken broken) {
+      broken.addSuppressed(failed);
+      throw broken;
+    }
+  }
+
+  /**
    * One jqwik invariant per rule, named as the rule ({@code backoff_within_bounds} for
    * {@code BackoffWithinBounds}), so jqwik's own message names the broken one. The evidence is
-   * collected and checked once per action, by the first; the others read its report.
+   * taken once per action, by the first, and checked while the next action runs; each rule's
+   * invariant reads the report of the action before ({@link CheckPipeline}).
    */
   static ActionChain<World> withInvariants(ActionChain<World> chain) {
     ActionChain<World> checked = chain;

@@ -127,16 +127,12 @@ public final class Coverage {
     double lambda = tries * rate;
     if (lambda <= 0) return 0;
     double below = 0; // P(X < m)
+    double logFactorial = 0; // log m!, summed as m grows (the same sum, in the same order)
     for (int m = 0; ; m++) {
-      double next = below + Math.exp(-lambda + m * Math.log(lambda) - logFactorial(m));
+      if (m >= 2) logFactorial += Math.log(m);
+      double next = below + Math.exp(-lambda + m * Math.log(lambda) - logFactorial);
       if (next > FALSE_ALARM) return m;
       below = next;
     }
-  }
-
-  private static double logFactorial(int n) {
-    double sum = 0;
-    for (int i = 2; i <= n; i++) sum += Math.log(i);
-    return sum;
   }
 }

@@ -8,33 +8,43 @@ import java.util.List;
 
 /**
  * Parses only the journal lines it has not seen yet and pairs only the new exchanges: checking
- * after every action stays linear in the journal's length.
+ * after every action stays linear in the journal's length. Fetching (under the simulator's lock)
+ * and parsing are apart, so the parsing can run off the thread that drives the client.
  */
 final class JournalCursor {
   private final List<JournalEvent> events = new ArrayList<>();
   private final ExchangeTracker exchanges = new ExchangeTracker();
-  private long lastSeq;
+  private long fetchedSeq;
 
-  /** Call under the simulator's lock. */
-  List<JournalEvent> read(Engine e) {
-    long dropped = e.journal().dropped();
-    List<String> lines = e.journal().lines(kind -> true);
-    // line i holds seq dropped + 1 + i: start at the first unseen one (seq is checked anyway)
-    int from = (int) Math.max(0, Math.min(lines.size(), lastSeq - dropped));
-    List<JournalEvent> fresh = new ArrayList<>();
-    for (int i = from; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (seqOf(line) <= lastSeq) continue;
-      JournalEvent ev = JournalEvent.parse(line);
-      fresh.add(ev);
-      lastSeq = ev.seq();
+  /**
+   * The raw lines after the last one fetched. Call under the simulator's lock; the parsing is
+   * left to {@link #parse}, which may run later on another thread.
+   */
+  List<String> fetch(Engine e) {
+    List<String> fresh = new ArrayList<>();
+    for (String line : e.journal().lines(fetchedSeq, kind -> true)) {
+      long seq = seqOf(line);
+      if (seq <= fetchedSeq) continue;
+      fresh.add(line);
+      fetchedSeq = seq;
     }
-    events.addAll(fresh);
-    exchanges.add(fresh);
-    return List.copyOf(events);
+    return fresh;
   }
 
-  /** The exchanges of every event {@link #read} returned. */
+  /**
+   * Parses lines {@link #fetch} returned (in the order fetched) and pairs their exchanges.
+   *
+   * @return every event parsed so far (the list grows with the next call)
+   */
+  List<JournalEvent> parse(List<String> lines) {
+    List<JournalEvent> fresh = new ArrayList<>(lines.size());
+    for (String line : lines) fresh.add(JournalEvent.parse(line));
+    events.addAll(fresh);
+    exchanges.add(fresh);
+    return events;
+  }
+
+  /** The exchanges of every event {@link #parse} returned. */
   ExchangeTracker exchanges() {
     return exchanges;
   }

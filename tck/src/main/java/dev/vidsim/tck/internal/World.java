@@ -4,9 +4,6 @@ import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.checker.ClientLog;
 import dev.vidsim.checker.Evidence;
 import dev.vidsim.checker.InvariantChecker;
-import dev.vidsim.checker.JobSnapshot;
-import dev.vidsim.checker.LedgerLine;
-import dev.vidsim.checker.ModelPolicy;
 import dev.vidsim.checker.Report;
 import dev.vidsim.money.Money;
 import dev.vidsim.tck.ClientEnvironment;
@@ -39,14 +36,15 @@ public final class World implements AutoCloseable {
   private final Set<String> flagged = new LinkedHashSet<>();
   private final ClientLog webhookLog = new ClientLog();
   private final CallSenders senders = new CallSenders(webhookLog);
-  private final JournalCursor cursor = new JournalCursor();
+  private final EvidenceCollector collector;
   private final List<String> steps = new ArrayList<>();
   private final List<String> faults = new ArrayList<>();
   private final List<Marker> markers = new ArrayList<>();
   private final GuardedTime time;
   private final HeldRequests held;
   private ClientUnderTest client;
-  private Report lastReport;
+  private final CheckPipeline pipeline = new CheckPipeline();
+  private CheckPipeline.Verdict lastVerdict;
   private int restarts;
   private int restartsMidCreate;
   private int nextGeneration = 1;
@@ -58,6 +56,7 @@ public final class World implements AutoCloseable {
     host.reset(this::onDelivery);
     this.apiKey = host.simulator().call(e -> e.createTenant(null, "pro", "us-east",
         Money.parse(OPENING_BALANCE)).apiKey());
+    this.collector = new EvidenceCollector(host, apiKey, limits);
     this.time = new GuardedTime(host, senders);
     host.simulator().run(e -> e.journal().watch((k, b) -> senders.line(e.journal(), k, b)));
     this.held = new HeldRequests(host, time);
@@ -157,8 +156,7 @@ public final class World implements AutoCloseable {
   /** Runs a client call under the hang guard: a call that never returns fails the property. */
   <T> T guarded(String what, java.util.function.Supplier<T> call) {
     long start = host.simulator().call(e -> e.journal().dropped() + e.journal().size());
-    webhookLog.callStarted(start);
-    senders.started(start);
+    senders.started(start); // the client log's call start, too
     time.startCall(what);
     held.calling(true);
     try {
@@ -228,6 +226,12 @@ public final class World implements AutoCloseable {
 
   /** Everything the checker needs, collected in-process. */
   public Evidence evidence(boolean end) {
+    pipeline.drain(); // the worker is done with the cursor
+    return collector.build(take(end));
+  }
+
+  /** What the client reports, with the simulator's state taken under its lock right after. */
+  private EvidenceCollector.Taken take(boolean end) {
     ClientUnderTest.Report r = client.report();
     ClientLog log = new ClientLog().settled(end);
     webhookLog.webhooks().forEach(w -> log.webhook(w.webhookId(), w.jobId(), w.authentic(),
@@ -245,40 +249,39 @@ public final class World implements AutoCloseable {
       log.believedSpent(apiKey, r.believedSpent());
       r.believedJobCosts().forEach(log::believedJobCost);
     }
-    return host.simulator().call(e -> {
-      var b = Evidence.builder().journal(cursor.read(e)).paired(cursor.exchanges())
-          .ledger(e.ledger().all().stream().map(LedgerLine::of).toList())
-          .jobs(e.jobs().all().stream().map(JobSnapshot::of).toList())
-          .now(e.clock().instant()).clientLog(log).limits(limits)
-          .reportedBalance(new dev.vidsim.checker.ReportedBalance(apiKey,
-              e.ledger().balance(apiKey).balance(), e.ledger().balance(apiKey).held(),
-              e.ledger().balance(apiKey).available()));
-      e.scenario().models().forEach(m -> b.policy(ModelPolicy.of(m)));
-      return b.build();
-    });
+    return collector.take(log);
+  }
+
+  private Report checkNow(Evidence evidence) {
+    return InvariantChecker.standard()
+        .without(factory.waivedChecks().toArray(String[]::new)).check(evidence);
   }
 
   /**
-   * Throws an AssertionError with the violations of one rule.
+   * Throws an AssertionError with the violations of one rule, as found in the evidence of the
+   * action before this one ({@link CheckPipeline}: it is checked while this one runs).
    *
-   * @param fresh collect the evidence and check every rule now (else reuse the last report)
+   * @param first take this action's evidence and start checking it
    */
-  void holds(String rule, boolean fresh) {
-    if (fresh || lastReport == null) {
-      lastReport = InvariantChecker.standard()
-          .without(factory.waivedChecks().toArray(String[]::new)).check(evidence(false));
+  void holds(String rule, boolean first) {
+    if (first) {
+      EvidenceCollector.Taken t = take(false);
+      String step = steps.stream().filter(x -> !x.startsWith(" ")).reduce((a, b) -> b)
+          .orElse("the start");
+      lastVerdict = pipeline.next(() -> checkNow(collector.build(t)), step);
     }
-    List<dev.vidsim.checker.Violation> broken = lastReport.violationsOf(rule);
-    if (!broken.isEmpty()) {
-      throw new AssertionError(broken.size() + " violation(s) of " + rule + ":\n"
-          + String.join("\n", broken.stream().map(v -> "  " + v).toList()));
-    }
+    if (lastVerdict != null) lastVerdict.holds(rule);
+  }
+
+  /** Waits for the last action's verdict and throws if it broke a rule. */
+  void heldToTheEnd() {
+    CheckPipeline.Verdict v = pipeline.collect();
+    if (v != null) v.holdsEveryRule();
   }
 
   /** Checks every invariant; throws an AssertionError naming each violation. */
   public Report check(boolean end) {
-    Report report = InvariantChecker.standard()
-        .without(factory.waivedChecks().toArray(String[]::new)).check(evidence(end));
+    Report report = checkNow(evidence(end));
     if (!report.isOk()) throw new AssertionError(report.summary());
     return report;
   }
