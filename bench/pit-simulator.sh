@@ -15,7 +15,9 @@ tests[ledger]="dev.vidsim.ledger.*,$engine"
 classes[pricing]='dev.vidsim.pricing.*,dev.vidsim.idempotency.*'
 tests[pricing]="dev.vidsim.pricing.*,dev.vidsim.scenario.PricingScenariosTest,$engine"
 classes[jobs]='dev.vidsim.jobs.*'
-tests[jobs]="dev.vidsim.jobs.*,dev.vidsim.journal.JournalTest,dev.vidsim.limits.QueuePositionTest,$engine"
+# not FullStoreTest: it fills the store over HTTP, 90 s a run under PIT on a loaded machine
+jobs_tests='dev.vidsim.jobs.IdSchemeTest,dev.vidsim.jobs.JobStatusTest,dev.vidsim.jobs.JobStoreTest'
+tests[jobs]="$jobs_tests,dev.vidsim.journal.JournalTest,dev.vidsim.limits.QueuePositionTest,$engine"
 classes[webhooks]='dev.vidsim.webhooks.*'
 tests[webhooks]="dev.vidsim.webhooks.*,$engine"
 classes[limits]='dev.vidsim.limits.*'
