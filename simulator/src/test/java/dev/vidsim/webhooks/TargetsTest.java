@@ -21,7 +21,7 @@ class TargetsTest {
       "http://127.0.0.256/h     | the URL has no host",
       "http://128.0.0.1/h       | host 128.0.0.1 is not allowed",
       "http://127.0.1/h         | the URL has no host",
-      "http://127.0.0.1.nip.io/ | host 127.0.0.1.nip.io is not allowed",
+      "http://127.0.0.1.example/ | host 127.0.0.1.example is not allowed",
       "ftp://127.0.0.1/h        | expected an http:// or https:// URL",
       "http:///h                | the URL has no host",
       "http://a b/              | not a valid URL"})
