@@ -35,7 +35,7 @@ class FaultRuleEdgesTest {
       "{'do':{'status':302,'location':'http://127.0.0.1/x\\ny'}}       | do.location",
       "{'do':{'headers':{'X-A':'b'}}}                                   | do.headers",
       "{'do':{'status':503,'headers':[1]}}                              | do.headers",
-      "{'do':{'status':503,'headers':{'Content-Length':'1'}}}           | do.headers.Content-Length",
+      "{'do':{'status':503,'headers':{'Content-Length':'1'}}} | do.headers.Content-Length",
       "{'do':{'status':503,'headers':{'Location':'/x'}}}                | do.headers.Location",
       "{'do':{'status':503,'headers':{'a b':'c'}}}                      | do.headers.a b",
       "{'do':{'status':503,'headers':{'X-A':'b\\nc'}}}                 | do.headers.X-A",
