@@ -22,6 +22,7 @@ class TargetsTest {
       "http://128.0.0.1/h       | host 128.0.0.1 is not allowed",
       "http://127.0.1/h         | the URL has no host",
       "http://127.0.0.1.example/ | host 127.0.0.1.example is not allowed",
+      "http://127.0.0.a1/h      | host 127.0.0.a1 is not allowed",
       "ftp://127.0.0.1/h        | expected an http:// or https:// URL",
       "http:///h                | the URL has no host",
       "http://a b/              | not a valid URL"})
