@@ -157,4 +157,12 @@ class IdempotencyTest {
         "has space")))
         .hasMessageStartingWith("Idempotency-Key:");
   }
+
+  @Test
+  void a_settled_key_finds_its_job_in_the_listing_and_an_unused_key_finds_none() {
+    JobView first = sim.call(e -> e.jobs().create(KEY, request("on-create", 8), "k1"));
+    assertThat(sim.call(e -> e.jobs().list(KEY, null, "k1", 10, null)).data())
+        .extracting(JobView::id).containsExactly(first.id());
+    assertThat(sim.call(e -> e.jobs().list(KEY, null, "k2", 10, null)).data()).isEmpty();
+  }
 }

@@ -97,4 +97,25 @@ class LedgerTest {
     assertThatThrownBy(() -> ledger.topUp("a", Money.ZERO, "nothing", T0))
         .hasMessageContaining("positive");
   }
+
+  @Test
+  void a_job_whose_hold_settled_cannot_be_held_again() {
+    ledger.topUp("a", m("1.00"), "opening", T0);
+    String hold = ledger.hold("a", m("0.50"), "j1", null, "5 s", T0);
+    ledger.settle(hold, m("0.50"), "delivered", T0);
+    // a second hold on a finished job would charge it twice
+    assertThatThrownBy(() -> ledger.hold("a", m("0.10"), "j1", null, "again", T0))
+        .hasMessageContaining("already has a hold");
+    assertThat(ledger.balance("a").balance()).isEqualTo(m("0.50"));
+  }
+
+  @Test
+  void a_job_lines_are_shown_only_to_its_tenant() {
+    ledger.topUp("a", m("1.00"), "opening", T0);
+    ledger.topUp("b", m("1.00"), "opening", T0);
+    ledger.charge("a", m("0.30"), "j1", "k1", "task", T0);
+    assertThat(ledger.entriesForJob("a", "j1")).extracting(LedgerEntry::amount)
+        .containsExactly(m("0.30"));
+    assertThat(ledger.entriesForJob("b", "j1")).isEmpty();
+  }
 }
