@@ -13,6 +13,10 @@
 #   bench/compare.sh            full run (20 s warm-up, 3 x 10 s per workload; about 10 minutes)
 #   bench/compare.sh --quick    about 2 minutes (10 s warm-up, 1 x 5 s per workload)
 # BENCH_JAVA_OPTS adds the same JVM options to every server. Loopback only; servers stopped by PID.
+# More vidsims in the same run (ratios robust under background load):
+#   BENCH_BASELINE_JAR=PATH   "vidsim-base": another vidsim jar (e.g. a build of an older commit)
+#   BENCH_LAUNCHER=1          "vidsim-launcher": ./vidsim serve, with the launcher's own JVM flags
+#   BENCH_SERVERS="a b"       only these servers (default: the four above, plus those two if set)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 bench="$here/bench"; out="$bench/target"
@@ -55,11 +59,15 @@ start_server() { # NAME: sets pid_of, port_of, key_of and poll_of for it
       local journal=(); [ "$name" = wiremock-off ] && journal=(--no-request-journal)
       java "${java_opts[@]}" -jar "$wm_jar" --port "$port" --bind-address 127.0.0.1 \
         --root-dir "$out/wiremock" --disable-banner "${journal[@]}" & ;;
-    vidsim) java "${java_opts[@]}" -jar "$jar" serve --port "$port" \
+    vidsim|vidsim-base)
+      local j="$jar"; [ "$name" = vidsim-base ] && j="$BENCH_BASELINE_JAR"
+      java "${java_opts[@]}" -jar "$j" serve --port "$port" \
+        --clock accelerated --clock-factor 10000 & ;;
+    vidsim-launcher) "$here/vidsim" serve --port "$port" \
         --clock accelerated --clock-factor 10000 & ;;
   esac
   pid_of[$name]=$!; port_of[$name]=$port
-  if [ "$name" = vidsim ]; then
+  if [[ "$name" = vidsim* ]]; then
     wait_ready "$u/_sim/health"
     key=$(curl -s -d '{"balance":"100000000.00"}' "$u/_sim/tenants" | python3 -c \
       'import json,sys; print(json.load(sys.stdin)["apiKey"])')
@@ -81,6 +89,10 @@ load() { # SERVER MODE SECONDS RUN_ID -> RESULT line
 # go round-robin over the servers, so a background build slows every server alike instead of
 # whichever happened to run during it.
 servers=(javalin wiremock-off wiremock-default vidsim)
+[ -n "${BENCH_BASELINE_JAR:-}" ] && servers+=(vidsim-base)
+[ "${BENCH_LAUNCHER:-}" = 1 ] && servers+=(vidsim-launcher)
+# shellcheck disable=SC2206
+[ -n "${BENCH_SERVERS:-}" ] && servers=(${BENCH_SERVERS})
 modes=(create poll mix)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for name in "${servers[@]}"; do start_server "$name"; done
@@ -139,7 +151,8 @@ echo
 echo "| ratio (req/s) | create | poll | mix |"
 echo "|---|---|---|---|"
 ratio() { awk -v a="${rps_of[vidsim.$2]}" -v b="${rps_of[$1.$2]}" 'BEGIN {printf "%.2f", a/b}'; }
-for peer in wiremock-default wiremock-off javalin; do
+for peer in wiremock-default wiremock-off javalin vidsim-base vidsim-launcher; do
+  [[ " ${servers[*]} " = *" $peer "* ]] && [[ " ${servers[*]} " = *" vidsim "* ]] || continue
   echo "| vidsim / $peer | $(ratio "$peer" create) | $(ratio "$peer" poll) | $(ratio "$peer" mix) |"
 done
 echo

@@ -3,10 +3,11 @@
 # (GET /_sim/health answering 200), N runs, printed as min/median/max milliseconds.
 # Reference: the same JVM running an empty `java -version`, so the ratio shows vidsim's own cost.
 # BENCH_JAVA_OPTS adds JVM options, e.g. those ./vidsim uses once it has made its archive:
-#   BENCH_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=simulator/target/vidsim.jsa'
+#   BENCH_JAVA_OPTS='-XX:SharedArchiveFile=simulator/target/vidsim.jsa -Xshare:auto -Xlog:disable'
+# STARTUP_JAR picks another vidsim jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$here/simulator/target/vidsim.jar"
+jar="${STARTUP_JAR:-$here/simulator/target/vidsim.jar}"
 runs="${1:-10}"
 [ -f "$jar" ] || mvn -B -q -ntp -f "$here/pom.xml" -pl simulator -am -DskipTests package
 ms() { date +%s%3N; }

@@ -107,11 +107,13 @@ public final class Commands {
     }
   }
 
-  /** A journal line written from outside the engine (a request, a response, a dropped one). */
-  /** A journal line; answers its seq. */
+  /**
+   * A journal line written from outside the engine (a request, a response, a dropped one);
+   * answers its seq. The journal renders the fields at once and keeps none of them.
+   */
   public record Note(String kind, ObjectNode fields) implements Command<Long> {
     public Long apply(Engine e) {
-      return e.journal().append(kind, fields.deepCopy());
+      return e.journal().append(kind, fields);
     }
   }
 

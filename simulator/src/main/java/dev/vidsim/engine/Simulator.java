@@ -3,14 +3,12 @@ package dev.vidsim.engine;
 import dev.vidsim.clock.ClockMode;
 import dev.vidsim.clock.WallClock;
 import dev.vidsim.scenario.Scenario;
+import dev.vidsim.webhooks.Webhooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -105,19 +103,29 @@ public final class Simulator implements AutoCloseable {
   /**
    * Runs {@code action} under the lock; its answer is returned only once every command recorded
    * so far is written (per the fsync policy), so no client hears of state a crash could lose.
+   * While a thread answers a request ({@link AnswerWait}), its answer waits once, for all.
    */
   public <T> T call(Function<Engine, T> action) {
     try {
       synchronized (this) {
         try {
-          return action.apply(engine());
+          Engine e = engine();
+          AnswerWait.writeRequestLine(e);
+          return action.apply(e);
         } finally {
           recorder.sectionEnd();
         }
       }
     } finally {
-      recorder.awaitDurable();
+      if (!AnswerWait.deferred()) recorder.awaitDurable();
     }
+  }
+
+  /** Before a request's answer goes out: everything recorded so far is written. */
+  public void answerReady() {
+    if (AnswerWait.requestLineLeft()) run(e -> { }); // no engine call wrote it yet
+    AnswerWait.end();
+    recorder.awaitDurable();
   }
 
   public void run(Consumer<Engine> action) {
@@ -148,6 +156,7 @@ public final class Simulator implements AutoCloseable {
     Engine e;
     synchronized (this) {
       e = engine();
+      AnswerWait.writeRequestLine(e); // before the lines the advance writes
       Instant now = e.clock().instant();
       Instant base = advanceTargetOf == e && advanceTarget.isAfter(now) ? advanceTarget : now;
       target = base.plus(by);
@@ -168,6 +177,7 @@ public final class Simulator implements AutoCloseable {
     Engine e;
     synchronized (this) {
       e = engine();
+      AnswerWait.writeRequestLine(e);
     }
     return drive(e, target);
   }
@@ -189,21 +199,10 @@ public final class Simulator implements AutoCloseable {
         recorder.awaitDurable();
         return round;
       }
-      awaitAll(waiting, e.webhooks().timeoutMillis() + WEBHOOK_WAIT_MARGIN_MILLIS);
+      Webhooks.awaitAnswers(waiting, e.webhooks().timeoutMillis() + WEBHOOK_WAIT_MARGIN_MILLIS);
       settle(e);
     }
     throw new IllegalStateException("advance did not settle in " + ADVANCE_ROUNDS_MAX + " rounds");
-  }
-
-  private static void awaitAll(List<CompletableFuture<?>> futures, long timeoutMillis) {
-    try {
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-          .get(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      // each future reports its own failure; one still running is settled on a later round
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Records the webhook answers in so far (none: nothing is recorded). */

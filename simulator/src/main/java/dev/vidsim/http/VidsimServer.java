@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
+import dev.vidsim.engine.AnswerWait;
 import dev.vidsim.engine.Commands;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.faults.Endpoint;
@@ -157,6 +158,8 @@ public final class VidsimServer implements AutoCloseable {
 
   private void beforeRequest(Context ctx) {
     Journal.answered(); // a pooled thread: nothing of an earlier request's
+    // Javalin writes the answer after the after-handlers: afterRequest waits for the log once
+    AnswerWait.begin(null);
     RequestLimits.check(ctx);
     boolean admin = ctx.path().startsWith("/_sim/");
     if (admin && adminToken != null && !OPEN_ADMIN_PATHS.contains(ctx.path())
@@ -187,13 +190,23 @@ public final class VidsimServer implements AutoCloseable {
         if (fault == null) throw e;
         line.put("bodyError", fault.getMessage());
       }
-      // every line written while answering carries this request's seq as "req"
-      Journal.answering(sim.execute(new Commands.Note("request", line)));
+      // written by the request's first engine call, in its lock hold; every line written while
+      // answering carries this request's seq as "req"
+      AnswerWait.begin(new Commands.Note("request", line));
       if (fault != null) throw fault;
     }
   }
 
   private void afterRequest(Context ctx) {
+    try {
+      journalAnswer(ctx);
+    } finally {
+      Journal.answered();
+      sim.answerReady();
+    }
+  }
+
+  private void journalAnswer(Context ctx) {
     if (ctx.attribute(Guard.DROPPED) == null) {
       Dialect d = ctx.attribute(Guard.DIALECT);
       metrics.answered(ctx, (d != null ? d : dialects.forPath(ctx.path())).name());
@@ -211,7 +224,6 @@ public final class VidsimServer implements AutoCloseable {
       if (retryAfter != null) line.putObject("headers").put("Retry-After", retryAfter);
       sim.execute(new Commands.Note("response", line));
     }
-    Journal.answered();
   }
 
   /**

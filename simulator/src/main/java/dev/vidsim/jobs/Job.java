@@ -36,6 +36,8 @@ public final class Job {
   private FailureKind failure;
   private String errorMessage;
   private String holdId;
+  /** Its number among its tenant's jobs, in creation order (see QueuePositions). */
+  private long queueOrdinal;
   private boolean deleted;
   private int webhookAttemptsAbandoned;
   private dev.vidsim.aggregator.Route route;
@@ -144,6 +146,10 @@ public final class Job {
   public FailureKind failure() { return failure; }
   public String errorMessage() { return errorMessage; }
   public String holdId() { return holdId; }
+
+  long queueOrdinal() { return queueOrdinal; }
+
+  void setQueueOrdinal(long ordinal) { this.queueOrdinal = ordinal; }
   public String dialect() { return dialect; }
   /** Deleted by its owner: gone from gets and lists; its ledger lines stay. */
   public boolean deleted() { return deleted; }

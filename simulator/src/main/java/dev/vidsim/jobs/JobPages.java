@@ -53,16 +53,6 @@ final class JobPages {
     return indexOf(mine, page.get(page.size() - 1).id()) < mine.size() - 1;
   }
 
-  /** Jobs of the same tenant, created earlier, still queued. */
-  static int queuedAhead(Collection<Job> all, Job job) {
-    int ahead = 0;
-    for (Job j : all) {
-      if (j == job) return ahead;
-      if (j.tenant().equals(job.tenant()) && j.status() == JobStatus.QUEUED) ahead++;
-    }
-    return ahead;
-  }
-
   /** The job if it delivered a video that is still there; otherwise a not-found. */
   static Job delivered(Job job, String id) {
     if (job == null || job.deleted() || job.status() != JobStatus.SUCCEEDED) {

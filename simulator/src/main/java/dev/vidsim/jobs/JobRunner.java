@@ -237,6 +237,7 @@ final class JobRunner {
   void move(Job job, JobStatus to, String reason) {
     Transition tr = job.moveTo(to, clock.instant(), reason);
     if (!tr.from().isTerminal() && tr.to().isTerminal()) store.ended(job);
+    if (tr.from() == JobStatus.QUEUED) store.leftQueue(job);
     slots.moved(job, tr.from(), tr.to());
     journal.append("state", Journal.fields().put("job", job.id())
         .put("from", tr.from().wireName()).put("to", tr.to().wireName()).put("reason", reason));

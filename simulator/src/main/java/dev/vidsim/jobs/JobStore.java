@@ -19,6 +19,7 @@ public final class JobStore {
   /** Ids of finished jobs still held, in the order they ended: the next to forget first. */
   private final ArrayDeque<String> finished = new ArrayDeque<>();
   private final int capacity;
+  private final QueuePositions queue = new QueuePositions();
   private long evicted;
 
   public JobStore(int capacity) {
@@ -42,7 +43,18 @@ public final class JobStore {
       evicted++;
     }
     jobs.put(job.id(), job);
+    queue.queued(job);
     return true;
+  }
+
+  /** The job left the queue: it started, or ended without starting. */
+  void leftQueue(Job job) {
+    if (jobs.get(job.id()) == job) queue.left(job);
+  }
+
+  /** Jobs of the same tenant, created earlier, still queued. */
+  int queuedAhead(Job job) {
+    return queue.ahead(job);
   }
 
   /**

@@ -5,23 +5,20 @@ import dev.vidsim.ledger.Ledger;
 import dev.vidsim.ledger.LedgerEntry;
 import dev.vidsim.money.Money;
 import java.time.InstantSource;
-import java.util.Collection;
-import java.util.function.Supplier;
 
 /** Turns a live job into the snapshot callers see, with what it has cost so far. */
 public final class JobViews {
   private final Ledger ledger;
   private final InstantSource clock;
   private final String currency;
-  /** Every job, in creation order: a queued job's position counts those queued ahead. */
-  private final Supplier<Collection<Job>> all;
+  /** A queued job's position counts its tenant's jobs queued ahead of it. */
+  private final JobStore store;
 
-  public JobViews(Ledger ledger, InstantSource clock, String currency,
-                  Supplier<Collection<Job>> all) {
+  public JobViews(Ledger ledger, InstantSource clock, String currency, JobStore store) {
     this.ledger = ledger;
     this.clock = clock;
     this.currency = currency;
-    this.all = all;
+    this.store = store;
   }
 
   public JobView of(Job j) {
@@ -37,6 +34,6 @@ public final class JobViews {
         j.pricing().billOn().wireName(), charged, currency, j.idempotencyKey(), j.failure(),
         j.errorMessage(), j.dialect(), j.attributes(), j.webhookAbandonedAfter(),
         j.startedAt(), j.route(), j.status() == JobStatus.QUEUED
-            ? JobPages.queuedAhead(all.get(), j) : null);
+            ? store.queuedAhead(j) : null);
   }
 }

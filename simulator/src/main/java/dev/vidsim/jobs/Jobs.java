@@ -41,7 +41,7 @@ public final class Jobs {
     this.clock = clock;
     this.journal = journal;
     this.store = new JobStore(settings.maxJobs());
-    this.views = new JobViews(ledger, clock, settings.currency(), () -> store.asMap().values());
+    this.views = new JobViews(ledger, clock, settings.currency(), store);
     this.syncWaits = new SyncWaits(clock, journal, keys, views);
     this.runner = new JobRunner(clock, random, journal, ledger, store, settings,
         lifecycle.endingFirst(syncWaits::finish));
@@ -199,7 +199,7 @@ public final class Jobs {
 
   /** How many of the owner's jobs created before this one are still queued (0: next). */
   public int queuedAhead(String apiKey, String id) {
-    return JobPages.queuedAhead(store.asMap().values(), owned(apiKey, id));
+    return store.queuedAhead(owned(apiKey, id));
   }
 
   /** Queued only because its tenant's render slots are full (Runway shows it THROTTLED). */

@@ -1,8 +1,12 @@
 package dev.vidsim.journal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -25,6 +29,9 @@ public final class Journal {
   private final InstantSource clock;
   private long seq;
   private long dropped;
+  private LineWriter out;
+  private JsonGenerator generator;
+  private SerializerProvider serializers;
 
   private record Line(long seq, Instant at, String kind, String json) {}
 
@@ -87,21 +94,87 @@ public final class Journal {
    */
   public synchronized long append(String kind, ObjectNode body) {
     Instant now = clock.instant();
-    ObjectNode line = JSON.createObjectNode();
-    line.put("seq", ++seq);
-    line.put("t", now.toString());
-    line.put("kind", kind);
-    line.setAll(body);
-    Long answering = ANSWERING.get();
-    if (answering != null && !kind.equals("request")) line.put("req", answering);
-    try {
-      lines.addLast(new Line(seq, now, kind, JSON.writeValueAsString(line)));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("journal line not serialisable", e);
-    }
+    Long answering = kind.equals("request") ? null : ANSWERING.get();
+    lines.addLast(new Line(++seq, now, kind, render(seq, now, kind, body, answering)));
     evict(now);
     for (Watcher w : watchers) w.line(kind, body);
     return seq;
+  }
+
+  /**
+   * The line's JSON, written straight from its parts: no tree is built and copied for it, and
+   * one generator serves every line (this runs for every request under the simulator's lock).
+   */
+  private String render(long lineSeq, Instant now, String kind, ObjectNode body, Long req) {
+    if (body.has("seq") || body.has("t") || body.has("kind") || body.has("req")) {
+      return renderAsTree(lineSeq, now, kind, body, req); // a body field takes a lead's place
+    }
+    try {
+      if (out == null) {
+        out = new LineWriter();
+        generator = JSON.getFactory().createGenerator(out);
+        generator.setRootValueSeparator(null);
+        serializers = JSON.getSerializerProviderInstance();
+      }
+      generator.writeStartObject();
+      generator.writeNumberField("seq", lineSeq);
+      generator.writeStringField("t", now.toString());
+      generator.writeStringField("kind", kind);
+      for (var it = body.fields(); it.hasNext(); ) {
+        var field = it.next();
+        generator.writeFieldName(field.getKey());
+        field.getValue().serialize(generator, serializers);
+      }
+      if (req != null) generator.writeNumberField("req", req);
+      generator.writeEndObject();
+      generator.flush();
+      return out.take();
+    } catch (IOException e) {
+      out = null; // a half-written line must not lead the next one
+      throw new IllegalStateException("journal line not serialisable", e);
+    }
+  }
+
+  private static String renderAsTree(long lineSeq, Instant now, String kind, ObjectNode body,
+                                     Long req) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("seq", lineSeq);
+    line.put("t", now.toString());
+    line.put("kind", kind);
+    line.setAll(body);
+    if (req != null) line.put("req", req);
+    try {
+      return JSON.writeValueAsString(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("journal line not serialisable", e);
+    }
+  }
+
+  /** Collects one line's characters; {@link #take} hands them over and starts the next. */
+  private static final class LineWriter extends Writer {
+    private final StringBuilder text = new StringBuilder(512);
+
+    @Override
+    public void write(char[] chars, int off, int len) {
+      text.append(chars, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      text.append(str, off, off + len);
+    }
+
+    String take() {
+      String line = text.toString();
+      text.setLength(0);
+      return line;
+    }
+
+    @Override
+    public void flush() { }
+
+    @Override
+    public void close() { }
   }
 
   private void evict(Instant now) {

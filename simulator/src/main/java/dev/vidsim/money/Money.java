@@ -75,13 +75,25 @@ public record Money(long micros) implements Comparable<Money> {
     return Long.compare(micros, other.micros);
   }
 
-  /** "0.50", "12.00", "0.000125": at least two decimals, no trailing zeros beyond them. */
+  /**
+   * "0.50", "12.00", "0.000125": at least two decimals, no trailing zeros beyond them. Written
+   * from the long directly: every answer and ledger line prints amounts.
+   */
   @Override
   public String toString() {
-    BigDecimal units = toUnits().stripTrailingZeros();
-    if (units.scale() < 2) {
-      units = units.setScale(2, RoundingMode.UNNECESSARY);
+    if (micros == Long.MIN_VALUE) return "-9223372036854.775808";
+    long abs = Math.abs(micros);
+    long fraction = abs % 1_000_000L;
+    int digits = 6;
+    while (digits > 2 && fraction % 10 == 0) {
+      fraction /= 10;
+      digits--;
     }
-    return units.toPlainString();
+    String tail = Long.toString(fraction);
+    StringBuilder out = new StringBuilder(24);
+    if (micros < 0) out.append('-');
+    out.append(abs / 1_000_000L).append('.');
+    for (int pad = digits - tail.length(); pad > 0; pad--) out.append('0');
+    return out.append(tail).toString();
   }
 }

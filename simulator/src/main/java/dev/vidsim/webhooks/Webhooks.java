@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Webhook events of one simulator run: scheduled on the simulated clock, posted on real threads,
@@ -240,5 +243,17 @@ public final class Webhooks {
 
   public List<Attempt> attempts() {
     return List.copyOf(attempts.values());
+  }
+
+  /** Waits up to {@code timeoutMillis} for webhook answers (each reports its own failure). */
+  public static void awaitAnswers(List<CompletableFuture<?>> futures, long timeoutMillis) {
+    try {
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+          .get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // each future reports its own failure; one still running is settled on a later round
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -27,4 +27,17 @@ class MoneyTest {
     assertThat(Money.ceilOf(new BigDecimal("0.0000001"))).isEqualTo(new Money(1));
     assertThat(new Money(3).percent(50)).isEqualTo(new Money(1));
   }
+
+  @Test
+  void prints_every_amount_as_its_exact_decimal() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(20261207);
+    for (int i = 0; i < 10_000; i++) {
+      long micros = i < 5_000 ? r.nextLong(-3_000_000, 3_000_000) : r.nextLong();
+      java.math.BigDecimal exact = java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros();
+      if (exact.scale() < 2) exact = exact.setScale(2);
+      assertThat(new Money(micros).toString()).as("%d micros", micros)
+          .isEqualTo(exact.toPlainString());
+    }
+    assertThat(new Money(Long.MIN_VALUE).toString()).isEqualTo("-9223372036854.775808");
+  }
 }

@@ -66,10 +66,9 @@ final class VidsimApi {
 
   void create(Context ctx, Call<CreateRequest> call, Admission a) {
     String idempotencyKey = ctx.header("Idempotency-Key");
-    JobView view = sim.execute(new Commands.Create(call.apiKey(), call.request(), idempotencyKey,
-        a.outcome()));
-    var answer = sim.call(e -> e.run(new Commands.SyncAnswer(view.id())));
-    Json.write(ctx, 201, Wire.job(answer == null ? view : SyncCreate.await(sim, answer, view)));
+    var started = sim.call(e -> SyncCreate.start(e, new Commands.Create(call.apiKey(),
+        call.request(), idempotencyKey, a.outcome())));
+    Json.write(ctx, 201, Wire.job(started.await(sim)));
   }
 
   void get(Context ctx, Call<Void> call, Admission a) {
