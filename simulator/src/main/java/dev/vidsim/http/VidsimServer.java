@@ -19,7 +19,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +27,7 @@ public final class VidsimServer implements AutoCloseable {
   public static final String ADMIN_TOKEN_HEADER = "X-Vidsim-Admin-Token";
   private static final String ERROR_CODE = "vidsim.errorCode";
 
-  static {
-    FallbackLogging.installIfNoProvider(); // before this class's own logger binds SLF4J
-  }
-
+  static { FallbackLogging.installIfNoProvider(); } // before this class's logger binds SLF4J
   private static final Logger LOG = LoggerFactory.getLogger(VidsimServer.class);
   private final Simulator sim;
   private final Javalin app;
