@@ -31,6 +31,16 @@ final class BackoffWithinBounds extends ClientCheck {
     throw new IllegalStateException("an attempt chain ends with its last attempt");
   }
 
+  /**
+   * When the attempt ended, so the sleep began: its answer, else (a dropped connection) the last
+   * line written while it was answered. A held sync create ends long after it was sent.
+   */
+  private static java.time.Instant answered(Exchange x) {
+    if (x.response() != null) return x.response().at();
+    List<JournalEvent> inside = x.inside();
+    return inside.isEmpty() ? x.at() : inside.get(inside.size() - 1).at();
+  }
+
   @Override
   public void run(Evidence e, Sink sink) {
     Duration cap = e.limits().backoffCap();
@@ -45,7 +55,7 @@ final class BackoffWithinBounds extends ClientCheck {
         if (after == null) continue;
         Duration asked = RetryAfter.of(before);
         Duration allowed = asked == null ? cap : asked.plus(cap);
-        Duration waited = Duration.between(before.at(), after.at());
+        Duration waited = Duration.between(answered(before), after.at());
         // a resend of the same request sooner than Retry-After is waits_at_least_retry_after's
         // finding; here Retry-After bounds what comes first instead (a lookup, say)
         boolean resend = after.signature().equals(before.signature());
