@@ -44,6 +44,7 @@ class SeedReproductionTest {
 
   private static String runShard(Path file) throws Exception {
     Files.deleteIfExists(file);
+    String buildSeed = System.getProperty(Shard.SEED); // restored after: the build pins one
     System.setProperty(Shard.SHARDS, "4");
     System.setProperty(Shard.SHARD, "2");
     System.setProperty(Shard.SEED, Long.toString(BASE));
@@ -59,7 +60,8 @@ class SeedReproductionTest {
       BrokenShard.launched = false;
       System.clearProperty(Shard.SHARDS);
       System.clearProperty(Shard.SHARD);
-      System.clearProperty(Shard.SEED);
+      if (buildSeed == null) System.clearProperty(Shard.SEED);
+      else System.setProperty(Shard.SEED, buildSeed);
     }
   }
 

@@ -85,6 +85,15 @@ final class ReferenceClient implements ClientUnderTest {
     }
   }
 
+  /**
+   * Refused, and no job made: the same generation sent from another thread at the same time may
+   * have made one while this thread's create was refused (a 402 on one, the job on the other).
+   */
+  private boolean refusedForGood(String id) {
+    return refused().contains(id) && client.options().jobStore().find(id)
+        .filter(dev.vidsim.client.store.StoredGeneration::hasJob).isEmpty();
+  }
+
   /** A definite no from the provider (not a transient failure that may have created a job). */
   private static boolean isFinal(int status) {
     return status >= 400 && status < 500 && status != 409 && status != 429;
@@ -97,7 +106,7 @@ final class ReferenceClient implements ClientUnderTest {
    */
   private Submission submission(String id) {
     Submission s = submissions.get(id);
-    if (s != null || refused().contains(id) || !requests().containsKey(id)) return s;
+    if (s != null || refusedForGood(id) || !requests().containsKey(id)) return s;
     GenerationRequest r = requests().get(id);
     java.time.Duration left = java.time.Duration.between(env.time().now(),
         firstSubmitted().get(id).plus(client.options().jobDeadline()));

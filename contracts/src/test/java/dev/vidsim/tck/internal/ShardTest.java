@@ -61,6 +61,39 @@ class ShardTest {
     assertThat(runProbe(1, 0)).as("unsharded").isEqualTo(10);
   }
 
+  @Test
+  void an_unsharded_run_takes_the_seed_from_the_command_line_unless_the_property_pins_one() {
+    String before = System.getProperty(Shard.SEED); // the build's own pinned seed, if any
+    try {
+      System.setProperty(Shard.SEED, "5");
+      java.util.List<Integer> first = probeValues(Probe.class);
+      assertThat(first).hasSize(10).isEqualTo(probeValues(Probe.class));
+      System.setProperty(Shard.SEED, "6");
+      assertThat(probeValues(Probe.class)).as("another seed, other values").isNotEqualTo(first);
+      java.util.List<Integer> pinned = probeValues(PinnedProbe.class);
+      System.setProperty(Shard.SEED, "5");
+      assertThat(probeValues(PinnedProbe.class)).as("its own seed wins").isEqualTo(pinned);
+      System.clearProperty(Shard.SEED);
+      assertThat(probeValues(Probe.class)).as("no seed given: jqwik's random one")
+          .isNotEqualTo(probeValues(Probe.class));
+    } finally {
+      if (before == null) System.clearProperty(Shard.SEED);
+      else System.setProperty(Shard.SEED, before);
+    }
+  }
+
+  private static java.util.List<Integer> probeValues(Class<?> probe) {
+    Probe.launched = true;
+    Probe.VALUES.clear();
+    try {
+      LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+          .selectors(selectClass(probe)).build());
+      return java.util.List.copyOf(Probe.VALUES);
+    } finally {
+      Probe.launched = false;
+    }
+  }
+
   private static int runProbe(int shards, int shard) {
     System.setProperty(Shard.SHARDS, Integer.toString(shards));
     System.setProperty(Shard.SHARD, Integer.toString(shard));
@@ -82,11 +115,24 @@ class ShardTest {
   @AddLifecycleHook(ShardHook.class)
   static class Probe {
     static final AtomicInteger TRIES = new AtomicInteger();
+    static final java.util.List<Integer> VALUES = new java.util.concurrent.CopyOnWriteArrayList<>();
     static volatile boolean launched;
 
     @Property
     void counts_its_tries(@net.jqwik.api.ForAll int any) {
-      if (launched) TRIES.incrementAndGet();
+      if (!launched) return;
+      TRIES.incrementAndGet();
+      VALUES.add(any);
+    }
+  }
+
+  /** The same, with its own pinned seed. */
+  @PropertyDefaults(tries = 10)
+  @AddLifecycleHook(ShardHook.class)
+  static class PinnedProbe {
+    @Property(seed = "77")
+    void records_its_values(@net.jqwik.api.ForAll int any) {
+      if (Probe.launched) Probe.VALUES.add(any);
     }
   }
 }

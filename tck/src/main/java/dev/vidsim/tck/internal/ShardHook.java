@@ -27,7 +27,7 @@ public final class ShardHook implements AroundPropertyHook {
                                                 PropertyExecutor property) {
     Shard shard = Shard.current();
     Class<?> contract = context.containerClass();
-    if (!shard.isSharded()) return property.execute();
+    if (!shard.isSharded()) return unsharded(context, property);
     int total = context.attributes().tries().orElseGet(() -> declaredTries(contract));
     long base = baseSeed(context.attributes().seed());
     long seed = shard.seed(base);
@@ -44,6 +44,21 @@ public final class ShardHook implements AroundPropertyHook {
           + FailureReport.fileFor(contract).toAbsolutePath());
     }
     return result;
+  }
+
+  /**
+   * The whole run in this JVM: from {@code -Dvidsim.tck.seed} when given (a repeatable CI gate),
+   * unless the property pins its own seed (a regression seed stays itself); else jqwik's random
+   * seed, exploring new chains each run.
+   */
+  private static PropertyExecutionResult unsharded(PropertyLifecycleContext context,
+                                                   PropertyExecutor property) {
+    Long fromCommandLine = Long.getLong(Shard.SEED);
+    boolean pinned = context.attributes().seed().filter(s -> !s.isBlank()).isPresent();
+    if (fromCommandLine != null && !pinned) {
+      context.attributes().setSeed(Long.toString(fromCommandLine));
+    }
+    return property.execute();
   }
 
   private static long baseSeed(Optional<String> pinned) {
