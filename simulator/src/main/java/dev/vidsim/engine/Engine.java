@@ -79,7 +79,8 @@ public final class Engine {
       var job = jobs.byId().get(id);
       if (job != null) job.webhookAbandoned(attempts);
     });
-    this.limits = new RateLimits(clock, journal, scenario.conditions().limits(), jobs::byId);
+    this.limits = new RateLimits(clock, journal, scenario.conditions().limits(), jobs::byId,
+        jobs.byTenant());
     scenario.conditions().accountLimits().forEach(limits::set);
     jobs.limitRunningWith(limits::runningMax);
     this.aggregators = new Aggregators(scenario.conditions().aggregators(), catalog);
@@ -191,8 +192,7 @@ public final class Engine {
 
   /** Jobs this key created since midnight UTC (simulated), by model: what createsPerDay caps. */
   public java.util.Map<String, Integer> createsToday(String apiKey) {
-    return dev.vidsim.limits.DailyCreates.byModel(jobs.byId().values(),
-        tenants.authenticate(apiKey).apiKey(), clock.instant());
+    return jobs.byTenant().createdToday(tenants.authenticate(apiKey).apiKey(), clock.instant());
   }
 
   /** The webhook signing secret of the tenant with this key. */

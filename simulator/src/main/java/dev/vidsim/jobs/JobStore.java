@@ -20,6 +20,7 @@ public final class JobStore {
   private final ArrayDeque<String> finished = new ArrayDeque<>();
   private final int capacity;
   private final QueuePositions queue = new QueuePositions();
+  private final TenantJobs byTenant = new TenantJobs();
   private long evicted;
 
   public JobStore(int capacity) {
@@ -44,6 +45,7 @@ public final class JobStore {
     }
     jobs.put(job.id(), job);
     queue.queued(job);
+    byTenant.created(job);
     return true;
   }
 
@@ -62,7 +64,14 @@ public final class JobStore {
    * it may be forgotten when space is needed.
    */
   public void ended(Job job) {
-    if (jobs.get(job.id()) == job) finished.add(job.id());
+    if (jobs.get(job.id()) != job) return;
+    finished.add(job.id());
+    byTenant.ended(job);
+  }
+
+  /** Each tenant's unfinished jobs and creates today, kept as jobs come and end. */
+  public TenantJobs byTenant() {
+    return byTenant;
   }
 
   /** A read-only view in creation order. */

@@ -247,6 +247,7 @@ public final class Jobs {
 
   /** Every job still in the store, in creation order (read-only). */
   public Map<String, Job> byId() { return store.asMap(); }
+  public TenantJobs byTenant() { return store.byTenant(); }
 
   public JobStore store() { return store; }
 

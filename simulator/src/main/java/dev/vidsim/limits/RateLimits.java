@@ -4,6 +4,7 @@ import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.jobs.Job;
+import dev.vidsim.jobs.TenantJobs;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.tenants.Tenant;
 import java.time.InstantSource;
@@ -26,19 +27,24 @@ public final class RateLimits {
   private final Journal journal;
   private final LimitSpec base;
   private final Supplier<Map<String, Job>> jobs;
+  private final TenantJobs byTenant;
   private final Map<String, LimitSpec> perTenant = new HashMap<>();
   private final Map<String, TokenBucket> requestBuckets = new HashMap<>();
   private final Map<String, TokenBucket> pollBuckets = new HashMap<>();
   /** Creates admitted but not yet run, per tenant: they count against concurrentJobs. */
   private final Map<String, Integer> slots = new HashMap<>();
 
-  /** @param jobs every job by id: concurrency counts a tenant's unfinished ones */
+  /**
+   * @param jobs     every job by id: a poll's job
+   * @param byTenant each tenant's unfinished jobs and creates today: concurrency and daily caps
+   */
   public RateLimits(InstantSource clock, Journal journal, LimitSpec base,
-                    Supplier<Map<String, Job>> jobs) {
+                    Supplier<Map<String, Job>> jobs, TenantJobs byTenant) {
     this.clock = clock;
     this.journal = journal;
     this.base = base;
     this.jobs = jobs;
+    this.byTenant = byTenant;
   }
 
   /** The outcome of checking one request: a 429 to answer (or null), and the limit state. */
@@ -121,8 +127,7 @@ public final class RateLimits {
   private Verdict concurrency(Tenant t, int max, Instant now) {
     Instant soonest = null;
     int active = slots.getOrDefault(t.apiKey(), 0);
-    for (Job j : jobs.get().values()) {
-      if (!j.tenant().equals(t.apiKey()) || j.status().isTerminal()) continue;
+    for (Job j : byTenant.unfinished(t.apiKey())) {
       active++;
       Instant end = j.renderEndsAt();
       if (end != null && end.isAfter(now) && (soonest == null || end.isBefore(soonest))) {
@@ -137,7 +142,7 @@ public final class RateLimits {
 
   /** The day's creates are used up: a 429 until midnight UTC (simulated). */
   private Verdict daily(Tenant t, int max, Instant now) {
-    int today = DailyCreates.total(jobs.get().values(), t.apiKey(), now);
+    int today = DailyCreates.total(byTenant.createdToday(t.apiKey(), now));
     if (today < max) return null;
     Duration wait = Duration.between(now, DailyCreates.nextDay(now));
     return limited(t, wait, "createsPerDay", "daily limit of " + max + " generations reached ("
