@@ -71,7 +71,9 @@ final class Mutants {
             "client_cost_reconciles_with_ledger"),
         new Mutant("recreates under a fresh key after a 409 in flight",
             new RecreatesAfterInFlight(REFERENCE),
-            "one_generation_one_key|lost_responses_settle_to_one_job"));
+            "one_generation_one_key|lost_responses_settle_to_one_job"),
+        new Mutant("crashes on a generation submitted before a restart",
+            new CrashesAfterRestart(REFERENCE), "client_crashed"));
   }
 
   /**

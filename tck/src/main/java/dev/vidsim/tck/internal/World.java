@@ -10,7 +10,6 @@ import dev.vidsim.tck.ClientEnvironment;
 import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.ClientUnderTest;
 import dev.vidsim.tck.Generation;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -153,7 +152,7 @@ public final class World implements AutoCloseable {
     return List.copyOf(markers);
   }
 
-  /** Runs a client call under the hang guard: a call that never returns fails the property. */
+  /** A client call under guard: hung or crashed ({@link ClientCrash}) fails; else refused. */
   <T> T guarded(String what, java.util.function.Supplier<T> call) {
     long start = host.simulator().call(e -> e.journal().dropped() + e.journal().size());
     senders.started(start); // the client log's call start, too
@@ -161,6 +160,8 @@ public final class World implements AutoCloseable {
     held.calling(true);
     try {
       return call.get();
+    } catch (RuntimeException thrown) {
+      throw ClientCrash.refusalOrFail(what, thrown);
     } finally {
       senders.ended();
       held.calling(false);
@@ -173,7 +174,6 @@ public final class World implements AutoCloseable {
   void twice(String what, java.util.function.Supplier<?> call) {
     OverlappingCalls.twice(this, held, what, call);
   }
-
 
   /** Whether the client holds a generation whose key made a job it has not learnt of yet. */
   private boolean createOutcomeUnknown() {
