@@ -36,13 +36,6 @@ final class RawHttp {
   static List<Response> exchange(int port, byte[] request) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(READ_TIMEOUT_MS);
-      // read while writing: a server that answers early (413, 431) and closes with request bytes
-      // still unread resets the connection, and a reset drops answer bytes not yet read
-      java.util.concurrent.FutureTask<byte[]> answer = new java.util.concurrent.FutureTask<>(
-          () -> readAll(socket.getInputStream()));
-      Thread reader = new Thread(answer, "raw-http-reader");
-      reader.setDaemon(true);
-      reader.start();
       try {
         socket.getOutputStream().write(request);
         socket.getOutputStream().flush();
@@ -50,23 +43,9 @@ final class RawHttp {
       } catch (IOException serverClosedEarly) {
         // the server may answer (e.g. 413) and close before reading everything: read the answer
       }
-      return parse(answered(answer));
+      return parse(readAll(socket.getInputStream()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] answered(java.util.concurrent.FutureTask<byte[]> answer)
-      throws IOException {
-    try {
-      return answer.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading the answer", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof Error err) throw err;
-      if (e.getCause() instanceof IOException io) throw io;
-      throw new IllegalStateException(e.getCause());
     }
   }
 
