@@ -1,5 +1,6 @@
 package dev.vidsim.tck.mutants;
 
+import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.tck.ClientEnvironment;
 import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.ClientUnderTest;
@@ -15,12 +16,18 @@ import java.time.Duration;
  * read it (say, for its content URL): a status poll of a finished job, paid for where polls
  * cost a fee. Everything else is the reference client.
  */
-final class PollsFinishedJobs extends ForwardingFactory {
+final class PollsFinishedJobs implements ClientFactory {
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).build();
+  private final ClientFactory reference;
 
   PollsFinishedJobs(ClientFactory reference) {
-    super(reference);
+    this.reference = reference;
+  }
+
+  @Override
+  public ClientLimits limits() {
+    return reference.limits();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vidsim.tck.mutants;
 
+import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.client.ApiException;
 import dev.vidsim.client.BackoffRetryPolicy;
 import dev.vidsim.client.Failure;
@@ -23,9 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * second charge, and the first job belongs to nothing the client knows. Everything else is the
  * reference client.
  */
-final class RecreatesAfterInFlight extends ForwardingFactory {
+final class RecreatesAfterInFlight implements ClientFactory {
+  private final ClientFactory reference;
+
   RecreatesAfterInFlight(ReferenceClientFactory reference) {
-    super(reference.withBuilder(b -> b.retryPolicy(new GivesUpOnConflict())));
+    this.reference = reference.withBuilder(b -> b.retryPolicy(new GivesUpOnConflict()));
+  }
+
+  @Override
+  public ClientLimits limits() {
+    return reference.limits();
   }
 
   @Override
