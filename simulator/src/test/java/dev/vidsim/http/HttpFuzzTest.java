@@ -46,6 +46,7 @@ class HttpFuzzTest {
     HostileRequests requests = new HostileRequests(SEED);
     Map<Integer, Integer> statuses = new TreeMap<>();
     Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
+    int resetsWithoutAnswer = 0;
     for (int i = 0; i < REQUESTS; i++) {
       Case c = requests.next();
       kinds.merge(c.kind(), 1, Integer::sum);
@@ -54,7 +55,14 @@ class HttpFuzzTest {
         RawHttp.abandon(fx.server.port(), c.bytes());
         continue;
       }
-      List<RawHttp.Response> answers = RawHttp.exchange(fx.server.port(), c.bytes());
+      // a head over the limit is refused by a 431 and a reset that can race it away
+      boolean resetMayDrop = c.kind() == Kind.HUGE_HEADERS;
+      List<RawHttp.Response> answers = RawHttp.exchange(fx.server.port(), c.bytes(),
+          resetMayDrop);
+      if (answers.isEmpty() && resetMayDrop) {
+        resetsWithoutAnswer++;
+        continue;
+      }
       assertThat(answers).as("no answer to " + where).isNotEmpty();
       for (int n = 0; n < answers.size(); n++) {
         RawHttp.Response r = answers.get(n);
@@ -72,7 +80,10 @@ class HttpFuzzTest {
         "GET /_sim/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
     assertThat(health.get(0).status()).isEqualTo(200);
     System.out.println("http fuzz: " + REQUESTS + " requests, seed " + SEED + ", statuses "
-        + statuses + ", kinds " + kinds);
+        + statuses + ", kinds " + kinds + ", huge heads reset before their 431 arrived "
+        + resetsWithoutAnswer);
+    assertThat(statuses.getOrDefault(431, 0)).as("huge heads answered 431")
+        .isGreaterThan(kinds.get(Kind.HUGE_HEADERS) / 2);
   }
 
   private static void check(RawHttp.Response r, Set<Envelope> allowed, String where) {
