@@ -74,11 +74,9 @@ final class OpenAiVideos {
 
   void create(Context ctx, Call<VideoCreate> call, Admission a) {
     String idempotencyKey = ctx.header("Idempotency-Key");
-    Seen<JobView> view = call(e -> e.run(new Commands.Create(call.apiKey(), request(e, call),
-        idempotencyKey, a.outcome())));
-    var answer = sim.call(e -> e.run(new Commands.SyncAnswer(view.value().id())));
-    JobView shown = answer == null ? view.value() : SyncCreate.await(sim, answer, view.value());
-    Json.write(ctx, 200, OpenAiWire.video(shown, view.emitExpired()));
+    Seen<SyncCreate.Started> started = call(e -> SyncCreate.start(e, new Commands.Create(
+        call.apiKey(), request(e, call), idempotencyKey, a.outcome())));
+    Json.write(ctx, 200, OpenAiWire.video(started.value().await(sim), started.emitExpired()));
   }
 
   private static CreateRequest request(Engine e, Call<VideoCreate> call) {
