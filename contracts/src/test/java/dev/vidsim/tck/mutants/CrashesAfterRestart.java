@@ -1,6 +1,5 @@
 package dev.vidsim.tck.mutants;
 
-import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.tck.ClientEnvironment;
 import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.ClientUnderTest;
@@ -14,16 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The wait itself has run (the reference client learnt the outcome and its cost), so no billing
  * rule breaks; only the crash shows, where the suite once noted a refusal and went on.
  */
-final class CrashesAfterRestart implements ClientFactory {
-  private final ClientFactory reference;
-
+final class CrashesAfterRestart extends ForwardingFactory {
   CrashesAfterRestart(ClientFactory reference) {
-    this.reference = reference;
-  }
-
-  @Override
-  public ClientLimits limits() {
-    return reference.limits();
+    super(reference);
   }
 
   @Override

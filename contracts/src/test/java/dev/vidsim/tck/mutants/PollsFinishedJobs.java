@@ -1,6 +1,5 @@
 package dev.vidsim.tck.mutants;
 
-import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.tck.ClientEnvironment;
 import dev.vidsim.tck.ClientFactory;
 import dev.vidsim.tck.ClientUnderTest;
@@ -16,18 +15,12 @@ import java.time.Duration;
  * read it (say, for its content URL): a status poll of a finished job, paid for where polls
  * cost a fee. Everything else is the reference client.
  */
-final class PollsFinishedJobs implements ClientFactory {
+final class PollsFinishedJobs extends ForwardingFactory {
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).build();
-  private final ClientFactory reference;
 
   PollsFinishedJobs(ClientFactory reference) {
-    this.reference = reference;
-  }
-
-  @Override
-  public ClientLimits limits() {
-    return reference.limits();
+    super(reference);
   }
 
   @Override

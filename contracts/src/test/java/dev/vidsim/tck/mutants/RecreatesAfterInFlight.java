@@ -1,6 +1,5 @@
 package dev.vidsim.tck.mutants;
 
-import dev.vidsim.checker.ClientLimits;
 import dev.vidsim.client.ApiException;
 import dev.vidsim.client.BackoffRetryPolicy;
 import dev.vidsim.client.Failure;
@@ -24,16 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * second charge, and the first job belongs to nothing the client knows. Everything else is the
  * reference client.
  */
-final class RecreatesAfterInFlight implements ClientFactory {
-  private final ClientFactory reference;
-
+final class RecreatesAfterInFlight extends ForwardingFactory {
   RecreatesAfterInFlight(ReferenceClientFactory reference) {
-    this.reference = reference.withBuilder(b -> b.retryPolicy(new GivesUpOnConflict()));
-  }
-
-  @Override
-  public ClientLimits limits() {
-    return reference.limits();
+    super(reference.withBuilder(b -> b.retryPolicy(new GivesUpOnConflict())));
   }
 
   @Override
