@@ -5,6 +5,8 @@ import dev.vidsim.client.ClientClock;
 import dev.vidsim.client.VideoClient;
 import dev.vidsim.client.VideoClientBuilder;
 import dev.vidsim.client.cost.CostLedger;
+import dev.vidsim.client.store.FileJobStore;
+import dev.vidsim.client.store.JobStore;
 import dev.vidsim.client.webhook.WebhookInbox;
 import dev.vidsim.client.webhook.WebhookVerifier;
 import dev.vidsim.client.wire.Dialect;
@@ -15,6 +17,7 @@ import dev.vidsim.tck.ClientUnderTest;
 import dev.vidsim.tck.SimTime;
 import dev.vidsim.tck.internal.SimHost;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
@@ -49,6 +52,7 @@ public class ReferenceClientFactory implements ClientFactory {
   private UnaryOperator<String> baseUrl = u -> u;
   private Function<VideoClient, Money> believedSpend = ReferenceClientFactory::expectedTotal;
   private DialectProfile dialect = DialectProfile.of(Dialect.VIDSIM);
+  private Function<ClientEnvironment, JobStore> jobStore = ReferenceClientFactory::fileJobStore;
 
   /** Makes the client's webhook inbox; a variant can make a broken one. */
   public interface InboxFactory {
@@ -99,6 +103,13 @@ public class ReferenceClientFactory implements ClientFactory {
     return f;
   }
 
+  /** Where the client keeps its generations (default: a file, reopened on each restart). */
+  public ReferenceClientFactory withJobStore(Function<ClientEnvironment, JobStore> store) {
+    ReferenceClientFactory f = copy(new ReferenceClientFactory(builder, inbox, limits));
+    f.jobStore = store;
+    return f;
+  }
+
   public DialectProfile dialect() {
     return dialect;
   }
@@ -112,6 +123,7 @@ public class ReferenceClientFactory implements ClientFactory {
     f.baseUrl = baseUrl;
     f.believedSpend = believedSpend;
     f.dialect = dialect;
+    f.jobStore = jobStore;
     return f;
   }
 
@@ -136,8 +148,7 @@ public class ReferenceClientFactory implements ClientFactory {
         .clock(clock).httpClient(HTTP)
         .seed(env.seed()).tier(env.tier()).retryPolicy(RETRY).pollPolicy(POLL)
         .webhookCheckInterval(WEBHOOK_CHECK)
-        .jobStore((dev.vidsim.client.store.JobStore) env.durable().computeIfAbsent("jobStore",
-            k -> dev.vidsim.client.store.JobStore.inMemory()))
+        .jobStore(jobStore.apply(env))
         // what it believes it spent survives a restart, as its keys do
         .costLedger((CostLedger) env.durable().computeIfAbsent("costLedger",
             k -> new CostLedger()));
@@ -158,6 +169,16 @@ public class ReferenceClientFactory implements ClientFactory {
     if (env.webhookSecret() == null) return null;
     return (WebhookInbox) env.durable().computeIfAbsent("webhookInbox", k -> inbox.create(
         new WebhookVerifier(env.webhookSecret(), WEBHOOK_TOLERANCE, clock)));
+  }
+
+  /**
+   * What a deployed client keeps its generations in: an append-only file that survives the
+   * process. Only the file's path is durable; each start opens it again and replays it, so a
+   * restart reads back exactly what was fsynced before the process died.
+   */
+  static JobStore fileJobStore(ClientEnvironment env) {
+    return new FileJobStore((Path) env.durable().computeIfAbsent("jobStoreFile",
+        k -> StoreFiles.next()));
   }
 
   static ClientClock clock(SimTime time) {

@@ -25,14 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RecreatesAfterInFlight extends ForwardingFactory {
   RecreatesAfterInFlight(ReferenceClientFactory reference) {
-    super(reference.withBuilder(b -> b.retryPolicy(new GivesUpOnConflict())));
+    super(reference.withBuilder(b -> b.retryPolicy(new GivesUpOnConflict()))
+        .withJobStore(RecreatesAfterInFlight::store));
   }
 
   @Override
   public ClientUnderTest start(ClientEnvironment env) {
-    // the reference client takes the job store it finds in the durable map: this one forgets
-    ForgetfulStore store = (ForgetfulStore) env.durable().computeIfAbsent("jobStore",
-        k -> new ForgetfulStore(JobStore.inMemory()));
+    ForgetfulStore store = store(env);
     ClientUnderTest client = reference.start(env);
     return new ForwardingClient(client) {
       @Override
@@ -46,6 +45,12 @@ final class RecreatesAfterInFlight extends ForwardingFactory {
         }
       }
     };
+  }
+
+  /** The client's store, kept across restarts: one that can forget a generation. */
+  private static ForgetfulStore store(ClientEnvironment env) {
+    return (ForgetfulStore) env.durable().computeIfAbsent("jobStore",
+        k -> new ForgetfulStore(JobStore.inMemory()));
   }
 
   /** The reference retry policy, except that a create still in flight is not waited out. */
