@@ -53,7 +53,8 @@ public final class VideoClient {
     SplittableRandom keys = root.split();
     SplittableRandom jitter = root.split();
     ProviderWire wire = dialect.wire(options.apiKey(), priceSheet, options.jobStore(),
-        options.clock());
+        options.clock(), options.pollPolicy().interval(1, false),
+        job -> ledger.recordSeen(VideoJob.fromJson(job)));
     Http http = new Http(options.baseUrl(), options.apiKey(), options.connectTimeout(),
         options.requestTimeout(), shared).speaking(wire);
     this.api = new Api(new Retrier(http, options.retryPolicy(), options.clock(), jitter,

@@ -32,10 +32,14 @@ public enum Dialect {
    *                   of vidsim's {@code GET /v1/models} {@code data} (providers publish prices
    *                   on pages, not in their APIs)
    * @param store      the client's generations: which jobs are already claimed, what was sent
+   * @param pollFloor  the least time between two status reads of one job, kept by the reads a
+   *                   wire makes of its own (before a cancel, say)
+   * @param statusRead told each job (in vidsim's shape) such a read of its own found
    */
   public ProviderWire wire(String apiKey, JsonNode priceSheet, JobStore store,
-                           dev.vidsim.client.ClientClock clock) {
-    WireContext c = new WireContext(apiKey, priceSheet, store, clock);
+                           dev.vidsim.client.ClientClock clock, java.time.Duration pollFloor,
+                           java.util.function.Consumer<JsonNode> statusRead) {
+    WireContext c = new WireContext(apiKey, priceSheet, store, clock, pollFloor, statusRead);
     return switch (this) {
       case VIDSIM -> null;
       case OPENAI -> new OpenAiWire(c);

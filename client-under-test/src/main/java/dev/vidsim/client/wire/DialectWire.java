@@ -123,14 +123,20 @@ abstract class DialectWire implements ProviderWire {
             .thenComparing(DialectWire::createdAt));
   }
 
-  /** Whether a job could be what this generation's create made: it asked what was sent. */
-  private static boolean fits(StoredGeneration g, long seed, JsonNode j) {
+  /**
+   * Whether a job could be what this generation's create made: it asked what was sent. A create
+   * that left the length to the provider asked for the model's default length (when the sheet
+   * says it): it is not the job of another generation that asked for a length of its own.
+   */
+  private boolean fits(StoredGeneration g, long seed, JsonNode j) {
     CreateSpec sent = CreateSpec.of(JsonSupport.parseOrEmpty(g.requestBody()));
     Instant from = g.savedAt() == null ? Instant.EPOCH : g.savedAt().minusSeconds(1);
+    java.math.BigDecimal asked = sent.seconds() != null ? sent.seconds()
+        : JsonSupport.decimal(context.sheetModel(sent.model()), "defaultSeconds", null);
     return sent.model().equals(JsonSupport.text(j, "model"))
         && sent.prompt().equals(JsonSupport.text(j, "prompt"))
-        && (sent.seconds() == null || sent.seconds().compareTo(
-            JsonSupport.decimal(j, "seconds", java.math.BigDecimal.ZERO)) == 0)
+        && (asked == null || (sent.seconds() == null && !j.has("seconds"))
+            || asked.compareTo(JsonSupport.decimal(j, "seconds", java.math.BigDecimal.ZERO)) == 0)
         && (sent.resolution() == null
             || sent.resolution().equals(JsonSupport.text(j, "resolution")))
         && !createdAt(j).isBefore(from)

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The last status answer per job and when it came, bounded (oldest dropped first). */
+/** The last status answer per job (a failure too) and when it came, bounded (oldest first out). */
 final class LastSeen {
   static final int JOBS_MAX = 1_000;
   private final Map<String, Map.Entry<Instant, ApiResponse>> answers =
@@ -24,6 +24,12 @@ final class LastSeen {
   synchronized ApiResponse last(String jobId) {
     Map.Entry<Instant, ApiResponse> e = answers.get(jobId);
     return e == null ? null : e.getValue();
+  }
+
+  /** When the last answer came, else null. */
+  synchronized Instant readAt(String jobId) {
+    Map.Entry<Instant, ApiResponse> e = answers.get(jobId);
+    return e == null ? null : e.getKey();
   }
 
   /** The answer read at exactly {@code now}, else null. */

@@ -70,8 +70,8 @@ final class OpenAiWire extends DialectWire {
   @Override
   ApiResponse get(String jobId, Transport t) throws IOException {
     ApiResponse r = t.send("GET", BASE + "/videos/" + encode(jobId), auth(), null);
-    if (!r.isSuccess()) return error(r);
-    ApiResponse answer = ok(r, job(r.json()));
+    ApiResponse answer = r.isSuccess() ? ok(r, job(r.json())) : error(r);
+    // a failed read is a read too: a cancel at this instant must not read again
     lastSeen.put(jobId, context.clock().now(), answer);
     return answer;
   }
@@ -81,13 +81,18 @@ final class OpenAiWire extends DialectWire {
    * (answering only {@code {"id","deleted":true}}), so the video's status is read first and a
    * finished video is kept, as a 409. The status is the one read at this very instant (e.g. by
    * the poll that found the video past its deadline), else the listing's (a listing is not a
-   * poll of the video: no second poll inside the poll floor), else a poll.
+   * poll of the video: no second poll inside the poll floor), else a poll, no sooner than the
+   * poll floor after the last read.
    */
   @Override
   ApiResponse cancel(String jobId, Transport t) throws IOException {
     ApiResponse now = lastSeen.fresh(jobId, context.clock().now());
     if (now == null) now = listed(jobId, t);
-    if (now == null) now = get(jobId, t);
+    if (now == null) {
+      context.awaitPollFloor(lastSeen, jobId);
+      now = get(jobId, t);
+      if (now.isSuccess()) context.statusRead().accept(now.json());
+    }
     if (!now.isSuccess()) return now;
     String status = JsonSupport.text(now.json(), "status");
     if (!"queued".equals(status) && !"in_progress".equals(status)) {

@@ -76,8 +76,9 @@ final class RunwayWire extends DialectWire {
   @Override
   ApiResponse get(String jobId, Transport t) throws IOException {
     ApiResponse r = t.send("GET", BASE + "/tasks/" + jobId, auth(), null);
-    if (!r.isSuccess()) return error(r, false);
-    ApiResponse answer = ok(r, job(r.json(), context.modelOf(jobId)));
+    ApiResponse answer = r.isSuccess() ? ok(r, job(r.json(), context.modelOf(jobId)))
+        : error(r, false);
+    // a failed read is a read too: a cancel at this instant must not read again
     lastSeen.put(jobId, context.clock().now(), answer);
     return answer;
   }
@@ -85,12 +86,17 @@ final class RunwayWire extends DialectWire {
   /**
    * {@code DELETE} cancels a running task but deletes a finished one (its output gone), so the
    * status is read first and a finished task is kept, as a 409: the status read at this very
-   * instant (e.g. by the poll that found it past its deadline), else a poll.
+   * instant (e.g. by the poll that found it past its deadline), else a poll, no sooner than the
+   * poll floor after the last read.
    */
   @Override
   ApiResponse cancel(String jobId, Transport t) throws IOException {
     ApiResponse now = lastSeen.fresh(jobId, context.clock().now());
-    if (now == null) now = get(jobId, t);
+    if (now == null) {
+      context.awaitPollFloor(lastSeen, jobId);
+      now = get(jobId, t);
+      if (now.isSuccess()) context.statusRead().accept(now.json());
+    }
     if (!now.isSuccess()) return now;
     String status = JsonSupport.text(now.json(), "status");
     if (!"queued".equals(status) && !"in_progress".equals(status)) {

@@ -8,11 +8,28 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** What every wire needs: the key, the integrator's price sheet and the client's job store. */
+/**
+ * What every wire needs: the key, the integrator's price sheet, the client's job store, its
+ * clock, its poll floor (the least time between two status reads of one job), and where a
+ * status the wire read on its own (before a cancel) is told, so the client does not read it
+ * again.
+ */
 record WireContext(String apiKey, JsonNode priceSheet, JobStore store,
-                   dev.vidsim.client.ClientClock clock) {
+                   dev.vidsim.client.ClientClock clock, java.time.Duration pollFloor,
+                   java.util.function.Consumer<JsonNode> statusRead) {
   WireContext {
     priceSheet = priceSheet == null ? JsonSupport.MAPPER.createArrayNode() : priceSheet;
+  }
+
+  /**
+   * Sleeps until a status read of this job would come no sooner than the poll floor after the
+   * last one: a read before a cancel is a poll too, however the last one ended.
+   */
+  void awaitPollFloor(LastSeen seen, String jobId) {
+    java.time.Instant last = seen.readAt(jobId);
+    if (last == null) return;
+    java.time.Duration left = java.time.Duration.between(clock.now(), last.plus(pollFloor));
+    if (left.compareTo(java.time.Duration.ZERO) > 0) clock.sleep(left);
   }
 
   /** The generation saved under this idempotency key, if any. */
