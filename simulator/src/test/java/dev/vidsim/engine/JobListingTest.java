@@ -139,4 +139,20 @@ class JobListingTest {
     assertThatThrownBy(() -> sim.call(e -> e.jobs().list(KEY, "done", null, 10, null)))
         .isInstanceOf(SimException.class).hasMessageContaining("done");
   }
+
+  @Test
+  void a_dialect_knows_only_the_jobs_made_through_it_while_vidsims_api_knows_all() {
+    String viaOpenAi = sim.call(e -> e.jobs().create(KEY, new CreateRequest("on-create", "a cat",
+        null, BigDecimal.valueOf(4), null, null, null, "openai", Map.of(), null), null)).id();
+    sim.run(e -> e.jobs().requireMadeThrough(KEY, viaOpenAi, "openai"));
+    sim.run(e -> e.jobs().requireMadeThrough(KEY, viaOpenAi, CreateRequest.VIDSIM));
+    SimException e = refused(() -> sim.run(e2 -> e2.jobs().requireMadeThrough(KEY, viaOpenAi,
+        "replicate")));
+    assertThat(e.code()).as("answered as a job that does not exist")
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(e.getMessage()).contains(viaOpenAi);
+    String own = create(1).get(0);
+    assertThat(refused(() -> sim.run(e2 -> e2.jobs().requireMadeThrough(KEY, own, "openai")))
+        .code()).isEqualTo(ErrorCode.NOT_FOUND);
+  }
 }
