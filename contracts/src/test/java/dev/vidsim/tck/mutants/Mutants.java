@@ -73,7 +73,18 @@ final class Mutants {
             new RecreatesAfterInFlight(REFERENCE),
             "one_generation_one_key|lost_responses_settle_to_one_job"),
         new Mutant("crashes on a generation submitted before a restart",
-            new CrashesAfterRestart(REFERENCE), "client_crashed"));
+            new CrashesAfterRestart(REFERENCE), "client_crashed"),
+        new Mutant("crashes on a duplicate webhook", REFERENCE.withInbox(
+            v -> new WebhookInbox(v) {
+              // meant to log the first delivery's job; nothing ever fills it
+              private final java.util.Map<String, String> firstJob =
+                  new java.util.concurrent.ConcurrentHashMap<>();
+
+              @Override
+              protected boolean isDuplicate(String webhookId) {
+                return super.isDuplicate(webhookId) && !firstJob.get(webhookId).isEmpty();
+              }
+            }), "client_crashed"));
   }
 
   /**

@@ -35,6 +35,7 @@ public final class World implements AutoCloseable {
   private final Set<String> flagged = new LinkedHashSet<>();
   private final ClientLog webhookLog = new ClientLog();
   private final CallSenders senders = new CallSenders(webhookLog);
+  private final Deliveries deliveries = new Deliveries(() -> this.client, webhookLog);
   private final EvidenceCollector collector;
   private final List<String> steps = new ArrayList<>();
   private final List<String> faults = new ArrayList<>();
@@ -52,7 +53,7 @@ public final class World implements AutoCloseable {
     this.host = SimHost.shared();
     this.factory = factory;
     this.limits = factory.limits();
-    host.reset(this::onDelivery);
+    host.reset((headers, body) -> deliveries.deliver(headers, body, true));
     this.apiKey = host.simulator().call(e -> e.createTenant(null, "pro", "us-east",
         Money.parse(OPENING_BALANCE)).apiKey());
     this.collector = new EvidenceCollector(host, apiKey, limits);
@@ -203,25 +204,8 @@ public final class World implements AutoCloseable {
     return host.simulator().call(e -> e.journal().lastSeq());
   }
 
-  private void onDelivery(Map<String, List<String>> headers, String body) {
-    boolean processed = client.onWebhook(headers, body);
-    webhookLog.webhook(first(headers, "webhook-id"), jobOf(body), true, processed);
-  }
-
   void forgedDelivery(Map<String, List<String>> headers, String body) {
-    boolean processed = client.onWebhook(headers, body);
-    webhookLog.webhook(first(headers, "webhook-id"), jobOf(body), false, processed);
-  }
-
-  private static String first(Map<String, List<String>> headers, String name) {
-    for (var h : headers.entrySet()) {
-      if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) return h.getValue().get(0);
-    }
-    return null;
-  }
-
-  private static String jobOf(String body) {
-    return dev.vidsim.checker.JsonText.parse(body).path("data").path("id").asText(null);
+    deliveries.deliver(headers, body, false);
   }
 
   /** Everything the checker needs, collected in-process. */
@@ -264,6 +248,7 @@ public final class World implements AutoCloseable {
    * @param first take this action's evidence and start checking it
    */
   void holds(String rule, boolean first) {
+    deliveries.rethrowCrash();
     if (first) {
       EvidenceCollector.Taken t = take(false);
       String step = steps.stream().filter(x -> !x.startsWith(" ")).reduce((a, b) -> b)
@@ -281,6 +266,7 @@ public final class World implements AutoCloseable {
 
   /** Checks every invariant; throws an AssertionError naming each violation. */
   public Report check(boolean end) {
+    deliveries.rethrowCrash();
     Report report = checkNow(evidence(end));
     if (!report.isOk()) throw new AssertionError(report.summary());
     return report;
