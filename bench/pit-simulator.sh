@@ -20,6 +20,7 @@ tests[pricing]="dev.vidsim.pricing.*,dev.vidsim.scenario.PricingScenariosTest,$e
 classes[jobs]='dev.vidsim.jobs.*'
 # not FullStoreTest: it fills the store over HTTP, 90 s a run under PIT on a loaded machine
 jobs_tests='dev.vidsim.jobs.IdSchemeTest,dev.vidsim.jobs.JobStatusTest,dev.vidsim.jobs.JobStoreTest'
+jobs_tests="$jobs_tests,dev.vidsim.jobs.QueuePositionsTest,dev.vidsim.jobs.TenantJobsTest"
 # the sync waits and fault outcomes' failure instants are driven only by these two (real HTTP)
 jobs_tests="$jobs_tests,dev.vidsim.faults.SyncModelTest,dev.vidsim.faults.OutcomeFaultTest"
 tests[jobs]="$jobs_tests,dev.vidsim.journal.JournalTest,dev.vidsim.limits.QueuePositionTest,$engine"
