@@ -44,6 +44,7 @@ class FaultRuleEdgesTest {
       "{'do':{'status':500,'webhook':'drop'}}                           | do",
       "{'do':{'lostResponse':true,'outcome':'timeout'}}                 | do",
       "{'do':{'drop':'yes'}}                                            | do.drop",
+      "{'do':{'status':500,'colour':'red'}}                             | do.colour",
       "{'do':{'after':'1m','status':500}}                               | do.after",
       "{'do':{'deliveredSeconds':2,'status':500}}                       | do.deliveredSeconds",
       "{'do':{'outcome':'partial'}}                                     | do.deliveredSeconds",
@@ -105,6 +106,37 @@ class FaultRuleEdgesTest {
     assertThat(window.until()).isEqualTo(Duration.ofMinutes(6));
     assertThat(window).extracting(Match::tenant, Match::model, Match::region, Match::tier)
         .containsExactly("sk-a", "m", "us-east", "pro");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"{'do':{'status':500,'outcome':'timeout'}}",
+      "{'do':{'outcome':'timeout','webhook':'drop'}}",
+      "{'do':{'drop':true,'webhook':'drop'}}",
+      "{'do':{'status':500,'outcome':'timeout','webhook':'drop'}}"})
+  void two_main_effects_in_one_rule_are_refused_as_such(String json) {
+    assertThatThrownBy(() -> parse(json)).isInstanceOf(FaultSpecException.class)
+        .hasMessageContaining("one main effect per rule");
+  }
+
+  @Test
+  void outcomes_and_lost_responses_apply_to_creates_and_webhook_faults_to_deliveries()
+      throws Exception {
+    assertThat(parse("{'do':{'outcome':'timeout'}}").when().endpoint())
+        .isEqualTo(Endpoint.CREATE);
+    assertThat(parse("{'when':{'endpoint':'create'},'do':{'lostResponse':true}}").when()
+        .endpoint()).isEqualTo(Endpoint.CREATE);
+    assertThat(parse("{'do':{'webhook':'drop'}}").when().endpoint()).isEqualTo(Endpoint.WEBHOOK);
+    assertThat(parse("{'when':{'endpoint':'webhook'},'do':{'webhook':'drop'}}").when()
+        .endpoint()).isEqualTo(Endpoint.WEBHOOK);
+    assertThat(parse("{'when':{'endpoint':'get'},'do':{'status':503}}").when().endpoint())
+        .isEqualTo(Endpoint.GET);
+  }
+
+  @Test
+  void a_lost_response_answers_500_unless_a_status_is_given() throws Exception {
+    assertThat(parse("{'do':{'lostResponse':true}}").effect().lostStatus()).isEqualTo(500);
+    assertThat(parse("{'do':{'lostResponse':true,'status':502}}").effect().lostStatus())
+        .isEqualTo(502);
   }
 
   @Test
