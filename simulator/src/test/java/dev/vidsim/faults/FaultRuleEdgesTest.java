@@ -133,6 +133,14 @@ class FaultRuleEdgesTest {
   }
 
   @Test
+  void a_create_only_effect_on_another_endpoint_is_named_in_the_refusal() {
+    assertThatThrownBy(() -> parse("{'when':{'endpoint':'get'},'do':{'lostResponse':true}}"))
+        .hasMessageContaining("lostResponse applies to create requests");
+    assertThatThrownBy(() -> parse("{'when':{'endpoint':'get'},'do':{'outcome':'timeout'}}"))
+        .hasMessageContaining("outcome applies to create requests");
+  }
+
+  @Test
   void a_lost_response_answers_500_unless_a_status_is_given() throws Exception {
     assertThat(parse("{'do':{'lostResponse':true}}").effect().lostStatus()).isEqualTo(500);
     assertThat(parse("{'do':{'lostResponse':true,'status':502}}").effect().lostStatus())
