@@ -1,6 +1,7 @@
 package dev.vidsim.engine;
 
 import static dev.vidsim.engine.TestScenarios.KEY;
+import static dev.vidsim.engine.TestScenarios.refused;
 import static dev.vidsim.engine.TestScenarios.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,15 +22,6 @@ class DeleteAndDeliverTest {
   @AfterEach
   void close() {
     sim.close();
-  }
-
-  private SimException refused(Runnable r) {
-    try {
-      r.run();
-    } catch (SimException e) {
-      return e;
-    }
-    throw new AssertionError("expected a refusal");
   }
 
   private JobView create() {

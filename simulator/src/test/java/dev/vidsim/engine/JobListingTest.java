@@ -1,6 +1,7 @@
 package dev.vidsim.engine;
 
 import static dev.vidsim.engine.TestScenarios.KEY;
+import static dev.vidsim.engine.TestScenarios.refused;
 import static dev.vidsim.engine.TestScenarios.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,15 +46,6 @@ class JobListingTest {
 
   private static List<String> keys(Jobs.JobPage page) {
     return page.data().stream().map(JobView::idempotencyKey).toList();
-  }
-
-  private SimException refused(Runnable r) {
-    try {
-      r.run();
-    } catch (SimException e) {
-      return e;
-    }
-    throw new AssertionError("expected a refusal");
   }
 
   @Test

@@ -60,6 +60,16 @@ final class TestScenarios {
         """.formatted(seedLine));
   }
 
+  /** The refusal a call ends in; fails the test when the call succeeds. */
+  static dev.vidsim.errors.SimException refused(Runnable call) {
+    try {
+      call.run();
+    } catch (dev.vidsim.errors.SimException e) {
+      return e;
+    }
+    throw new AssertionError("expected a refusal");
+  }
+
   static CreateRequest request(String model, int seconds) {
     return new CreateRequest(model, "a cat", null, java.math.BigDecimal.valueOf(seconds), null,
         null, null);
