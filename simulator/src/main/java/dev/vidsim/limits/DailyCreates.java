@@ -13,14 +13,9 @@ import java.util.Map;
 public final class DailyCreates {
   private DailyCreates() {}
 
-  /** Midnight UTC starting the day {@code now} is in. */
-  public static Instant dayStart(Instant now) {
-    return TenantJobs.dayStart(now);
-  }
-
   /** Midnight UTC ending the day {@code now} is in: when a daily cap lets creates in again. */
   public static Instant nextDay(Instant now) {
-    return dayStart(now).plus(1, ChronoUnit.DAYS);
+    return TenantJobs.dayStart(now).plus(1, ChronoUnit.DAYS);
   }
 
   /** All models' creates of one day ({@link dev.vidsim.jobs.TenantJobs#createdToday}). */

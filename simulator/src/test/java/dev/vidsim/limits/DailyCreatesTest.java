@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vidsim.faults.SimFixture;
+import dev.vidsim.jobs.TenantJobs;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,7 @@ class DailyCreatesTest {
   @Test
   void the_day_boundary_is_midnight_utc() {
     Instant at = Instant.parse("2026-12-07T23:59:59.500Z");
-    assertThat(DailyCreates.dayStart(at)).isEqualTo(Instant.parse("2026-12-07T00:00:00Z"));
+    assertThat(TenantJobs.dayStart(at)).isEqualTo(Instant.parse("2026-12-07T00:00:00Z"));
     assertThat(DailyCreates.nextDay(at)).isEqualTo(Instant.parse("2026-12-08T00:00:00Z"));
   }
 }

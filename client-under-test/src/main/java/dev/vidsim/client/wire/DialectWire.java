@@ -124,6 +124,24 @@ abstract class DialectWire implements ProviderWire {
   }
 
   /**
+   * A status read the wire makes of its own, before a cancel: a poll as far as the provider is
+   * concerned, so it comes no sooner than the poll floor after the last read (however that one
+   * ended), and what it finds is the client's news, so the client does not read it again.
+   */
+  final ApiResponse readBeforeCancel(LastSeen seen, String jobId, Transport t)
+      throws IOException {
+    Instant last = seen.readAt(jobId);
+    if (last != null) {
+      java.time.Duration left = java.time.Duration.between(context.clock().now(),
+          last.plus(context.pollFloor()));
+      if (left.compareTo(java.time.Duration.ZERO) > 0) context.clock().sleep(left);
+    }
+    ApiResponse now = get(jobId, t);
+    if (now.isSuccess()) context.statusRead().accept(now.json());
+    return now;
+  }
+
+  /**
    * Whether a job could be what this generation's create made: it asked what was sent. A create
    * that left the length to the provider asked for the model's default length (when the sheet
    * says it): it is not the job of another generation that asked for a length of its own.

@@ -92,11 +92,7 @@ final class RunwayWire extends DialectWire {
   @Override
   ApiResponse cancel(String jobId, Transport t) throws IOException {
     ApiResponse now = lastSeen.fresh(jobId, context.clock().now());
-    if (now == null) {
-      context.awaitPollFloor(lastSeen, jobId);
-      now = get(jobId, t);
-      if (now.isSuccess()) context.statusRead().accept(now.json());
-    }
+    if (now == null) now = readBeforeCancel(lastSeen, jobId, t);
     if (!now.isSuccess()) return now;
     String status = JsonSupport.text(now.json(), "status");
     if (!"queued".equals(status) && !"in_progress".equals(status)) {

@@ -21,17 +21,6 @@ record WireContext(String apiKey, JsonNode priceSheet, JobStore store,
     priceSheet = priceSheet == null ? JsonSupport.MAPPER.createArrayNode() : priceSheet;
   }
 
-  /**
-   * Sleeps until a status read of this job would come no sooner than the poll floor after the
-   * last one: a read before a cancel is a poll too, however the last one ended.
-   */
-  void awaitPollFloor(LastSeen seen, String jobId) {
-    java.time.Instant last = seen.readAt(jobId);
-    if (last == null) return;
-    java.time.Duration left = java.time.Duration.between(clock.now(), last.plus(pollFloor));
-    if (left.compareTo(java.time.Duration.ZERO) > 0) clock.sleep(left);
-  }
-
   /** The generation saved under this idempotency key, if any. */
   Optional<StoredGeneration> generation(String key) {
     return store.all().stream().filter(g -> g.idempotencyKey().equals(key)).findFirst();

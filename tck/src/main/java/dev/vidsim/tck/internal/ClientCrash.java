@@ -23,14 +23,21 @@ final class ClientCrash {
 
   /** The refusal to rethrow as it is; a crash fails the try instead. */
   static RuntimeException refusalOrFail(String call, RuntimeException thrown) {
+    AssertionError crashed = of(call, thrown);
+    if (crashed != null) throw crashed;
+    return thrown;
+  }
+
+  /** The try's failure when {@code thrown} is a crash, else null (a refusal). */
+  static AssertionError of(String call, RuntimeException thrown) {
     Throwable t = thrown;
     for (int i = 0; t != null && i < CAUSES_MAX; i++, t = t.getCause()) {
       for (Class<? extends RuntimeException> crash : CRASHES) {
         if (crash.isInstance(t)) {
-          throw new AssertionError(RULE + " " + call + " crashed with " + t, thrown);
+          return new AssertionError(RULE + " " + call + " crashed with " + t, thrown);
         }
       }
     }
-    return thrown;
+    return null;
   }
 }

@@ -28,12 +28,10 @@ final class Deliveries {
     try {
       processed = client.get().onWebhook(headers, body);
     } catch (RuntimeException thrown) {
-      try {
-        throw ClientCrash.refusalOrFail("webhook " + webhookId, thrown);
-      } catch (AssertionError crashed) {
-        if (crash == null) crash = crashed;
-        throw crashed;
-      }
+      AssertionError crashed = ClientCrash.of("webhook " + webhookId, thrown);
+      if (crashed == null) throw thrown;
+      if (crash == null) crash = crashed;
+      throw crashed;
     }
     log.webhook(webhookId, jobOf(body), authentic, processed);
   }
