@@ -24,7 +24,7 @@ key=$(curl -s -d '{"balance":"100000000.00"}' "$u/_sim/tenants" | python3 -c \
 poll="/v1/videos/$(curl -s -H "Authorization: Bearer $key" -H 'Idempotency-Key: first' \
   -d '{"model":"clip-video","prompt":"bench"}' "$u/v1/videos" | python3 -c \
   'import json,sys; print(json.load(sys.stdin)["id"])')"
-wrk -t2 -c50 -d15s -s "$bench/compare.lua" "$u" -- "$mode" "$key" "$poll" warm >/dev/null
+wrk -t2 -c50 -d"${PROFILE_WARMUP:-15}s" -s "$bench/compare.lua" "$u" -- "$mode" "$key" "$poll" warm >/dev/null
 jcmd "$pid" JFR.stop name=1 >/dev/null
 jcmd "$pid" JFR.start name=p settings=profile filename="$jfr_file" >/dev/null
 wrk -t2 -c50 -d"${seconds}s" -s "$bench/compare.lua" "$u" -- "$mode" "$key" "$poll" run \

@@ -7,6 +7,9 @@ import java.time.Instant;
  */
 public final class ScheduledTask implements Comparable<ScheduledTask> {
   private final Instant at;
+  /** {@code at} again, unboxed: the scheduler's heap compares these without a dereference. */
+  private final long atSecond;
+  private final int atNano;
   private final long sequence;
   private final String label;
   private final Runnable action;
@@ -14,6 +17,8 @@ public final class ScheduledTask implements Comparable<ScheduledTask> {
 
   ScheduledTask(Instant at, long sequence, String label, Runnable action) {
     this.at = at;
+    this.atSecond = at.getEpochSecond();
+    this.atNano = at.getNano();
     this.sequence = sequence;
     this.label = label;
     this.action = action;
@@ -41,7 +46,8 @@ public final class ScheduledTask implements Comparable<ScheduledTask> {
 
   @Override
   public int compareTo(ScheduledTask o) {
-    int c = at.compareTo(o.at);
-    return c != 0 ? c : Long.compare(sequence, o.sequence);
+    if (atSecond != o.atSecond) return Long.compare(atSecond, o.atSecond);
+    if (atNano != o.atNano) return Integer.compare(atNano, o.atNano);
+    return Long.compare(sequence, o.sequence);
   }
 }

@@ -3,6 +3,7 @@ package dev.vidsim.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.clock.ClockMode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.faults.Endpoint;
 import dev.vidsim.faults.FaultRule;
@@ -171,7 +172,7 @@ public final class Commands {
         throw SimException.invalid("id", ex.getMessage());
       }
       e.journal().append("catalog_change", Journal.fields().put("model", id)
-          .put("removedAt", when.toString()).put("renamedTo", renamedTo));
+          .put("removedAt", InstantText.of(when)).put("renamedTo", renamedTo));
       return when;
     }
   }

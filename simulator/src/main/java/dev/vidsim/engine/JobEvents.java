@@ -1,5 +1,6 @@
 package dev.vidsim.engine;
 
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.engine.WebhookShape.Moment;
 import dev.vidsim.faults.Endpoint;
@@ -57,7 +58,7 @@ final class JobEvents implements JobLifecycle {
     Instant now = clock.instant();
     Instant halfway = now.plus(Duration.between(now, job.renderEndsAt()).dividedBy(2));
     journal.append("webhook_moment_planned", Journal.fields().put("job", job.id())
-        .put("moment", "halfway").put("at", halfway.toString()));
+        .put("moment", "halfway").put("at", InstantText.of(halfway)));
     clock.schedule(halfway, job.id() + " halfway", () -> {
       if (job.status() == JobStatus.IN_PROGRESS) report(job, Moment.HALFWAY);
     });

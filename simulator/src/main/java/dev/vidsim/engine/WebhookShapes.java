@@ -1,6 +1,7 @@
 package dev.vidsim.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.jobs.JobStatus;
 import dev.vidsim.jobs.JobView;
 import dev.vidsim.journal.Journal;
@@ -20,7 +21,7 @@ public final class WebhookShapes {
     @Override
     public String body(String eventId, Instant at, String type, JobView j) {
       ObjectNode o = Journal.fields().put("id", eventId).put("object", "event").put("type", type)
-          .put("createdAt", at.toString());
+          .put("createdAt", InstantText.of(at));
       o.putObject("data").put("id", j.id()).put("object", "video").put("model", j.model())
           .put("status", j.status().wireName()).put("charged", j.charged().toString());
       return o.toString();

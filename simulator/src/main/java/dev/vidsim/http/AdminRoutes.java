@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.clock.ClockMode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.clock.SimDuration;
 import dev.vidsim.engine.Commands;
@@ -241,7 +242,7 @@ final class AdminRoutes {
   }
 
   private static ObjectNode clock(SimClock c) {
-    return Json.object().put("now", c.instant().toString()).put("mode", c.mode().wireName())
+    return Json.object().put("now", InstantText.of(c.instant())).put("mode", c.mode().wireName())
         .put("factor", c.factor()).put("pendingTasks", c.pendingTasks());
   }
 

@@ -1,6 +1,7 @@
 package dev.vidsim.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.clock.SimDuration;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.Commands;
@@ -32,7 +33,7 @@ final class CatalogRoutes {
       throw SimException.invalid("after", e.getMessage());
     }
     Instant at = sim.execute(new Commands.RemoveModel(id, delay, renamedTo));
-    Json.write(ctx, 200, Json.object().put("model", id).put("removedAt", at.toString())
+    Json.write(ctx, 200, Json.object().put("model", id).put("removedAt", InstantText.of(at))
         .put("renamedTo", renamedTo));
   }
 }

@@ -9,7 +9,6 @@ import dev.vidsim.dialect.replicate.ReplicateDialect;
 import dev.vidsim.dialect.runway.RunwayDialect;
 import dev.vidsim.dialect.vidsim.VidsimDialect;
 import dev.vidsim.engine.Simulator;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,14 @@ final class Dialects {
 
   /** The dialect whose prefix the path starts with (longest wins), else vidsim's own. */
   Dialect forPath(String path) {
-    return dialects.stream()
-        .filter(d -> path.equals(d.prefix()) || path.startsWith(d.prefix() + "/"))
-        .max(Comparator.comparingInt(d -> d.prefix().length())).orElse(fallback);
+    Dialect best = null; // a plain loop: this runs for every request
+    for (Dialect d : dialects) {
+      String prefix = d.prefix();
+      boolean under = path.startsWith(prefix)
+          && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+      if (under && (best == null || prefix.length() > best.prefix().length())) best = d;
+    }
+    return best == null ? fallback : best;
   }
 
   Dialect named(String name) {

@@ -3,6 +3,7 @@ package dev.vidsim.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidsim.catalog.ModelSpec;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.jobs.JobView;
 import dev.vidsim.jobs.Usage;
 import dev.vidsim.ledger.Balance;
@@ -132,7 +133,7 @@ public final class Wire {
     return Json.object().put("seq", e.seq()).put("tenant", e.tenant())
         .put("type", e.type().wireName()).put("amount", e.amount().toString())
         .put("job", e.jobId()).put("idempotencyKey", e.idempotencyKey()).put("hold", e.holdId())
-        .put("rule", e.rule()).put("at", e.at().toString());
+        .put("rule", e.rule()).put("at", InstantText.of(e.at()));
   }
 
   public static ArrayNode strings(java.util.List<String> values) {
@@ -143,6 +144,6 @@ public final class Wire {
 
   private static void time(ObjectNode o, String field, Instant at) {
     if (at == null) o.putNull(field);
-    else o.put(field, at.toString());
+    else o.put(field, InstantText.of(at));
   }
 }

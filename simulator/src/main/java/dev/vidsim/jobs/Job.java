@@ -27,7 +27,7 @@ public final class Job {
   private final Instant createdAt;
   private String dialect = CreateRequest.VIDSIM;
   private java.util.Map<String, String> attributes = java.util.Map.of();
-  private final List<Transition> history = new ArrayList<>();
+  private final List<Transition> history = new ArrayList<>(4); // a job moves 2 to 4 times
   private JobStatus status = JobStatus.QUEUED;
   private Instant renderStartsAt;
   private Instant renderEndsAt;

@@ -201,7 +201,7 @@ final class JobRunner {
 
   private void at(Job job, Instant when, String what, Runnable action) {
     ScheduledTask task = clock.schedule(when, job.id() + " " + what, action);
-    tasksByJob.computeIfAbsent(job.id(), k -> new ArrayList<>()).add(task);
+    tasksByJob.computeIfAbsent(job.id(), k -> new ArrayList<>(3)).add(task); // start, end, ...
   }
 
   private void cancelTasks(Job job) {

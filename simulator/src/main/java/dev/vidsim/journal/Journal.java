@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -118,7 +119,7 @@ public final class Journal {
       }
       generator.writeStartObject();
       generator.writeNumberField("seq", lineSeq);
-      generator.writeStringField("t", now.toString());
+      generator.writeStringField("t", InstantText.of(now));
       generator.writeStringField("kind", kind);
       for (var it = body.fields(); it.hasNext(); ) {
         var field = it.next();
@@ -139,7 +140,7 @@ public final class Journal {
                                      Long req) {
     ObjectNode line = JSON.createObjectNode();
     line.put("seq", lineSeq);
-    line.put("t", now.toString());
+    line.put("t", InstantText.of(now));
     line.put("kind", kind);
     line.setAll(body);
     if (req != null) line.put("req", req);

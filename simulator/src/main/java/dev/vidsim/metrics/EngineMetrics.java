@@ -55,7 +55,7 @@ public final class EngineMetrics {
   public void ledger(LedgerEntry e) {
     Job job = e.jobId() == null ? null : jobById.apply(e.jobId());
     List<String> labels = List.of(e.type().wireName(),
-        job == null ? "" : job.pricing().unit().name().toLowerCase(java.util.Locale.ROOT),
+        job == null ? "" : job.pricing().unit().wireName(),
         job == null ? "" : job.model(), e.tenant());
     if (!moneyMicros.containsKey(labels) && moneyMicros.size() >= MONEY_SERIES_MAX) {
       moneySeriesDropped++;

@@ -30,9 +30,12 @@ public final class SimRandom {
     SplittableRandom r = stream(stream);
     StringBuilder sb = new StringBuilder(chars);
     while (sb.length() < chars) {
-      sb.append(String.format("%016x", r.nextLong()));
+      long bits = r.nextLong(); // 16 digits, leading zeros kept
+      for (int shift = 60; shift >= 0 && sb.length() < chars; shift -= 4) {
+        sb.append(Character.forDigit((int) (bits >>> shift) & 0xf, 16));
+      }
     }
-    return sb.substring(0, chars);
+    return sb.toString();
   }
 
   private static long fnv1a(String s) {

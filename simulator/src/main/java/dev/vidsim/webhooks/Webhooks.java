@@ -1,6 +1,7 @@
 package dev.vidsim.webhooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.clock.SimClock;
 import dev.vidsim.clock.SimDuration;
 import dev.vidsim.faults.Decision;
@@ -230,7 +231,7 @@ public final class Webhooks {
     } else {
       Instant at = f.sentAt().plus(config.retries().get(f.attempt() - 1));
       if (at.isBefore(clock.instant())) at = clock.instant();
-      journal.append("webhook_retry", line.put("next", at.toString())
+      journal.append("webhook_retry", line.put("next", InstantText.of(at))
           .put("backoff", SimDuration.format(config.retries().get(f.attempt() - 1))));
       schedule(e, f.attempt() + 1, at);
     }

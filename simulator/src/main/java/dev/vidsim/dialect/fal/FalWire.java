@@ -2,6 +2,7 @@ package dev.vidsim.dialect.fal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.http.ErrorReply;
 import dev.vidsim.http.Json;
 import dev.vidsim.http.PlaceholderVideo;
@@ -118,7 +119,7 @@ final class FalWire {
 
   private static void log(ArrayNode into, Instant at, String message) {
     into.addObject().put("message", message).put("level", "INFO").put("source", "USER")
-        .put("timestamp", at == null ? null : at.toString());
+        .put("timestamp", at == null ? null : InstantText.of(at));
   }
 
   static BigDecimal seconds(Instant from, Instant to) {

@@ -1,6 +1,7 @@
 package dev.vidsim.dialect.google;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.engine.WebhookShape;
 import dev.vidsim.faults.Endpoint;
@@ -72,7 +73,7 @@ public final class GeminiDialect extends GoogleDialect {
       @Override
       public String body(String eventId, Instant at, String type, JobView j) {
         ObjectNode o = Json.object().put("type", type).put("version", "v1")
-            .put("timestamp", at.toString());
+            .put("timestamp", InstantText.of(at));
         o.putObject("data").put("id", "models/" + j.model() + "/operations/"
             + VeoOperations.operationId(j.id())).put("done", true)
             .put("succeeded", VeoOperations.delivered(j));

@@ -1,6 +1,7 @@
 package dev.vidsim.dialect.openrouter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.engine.WebhookShape;
 import dev.vidsim.http.Json;
 import dev.vidsim.jobs.JobView;
@@ -39,7 +40,7 @@ final class OpenRouterWebhooks {
 
       @Override
       public String body(String eventId, java.time.Instant at, String type, JobView j) {
-        ObjectNode o = Json.object().put("type", type).put("created_at", at.toString());
+        ObjectNode o = Json.object().put("type", type).put("created_at", InstantText.of(at));
         o.set("data", OpenRouterWire.video(j, server.get()));
         return o.toString();
       }

@@ -2,6 +2,7 @@ package dev.vidsim.dialect.replicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.http.Json;
 import dev.vidsim.jobs.JobStatus;
 import dev.vidsim.jobs.JobView;
@@ -123,7 +124,7 @@ final class ReplicateWire {
   }
 
   static String iso(Instant at) {
-    return at.toString();
+    return InstantText.of(at);
   }
 
   /** A model's version id: 64 hex digits derived from its name, the same on every run. */

@@ -1,5 +1,6 @@
 package dev.vidsim.dialect.vidsim;
 
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.engine.Commands;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +48,7 @@ final class VidsimApi {
     if (wait != null) model.put("sync", true).put("syncWaitSeconds", wait.toSeconds());
     var removal = e.catalog().removal(id);
     if (removal != null) {
-      model.put("removedAt", removal.toString()).put("renamedTo", e.catalog().renamedTo(id));
+      model.put("removedAt", InstantText.of(removal)).put("renamedTo", e.catalog().renamedTo(id));
     }
     return model;
   }

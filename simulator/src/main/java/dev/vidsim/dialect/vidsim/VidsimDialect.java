@@ -1,6 +1,7 @@
 package dev.vidsim.dialect.vidsim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.engine.Simulator;
 import dev.vidsim.engine.WebhookShape;
 import dev.vidsim.engine.WebhookShapes;
@@ -61,9 +62,11 @@ public final class VidsimDialect implements Dialect {
   static String bearer(Context ctx) {
     String auth = ctx.header("Authorization");
     if (auth == null) return null;
-    String[] scheme = auth.trim().split("\\s+", 2);
-    boolean bearer = scheme[0].equalsIgnoreCase("Bearer");
-    String key = bearer && scheme.length == 2 ? scheme[1] : "";
+    String trimmed = auth.trim();
+    int gap = 0;
+    while (gap < trimmed.length() && !Character.isWhitespace(trimmed.charAt(gap))) gap++;
+    boolean bearer = trimmed.substring(0, gap).equalsIgnoreCase("Bearer");
+    String key = bearer ? trimmed.substring(gap).trim() : "";
     if (key.isEmpty()) {
       throw new SimException(ErrorCode.UNAUTHORIZED, "the Authorization header must use the"
           + " Bearer scheme: 'Authorization: Bearer <key>'; got " + (bearer ? "no key after"
@@ -107,7 +110,7 @@ public final class VidsimDialect implements Dialect {
       @Override
       public String body(String eventId, Instant at, String type, JobView j) {
         ObjectNode o = Json.object().put("id", eventId).put("object", "event").put("type", type)
-            .put("createdAt", at.toString());
+            .put("createdAt", InstantText.of(at));
         o.set("data", Wire.job(j));
         return o.toString();
       }

@@ -2,6 +2,7 @@ package dev.vidsim.http.console;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.engine.Engine;
 import dev.vidsim.http.Wire;
 import dev.vidsim.jobs.Job;
@@ -23,10 +24,10 @@ final class JobDetail {
     ObjectNode o = Wire.job(e.jobs().snapshot(id)).put("tenant", job.tenant())
         .put("dialect", job.dialect());
     ArrayNode timeline = o.putArray("timeline");
-    timeline.addObject().put("at", job.createdAt().toString()).putNull("from")
+    timeline.addObject().put("at", InstantText.of(job.createdAt())).putNull("from")
         .put("to", "queued").put("reason", "created");
     for (Transition t : job.history()) {
-      timeline.addObject().put("at", t.at().toString()).put("from", t.from().wireName())
+      timeline.addObject().put("at", InstantText.of(t.at())).put("from", t.from().wireName())
           .put("to", t.to().wireName()).put("reason", t.reason());
     }
     // running totals are the tenant's: fold all its lines, then keep this job's

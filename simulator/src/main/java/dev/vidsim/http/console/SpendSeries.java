@@ -2,6 +2,7 @@ package dev.vidsim.http.console;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.http.Json;
 import dev.vidsim.jobs.Job;
 import dev.vidsim.ledger.LedgerEntry;
@@ -36,7 +37,7 @@ final class SpendSeries {
         return n;
       });
       s.put("total", total.toString());
-      ((ArrayNode) s.get("points")).addObject().put("at", e.at().toString())
+      ((ArrayNode) s.get("points")).addObject().put("at", InstantText.of(e.at()))
           .put("total", total.toString());
     }
     ArrayNode out = Json.array();

@@ -1,6 +1,7 @@
 package dev.vidsim.http.console;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidsim.clock.InstantText;
 import dev.vidsim.engine.Engine;
 import dev.vidsim.http.Json;
 import dev.vidsim.jobs.Job;
@@ -23,7 +24,7 @@ final class Summary {
 
   static ObjectNode of(Engine e, String tenant, RequestLog.Counts requests) {
     ObjectNode o = Json.object().put("tenant", tenant).put("currency", e.currency())
-        .put("now", e.clock().instant().toString());
+        .put("now", InstantText.of(e.clock().instant()));
     money(o, e, tenant);
     jobs(o, e, tenant);
     // API traffic only: the admin calls that drive the simulator are not the integration's
