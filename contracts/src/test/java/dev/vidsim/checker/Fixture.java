@@ -26,6 +26,11 @@ final class Fixture {
   private long seq;
   private long ledgerSeq;
 
+  /** The last journal line's seq. */
+  long lastSeq() {
+    return seq;
+  }
+
   Fixture advance(Duration d) {
     now = now.plus(d);
     return this;

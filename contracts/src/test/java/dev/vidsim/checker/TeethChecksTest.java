@@ -167,4 +167,41 @@ class TeethChecksTest {
     assertThat(f.check(limits).violationsOf("backoff_within_bounds")).first().asString()
         .contains("waited only 100 ms");
   }
+
+  @Test
+  void authentic_webhooks_acted_on_fails_when_news_is_refused() {
+    Fixture f = started().advance(Duration.ofSeconds(30)).state("vid_1", "queued", "succeeded");
+    f.clientLog.generation("g1", T, "k1", List.of("vid_1"))
+        .webhook(new ClientLog.WebhookHandling("wh_1", "vid_1", true, false, f.lastSeq()));
+    assertThat(f.check(LIMITS).violationsOf("authentic_webhooks_acted_on")).singleElement()
+        .asString().contains("webhook wh_1").contains("news to the client (job vid_1");
+    // a poll answered after the delivery was handled does not make it stale
+    poll(f, Duration.ofSeconds(5), "succeeded");
+    assertThat(f.check(LIMITS).violationsOf("authentic_webhooks_acted_on")).hasSize(1);
+  }
+
+  @Test
+  void authentic_webhooks_acted_on_lets_the_client_refuse_what_it_already_knew() {
+    Fixture f = started().advance(Duration.ofSeconds(30)).state("vid_1", "queued", "succeeded");
+    poll(f, Duration.ofSeconds(5), "succeeded"); // learnt from a poll first: the webhook is stale
+    f.clientLog.generation("g1", T, "k1", List.of("vid_1"))
+        .webhook(new ClientLog.WebhookHandling("wh_1", "vid_1", true, false, f.lastSeq()))
+        .webhook("wh_2", "vid_9", true, false) // not one of the client's jobs
+        .webhook("wh_3", "vid_1", false, false); // forged
+    assertThat(f.check(LIMITS).violationsOf("authentic_webhooks_acted_on")).isEmpty();
+
+    Fixture twice = started().advance(Duration.ofSeconds(30)).state("vid_1", "queued", "failed");
+    twice.clientLog.generation("g1", T, "k1", List.of("vid_1"))
+        .webhook("wh_1", "vid_1", true, true).webhook("wh_1", "vid_1", true, false);
+    assertThat(twice.check(LIMITS).violationsOf("authentic_webhooks_acted_on")).isEmpty();
+  }
+
+  @Test
+  void authentic_webhooks_acted_on_counts_a_poll_that_came_before_the_job_ended_for_nothing() {
+    Fixture f = poll(started(), Duration.ofSeconds(5), "in_progress");
+    f.advance(Duration.ofSeconds(30)).state("vid_1", "in_progress", "succeeded");
+    f.clientLog.generation("g1", T, "k1", List.of("vid_1"))
+        .webhook(new ClientLog.WebhookHandling("wh_1", "vid_1", true, false, f.lastSeq()));
+    assertThat(f.check(LIMITS).violationsOf("authentic_webhooks_acted_on")).hasSize(1);
+  }
 }

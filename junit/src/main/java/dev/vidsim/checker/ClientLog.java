@@ -46,11 +46,17 @@ public final class ClientLog {
   /**
    * One webhook delivery the client received.
    *
-   * @param authentic whether the harness sent it correctly signed and fresh
-   * @param processed whether the client acted on it (not just acknowledged it)
+   * @param authentic  whether the harness sent it correctly signed and fresh
+   * @param processed  whether the client acted on it (not just acknowledged it)
+   * @param journalSeq the journal's last line once the client had handled it; unknown is
+   *                   {@link Long#MAX_VALUE} (then whatever the client learnt before counts)
    */
   public record WebhookHandling(String webhookId, String jobId, boolean authentic,
-                                boolean processed) {}
+                                boolean processed, long journalSeq) {
+    public WebhookHandling(String webhookId, String jobId, boolean authentic, boolean processed) {
+      this(webhookId, jobId, authentic, processed, Long.MAX_VALUE);
+    }
+  }
 
   /**
    * The user waited for a generation's outcome.
@@ -83,7 +89,11 @@ public final class ClientLog {
 
   public synchronized ClientLog webhook(String webhookId, String jobId, boolean authentic,
                                         boolean processed) {
-    webhooks.add(new WebhookHandling(webhookId, jobId, authentic, processed));
+    return webhook(new WebhookHandling(webhookId, jobId, authentic, processed));
+  }
+
+  public synchronized ClientLog webhook(WebhookHandling handling) {
+    webhooks.add(handling);
     return this;
   }
 

@@ -40,6 +40,7 @@ public final class InvariantChecker {
         new FinalMeansFinal(),
         new StuckJobsFlaggedOrCancelled(), new ModelsFromLiveCatalog(),
         new WebhookDuplicatesProcessedOnce(), new ForgedOrStaleWebhooksRejected(),
+        new AuthenticWebhooksActedOn(),
         new ClientCostReconcilesWithLedger()));
   }
 

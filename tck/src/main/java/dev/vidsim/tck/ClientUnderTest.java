@@ -31,7 +31,9 @@ public interface ClientUnderTest extends AutoCloseable {
   /**
    * A webhook delivery arrived at the client's endpoint.
    *
-   * @return whether the client acted on it (false for duplicates, stale or forged deliveries)
+   * @return whether the client acted on it: false for duplicates, stale or forged deliveries,
+   *     and true for an authentic one that is news (the rule {@code authentic_webhooks_acted_on}:
+   *     a client that refuses good deliveries polls for what it was told)
    */
   boolean onWebhook(Map<String, List<String>> headers, String body);
 

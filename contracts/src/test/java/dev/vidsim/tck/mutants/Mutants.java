@@ -55,6 +55,14 @@ final class Mutants {
                 return false;
               }
             }), "webhook_duplicates_processed_once"),
+        new Mutant("refuses every webhook as if forged", REFERENCE.withInbox(
+            v -> new WebhookInbox(v) {
+              @Override
+              public Delivery receive(String id, String timestamp, String signature,
+                                      String body) {
+                return new Delivery(Outcome.REJECTED, id, "signature mismatch", null);
+              }
+            }), "authentic_webhooks_acted_on"),
         new Mutant("hard-codes a model id", REFERENCE.withBuilder(b -> b.modelChooser(
             new HardCodedModel("clip-video"))), "models_from_live_catalog"),
         new Mutant("trusts its own cost estimate", REFERENCE.withBelievedSpend(c -> new Money(

@@ -4,6 +4,7 @@ import dev.vidsim.checker.ClientLog;
 import dev.vidsim.tck.ClientUnderTest;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -15,11 +16,14 @@ import java.util.function.Supplier;
 final class Deliveries {
   private final Supplier<ClientUnderTest> client;
   private final ClientLog log;
+  /** The journal's last line: when a delivery was handled, against what the client had learnt. */
+  private final LongSupplier journalSeq;
   private volatile AssertionError crash;
 
-  Deliveries(Supplier<ClientUnderTest> client, ClientLog log) {
+  Deliveries(Supplier<ClientUnderTest> client, ClientLog log, LongSupplier journalSeq) {
     this.client = client;
     this.log = log;
+    this.journalSeq = journalSeq;
   }
 
   void deliver(Map<String, List<String>> headers, String body, boolean authentic) {
@@ -33,7 +37,8 @@ final class Deliveries {
       if (crash == null) crash = crashed;
       throw crashed;
     }
-    log.webhook(webhookId, jobOf(body), authentic, processed);
+    log.webhook(new ClientLog.WebhookHandling(webhookId, jobOf(body), authentic, processed,
+        journalSeq.getAsLong()));
   }
 
   /** Throws the first crash a delivery met, if any. */

@@ -35,7 +35,8 @@ public final class World implements AutoCloseable {
   private final Set<String> flagged = new LinkedHashSet<>();
   private final ClientLog webhookLog = new ClientLog();
   private final CallSenders senders = new CallSenders(webhookLog);
-  private final Deliveries deliveries = new Deliveries(() -> this.client, webhookLog);
+  private final Deliveries deliveries = new Deliveries(() -> this.client, webhookLog,
+      this::journalSeq);
   private final EvidenceCollector collector;
   private final List<String> steps = new ArrayList<>();
   private final List<String> faults = new ArrayList<>();
@@ -218,8 +219,7 @@ public final class World implements AutoCloseable {
   private EvidenceCollector.Taken take(boolean end) {
     ClientUnderTest.Report r = client.report();
     ClientLog log = new ClientLog().settled(end);
-    webhookLog.webhooks().forEach(w -> log.webhook(w.webhookId(), w.jobId(), w.authentic(),
-        w.processed()));
+    webhookLog.webhooks().forEach(log::webhook);
     webhookLog.restarts().forEach(log::restarted);
     webhookLog.callStarts().forEach(log::callStarted);
     webhookLog.requestCalls().forEach(log::sentBy);
