@@ -8,7 +8,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 
 /**
  * Posts one webhook attempt on a real thread; the answer is a status, or 0 with an error.
@@ -17,12 +16,13 @@ import java.util.concurrent.Executors;
  */
 final class Sender {
   /**
-   * Shared by every engine: its threads are daemons and live as long as the process. Its own
-   * pool, reused: without one, the JDK client finishes each send on CompletableFuture's default
-   * executor, which on a 2-core machine starts a new thread per task (thousands in a TCK run).
+   * Shared by every engine. Each send finishes on the client's own selector thread (a direct
+   * executor: what runs there is a status read): the default would finish it on
+   * CompletableFuture's pool, a new thread per task on a 2-core machine, and a pool of its own
+   * costs a thread hand-off per delivery (the TCK's deliveries wait for each answer).
    */
   private static final HttpClient HTTP = HttpClient.newBuilder()
-      .executor(Executors.newCachedThreadPool(Sender::daemon))
+      .executor(Runnable::run)
       .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** @param location the Location of a 3xx answer (never followed), else null */
@@ -48,12 +48,6 @@ final class Sender {
         .thenApply(r -> new Result(r.statusCode(), null,
             r.headers().firstValue("Location").orElse(null)))
         .exceptionally(e -> new Result(0, describe(e), null));
-  }
-
-  private static Thread daemon(Runnable task) {
-    Thread t = new Thread(task, "vidsim-webhook-sender");
-    t.setDaemon(true);
-    return t;
   }
 
   private static String describe(Throwable e) {
