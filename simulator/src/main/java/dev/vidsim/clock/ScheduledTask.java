@@ -11,25 +11,19 @@ public final class ScheduledTask implements Comparable<ScheduledTask> {
   private final long atSecond;
   private final int atNano;
   private final long sequence;
-  private final String label;
   private final Runnable action;
   private boolean cancelled;
 
-  ScheduledTask(Instant at, long sequence, String label, Runnable action) {
+  ScheduledTask(Instant at, long sequence, Runnable action) {
     this.at = at;
     this.atSecond = at.getEpochSecond();
     this.atNano = at.getNano();
     this.sequence = sequence;
-    this.label = label;
     this.action = action;
   }
 
   public Instant at() {
     return at;
-  }
-
-  public String label() {
-    return label;
   }
 
   Runnable action() {

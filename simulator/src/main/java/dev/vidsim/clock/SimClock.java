@@ -74,14 +74,14 @@ public final class SimClock implements InstantSource {
     }
   }
 
-  public ScheduledTask schedule(Instant at, String label, Runnable action) {
-    ScheduledTask task = new ScheduledTask(at, sequence++, label, action);
+  public ScheduledTask schedule(Instant at, Runnable action) {
+    ScheduledTask task = new ScheduledTask(at, sequence++, action);
     tasks.add(task);
     return task;
   }
 
-  public ScheduledTask scheduleAfter(Duration delay, String label, Runnable action) {
-    return schedule(instant().plus(delay), label, action);
+  public ScheduledTask scheduleAfter(Duration delay, Runnable action) {
+    return schedule(instant().plus(delay), action);
   }
 
   /**

@@ -59,7 +59,7 @@ final class JobEvents implements JobLifecycle {
     Instant halfway = now.plus(Duration.between(now, job.renderEndsAt()).dividedBy(2));
     journal.append("webhook_moment_planned", Journal.fields().put("job", job.id())
         .put("moment", "halfway").put("at", InstantText.of(halfway)));
-    clock.schedule(halfway, job.id() + " halfway", () -> {
+    clock.schedule(halfway, () -> {
       if (job.status() == JobStatus.IN_PROGRESS) report(job, Moment.HALFWAY);
     });
   }

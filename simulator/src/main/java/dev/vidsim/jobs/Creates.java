@@ -116,7 +116,7 @@ final class Creates {
       result = new CreateOutcome(null, e);
     }
     if (!deferred) keys.complete(t.apiKey(), key, result);
-    clock.scheduleAfter(settings.idempotencyTtl(), "expire key " + key, () -> {
+    clock.scheduleAfter(settings.idempotencyTtl(), () -> {
       if (keys.expire(t.apiKey(), key)) {
         journal.append("idempotency_key_expired", Journal.fields()
             .put("tenant", t.apiKey()).put("idempotencyKey", key));

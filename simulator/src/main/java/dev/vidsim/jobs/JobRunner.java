@@ -117,8 +117,8 @@ final class JobRunner {
     Instant ends = starts.plus(render);
     job.planRender(starts, ends);
     if (outcome == null) {
-      at(job, starts, "start", () -> start(job));
-      at(job, ends, "finish", () -> succeed(job));
+      at(job, starts, () -> start(job));
+      at(job, ends, () -> succeed(job));
       return;
     }
     journal.append("fault_outcome", Journal.fields().put("job", job.id())
@@ -126,10 +126,10 @@ final class JobRunner {
     Instant failsAt = failureInstant(job, outcome, starts, ends);
     if (outcome.neverStarts()) return;
     if (failsAt == null || starts.isBefore(failsAt)) {
-      at(job, starts, "start", () -> start(job));
+      at(job, starts, () -> start(job));
     }
     if (failsAt != null) {
-      at(job, failsAt, "fail", () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
+      at(job, failsAt, () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
     }
   }
 
@@ -142,12 +142,12 @@ final class JobRunner {
       journal.append("fault_outcome", Journal.fields().put("job", job.id())
           .put("outcome", outcome.kind().wireName()));
       if (outcome.kind() != JobOutcome.Kind.STUCK && outcome.after() != null) {
-        at(job, job.createdAt().plus(outcome.after()), "fail",
+        at(job, job.createdAt().plus(outcome.after()),
             () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
       }
     }
     if (outcome != null && outcome.neverStarts()) return;
-    at(job, job.createdAt().plus(queued), "ready", () -> slots.ready(job,
+    at(job, job.createdAt().plus(queued), () -> slots.ready(job,
         () -> begin(job, render, outcome)));
   }
 
@@ -158,9 +158,9 @@ final class JobRunner {
     job.planRender(starts, ends);
     start(job);
     if (outcome == null) {
-      at(job, ends, "finish", () -> succeed(job));
+      at(job, ends, () -> succeed(job));
     } else if (outcome.kind() != JobOutcome.Kind.STUCK && outcome.after() == null) {
-      at(job, failureInstant(job, outcome, starts, ends), "fail",
+      at(job, failureInstant(job, outcome, starts, ends),
           () -> fail(job, failureKind(outcome), failureMessage(job, outcome)));
     }
   }
@@ -199,8 +199,8 @@ final class JobRunner {
     };
   }
 
-  private void at(Job job, Instant when, String what, Runnable action) {
-    ScheduledTask task = clock.schedule(when, job.id() + " " + what, action);
+  private void at(Job job, Instant when, Runnable action) {
+    ScheduledTask task = clock.schedule(when, action);
     tasksByJob.computeIfAbsent(job.id(), k -> new ArrayList<>(3)).add(task); // start, end, ...
   }
 
@@ -212,7 +212,7 @@ final class JobRunner {
   /** A deadline (Replicate's Cancel-After): a job still unfinished then is cancelled. */
   void deadline(Job job, Duration after) {
     String why = "deadline of " + SimDuration.format(after) + " after create reached";
-    at(job, job.createdAt().plus(after), "deadline", () -> fail(job, FailureKind.CANCEL, why));
+    at(job, job.createdAt().plus(after), () -> fail(job, FailureKind.CANCEL, why));
   }
 
   /** A status poll of a model with a poll fee: charged, or a 402 when the balance is short. */
@@ -251,8 +251,7 @@ final class JobRunner {
     settleTo(job, Money.min(actual, q.usage()), q.rule() + " on delivery");
     Instant expires = clock.instant().plus(settings.contentTtl());
     job.setExpiresAt(expires);
-    clock.schedule(expires, job.id() + " expire",
-        () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
+    clock.schedule(expires, () -> move(job, JobStatus.EXPIRED, "content URL lapsed"));
     lifecycle.ended(job);
     slots.freed(job.tenant());
   }

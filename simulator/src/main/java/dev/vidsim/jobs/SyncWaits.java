@@ -55,7 +55,7 @@ final class SyncWaits {
     waiting.add(w);
     journal.append("sync_wait", Journal.fields().put("job", job.id())
         .put("limit", limit.toString()));
-    clock.scheduleAfter(limit, job.id() + " sync wait over", () -> answer(w));
+    clock.scheduleAfter(limit, () -> answer(w));
     return w.answer();
   }
 

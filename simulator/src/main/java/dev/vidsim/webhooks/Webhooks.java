@@ -130,7 +130,7 @@ public final class Webhooks {
   }
 
   private void schedule(Event e, int attempt, Instant at) {
-    clock.schedule(at, e.id() + " attempt " + attempt, () -> send(e, attempt));
+    clock.schedule(at, () -> send(e, attempt));
   }
 
   private void send(Event e, int attempt) {

@@ -17,9 +17,9 @@ class SimClockTest {
   void virtual_time_moves_only_when_advanced_and_runs_due_tasks_at_their_instant() {
     SimClock clock = SimClock.virtual(T0);
     List<String> seen = new ArrayList<>();
-    clock.schedule(T0.plusSeconds(30), "b", () -> seen.add("b@" + clock.instant()));
-    clock.schedule(T0.plusSeconds(10), "a", () -> seen.add("a@" + clock.instant()));
-    clock.schedule(T0.plusSeconds(600), "c", () -> seen.add("c"));
+    clock.schedule(T0.plusSeconds(30), () -> seen.add("b@" + clock.instant()));
+    clock.schedule(T0.plusSeconds(10), () -> seen.add("a@" + clock.instant()));
+    clock.schedule(T0.plusSeconds(600), () -> seen.add("c"));
     assertThat(clock.instant()).isEqualTo(T0);
     assertThat(clock.advance(Duration.ofMinutes(1))).isEqualTo(2);
     assertThat(seen).containsExactly("a@2026-01-01T00:00:10Z", "b@2026-01-01T00:00:30Z");
@@ -31,7 +31,7 @@ class SimClockTest {
   void ten_minute_timeouts_take_no_real_time() {
     SimClock clock = SimClock.virtual(T0);
     boolean[] fired = {false};
-    clock.scheduleAfter(Duration.ofMinutes(10), "timeout", () -> fired[0] = true);
+    clock.scheduleAfter(Duration.ofMinutes(10), () -> fired[0] = true);
     clock.advance(Duration.ofMinutes(10));
     assertThat(fired[0]).isTrue();
   }
@@ -40,11 +40,11 @@ class SimClockTest {
   void tasks_due_at_the_same_instant_run_in_scheduling_order_and_may_schedule_more() {
     SimClock clock = SimClock.virtual(T0);
     List<String> seen = new ArrayList<>();
-    clock.schedule(T0.plusSeconds(5), "first", () -> {
+    clock.schedule(T0.plusSeconds(5), () -> {
       seen.add("first");
-      clock.scheduleAfter(Duration.ofSeconds(1), "chained", () -> seen.add("chained"));
+      clock.scheduleAfter(Duration.ofSeconds(1), () -> seen.add("chained"));
     });
-    clock.schedule(T0.plusSeconds(5), "second", () -> seen.add("second"));
+    clock.schedule(T0.plusSeconds(5), () -> seen.add("second"));
     clock.advance(Duration.ofSeconds(10));
     assertThat(seen).containsExactly("first", "second", "chained");
   }
@@ -53,7 +53,7 @@ class SimClockTest {
   void cancelled_tasks_do_not_run() {
     SimClock clock = SimClock.virtual(T0);
     boolean[] fired = {false};
-    clock.scheduleAfter(Duration.ofSeconds(1), "x", () -> fired[0] = true).cancel();
+    clock.scheduleAfter(Duration.ofSeconds(1), () -> fired[0] = true).cancel();
     clock.advance(Duration.ofSeconds(2));
     assertThat(fired[0]).isFalse();
   }
@@ -93,10 +93,10 @@ class SimClockTest {
     java.util.List<Integer> ran = new java.util.ArrayList<>();
     for (int i = 0; i < 5; i++) {
       int n = i;
-      clock.schedule(T0, "task " + i, () -> ran.add(n));
+      clock.schedule(T0, () -> ran.add(n));
     }
-    clock.schedule(T0, "cancelled", () -> ran.add(99)).cancel();
-    clock.schedule(T0.plusSeconds(60), "later", () -> ran.add(100));
+    clock.schedule(T0, () -> ran.add(99)).cancel();
+    clock.schedule(T0.plusSeconds(60), () -> ran.add(100));
     assertThat(clock.runDue(2)).isEqualTo(2);
     assertThat(ran).containsExactly(0, 1);
     assertThat(clock.runDue(2)).isEqualTo(2);
