@@ -15,6 +15,8 @@ a="$1"; b="$2"; mode="${3:-create}"; rounds="${4:-3}"
 warmup="${AB_WARMUP:-30}"; seconds="${AB_SECONDS:-15}"
 command -v wrk >/dev/null || { echo "ab: needs wrk (apt-get install wrk)" >&2; exit 2; }
 hz=$(getconf CLK_TCK)
+# shellcheck source=bench/vidsim.sh
+. "$here/bench/vidsim.sh"
 
 thread_cpu() { # ticks per thread kind (JIT, GC, the rest) of process $1
   for t in /proc/"$1"/task/*; do
@@ -24,18 +26,8 @@ thread_cpu() { # ticks per thread kind (JIT, GC, the rest) of process $1
 }
 
 measure() { # jar label
-  local jar="$1" label="$2" port u pid key poll
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  u="http://127.0.0.1:$port"
-  java -jar "$jar" serve --port "$port" --clock accelerated --clock-factor 10000 \
-    --max-jobs 2000000 >/dev/null 2>&1 &
-  pid=$!
-  for _ in $(seq 600); do curl -s -o /dev/null "$u/_sim/health" && break; sleep 0.05; done
-  key=$(curl -s -d '{"balance":"100000000.00"}' "$u/_sim/tenants" | python3 -c \
-    'import json,sys; print(json.load(sys.stdin)["apiKey"])')
-  poll="/v1/videos/$(curl -s -H "Authorization: Bearer $key" -H 'Idempotency-Key: first' \
-    -d '{"model":"clip-video","prompt":"bench"}' "$u/v1/videos" | python3 -c \
-    'import json,sys; print(json.load(sys.stdin)["id"])')"
+  local jar="$1" label="$2" u pid key poll
+  vidsim_start /dev/null -jar "$jar" -- --max-jobs 2000000
   wrk -t2 -c50 -d"${warmup}s" -s "$here/bench/compare.lua" "$u" -- "$mode" "$key" "$poll" warm \
     >/dev/null
   read -r ut0 st0 < <(awk '{print $14, $15}' /proc/"$pid"/stat)

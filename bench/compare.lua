@@ -2,6 +2,8 @@
 --   MODE create: every request is POST /v1/videos with a body and a fresh Idempotency-Key
 --   MODE poll:   every request is GET POLL_PATH (an existing job)
 --   MODE mix:    one create, then five polls, repeated
+--   MODE follow: one create, then five polls of the job that create made (bench/sustained.sh:
+--                the store's eviction of old finished jobs never makes a poll a 404)
 -- done() prints one line: RESULT requests req_per_s p50_ms p99_ms non2xx socket_errors
 local body = '{"model":"clip-video","prompt":"bench"}'
 local mode, poll_path, key_prefix, create_headers, poll_headers
@@ -13,8 +15,17 @@ function setup(thread)
   thread:set("thread_id", thread_count)
 end
 
+-- only in follow mode: wrk reads every response body when a script defines response()
+local function follow(status, headers, body)
+  if status == 201 then
+    local id = body:match('"id"%s*:%s*"([^"]+)"')
+    if id then poll_path = "/v1/videos/" .. id end
+  end
+end
+
 function init(args)
   mode, poll_path = args[1], args[3]
+  if mode == "follow" then response = follow end
   key_prefix = args[4] .. "-" .. tostring(thread_id) .. "-"
   local auth = "Bearer " .. args[2]
   poll_headers = { ["Authorization"] = auth }
@@ -35,7 +46,7 @@ function request()
   requests_made = requests_made + 1
   if mode == "create" then return create() end
   if mode == "poll" then return poll() end
-  if requests_made % 6 == 1 then return create() end
+  if requests_made % 6 == 1 or poll_path == "" then return create() end
   return poll()
 end
 

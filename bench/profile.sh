@@ -11,19 +11,11 @@ jar="${PROFILE_JAR:-$here/simulator/target/vidsim.jar}"
 mode="${1:-create}"; seconds="${2:-30}"
 mkdir -p "$out"
 jfr_file="$out/profile-$mode.jfr"; rm -f "$jfr_file"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-u="http://127.0.0.1:$port"
-java -XX:StartFlightRecording=settings=profile,filename="$jfr_file" \
-  -jar "$jar" serve --port "$port" --clock accelerated --clock-factor 10000 \
-  >"$out/profile-server.log" 2>&1 &
-pid=$!
+# shellcheck source=bench/vidsim.sh
+. "$bench/vidsim.sh"
+vidsim_start "$out/profile-server.log" \
+  -XX:StartFlightRecording=settings=profile,filename="$jfr_file" -jar "$jar"
 trap 'kill "$pid" 2>/dev/null || true' EXIT
-for _ in $(seq 600); do curl -s -o /dev/null "$u/_sim/health" && break; sleep 0.05; done
-key=$(curl -s -d '{"balance":"100000000.00"}' "$u/_sim/tenants" | python3 -c \
-  'import json,sys; print(json.load(sys.stdin)["apiKey"])')
-poll="/v1/videos/$(curl -s -H "Authorization: Bearer $key" -H 'Idempotency-Key: first' \
-  -d '{"model":"clip-video","prompt":"bench"}' "$u/v1/videos" | python3 -c \
-  'import json,sys; print(json.load(sys.stdin)["id"])')"
 wrk -t2 -c50 -d"${PROFILE_WARMUP:-15}s" -s "$bench/compare.lua" "$u" -- "$mode" "$key" "$poll" warm >/dev/null
 jcmd "$pid" JFR.stop name=1 >/dev/null
 jcmd "$pid" JFR.start name=p settings=profile filename="$jfr_file" >/dev/null
