@@ -14,7 +14,7 @@ final class AttemptChains {
   private AttemptChains() {}
 
   static List<List<Exchange>> of(Evidence e) {
-    Calls calls = Calls.of(e);
+    Calls calls = e.calls();
     List<Exchange> exchanges = e.exchanges();
     List<List<Exchange>> chains = new ArrayList<>();
     Map<String, List<Exchange>> open = new HashMap<>();

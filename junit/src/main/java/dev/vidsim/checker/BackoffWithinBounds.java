@@ -47,8 +47,8 @@ final class BackoffWithinBounds extends ClientCheck {
     List<Exchange> all = e.exchanges();
     java.util.Map<Exchange, Integer> index = new java.util.IdentityHashMap<>();
     for (int i = 0; i < all.size(); i++) index.put(all.get(i), i);
-    Calls calls = Calls.of(e);
-    for (List<Exchange> chain : AttemptChains.of(e)) {
+    Calls calls = e.calls();
+    for (List<Exchange> chain : e.attemptChains()) {
       for (int i = 1; i < chain.size(); i++) {
         Exchange before = chain.get(i - 1);
         Exchange after = nextOfCall(all, index.get(before), calls);

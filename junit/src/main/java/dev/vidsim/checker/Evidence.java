@@ -24,6 +24,8 @@ public final class Evidence {
   private final Map<String, ReportedBalance> balances;
   private List<Exchange> exchanges;
   private Map<String, JobFacts> jobFacts;
+  private Calls calls;
+  private List<List<Exchange>> attemptChains;
 
   Evidence(List<JournalEvent> journal, List<LedgerLine> ledger, List<JobSnapshot> jobs,
            Map<String, ModelPolicy> policies, Instant now, ClientLog clientLog,
@@ -64,6 +66,20 @@ public final class Evidence {
   public synchronized List<Exchange> exchanges() {
     if (exchanges == null) exchanges = Exchange.pair(journal);
     return exchanges;
+  }
+
+  /** Which client call each line belongs to: several rules ask, so it is worked out once. */
+  synchronized Calls calls() {
+    if (calls == null) calls = Calls.of(this);
+    return calls;
+  }
+
+  /** The requests as attempt chains ({@link AttemptChains}), worked out once. */
+  synchronized List<List<Exchange>> attemptChains() {
+    if (attemptChains == null) {
+      attemptChains = AttemptChains.of(this).stream().map(List::copyOf).toList();
+    }
+    return attemptChains;
   }
 
   /** Every job the evidence mentions, in order of first appearance. */

@@ -26,7 +26,7 @@ final class PollingBounded extends ClientCheck {
       if (x.isPoll()) byJob.computeIfAbsent(x.jobInPath(), j -> new ArrayList<>()).add(x);
     }
     List<Instant> restarts = e.clientLog() == null ? List.of() : e.clientLog().restarts();
-    Calls calls = Calls.of(e);
+    Calls calls = e.calls();
     byJob.forEach((job, polls) -> check(e, job, polls, restarts, calls, sink));
   }
 

@@ -12,7 +12,7 @@ final class RetriesWithinCap extends ClientCheck {
   @Override
   public void run(Evidence e, Sink sink) {
     int max = e.limits().attemptsMax();
-    for (List<Exchange> chain : AttemptChains.of(e)) {
+    for (List<Exchange> chain : e.attemptChains()) {
       if (chain.size() <= max) continue;
       Exchange first = chain.get(0);
       sink.violation("tenant " + first.tenant(), first.method() + " " + first.path()

@@ -30,7 +30,7 @@ final class RetryDelaysSpread extends ClientCheck {
     Map<Integer, List<Retry>> byNumber = new HashMap<>();
     Map<String, Exchange> lastOf = new HashMap<>();
     Map<String, Integer> failuresInRow = new HashMap<>();
-    Calls calls = Calls.of(e);
+    Calls calls = e.calls();
     for (Exchange x : e.exchanges()) {
       if (x.tenant() == null) continue;
       String sig = x.signature() + "#" + calls.of(x.request().seq());

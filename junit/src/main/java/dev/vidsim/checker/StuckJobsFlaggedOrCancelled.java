@@ -21,7 +21,7 @@ final class StuckJobsFlaggedOrCancelled extends ClientCheck {
   @Override
   public void run(Evidence e, Sink sink) {
     var limits = e.limits();
-    Calls calls = Calls.of(e);
+    Calls calls = e.calls();
     Map<String, List<Exchange>> byJob = new HashMap<>();
     for (Exchange x : e.exchanges()) {
       if (x.jobInPath() == null) continue;

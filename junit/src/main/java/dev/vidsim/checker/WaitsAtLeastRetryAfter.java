@@ -16,7 +16,7 @@ final class WaitsAtLeastRetryAfter extends ClientCheck {
   @Override
   public void run(Evidence e, Sink sink) {
     List<Exchange> all = e.exchanges();
-    Calls calls = Calls.of(e);
+    Calls calls = e.calls();
     for (int i = 0; i < all.size(); i++) {
       Exchange x = all.get(i);
       Duration wait = RetryAfter.of(x);

@@ -92,7 +92,9 @@ final class JobEvents implements JobLifecycle {
   private Signing signing(WebhookShape shape) {
     return (e, timestamp, secret) -> {
       Map<String, String> own = shape.signature(new WebhookShape.Delivery(e.id(), e.jobId(),
-          e.tenant(), e.type(), timestamp, e.body(), secret, webhooks.ed25519()::sign));
+          e.tenant(), e.type(), timestamp, e.body(), secret,
+          // the key is made on first use: most dialects sign with the tenant's secret
+          bytes -> webhooks.ed25519().sign(bytes)));
       return own != null ? own : Signing.STANDARD.headers(e, timestamp, secret);
     };
   }

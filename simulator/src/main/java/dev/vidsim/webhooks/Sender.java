@@ -1,5 +1,6 @@
 package dev.vidsim.webhooks;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Posts one webhook attempt on a real thread; the answer is a status, or 0 with an error.
@@ -16,14 +19,20 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Sender {
   /**
-   * Shared by every engine. Each send finishes on the client's own selector thread (a direct
-   * executor: what runs there is a status read): the default would finish it on
-   * CompletableFuture's pool, a new thread per task on a 2-core machine, and a pool of its own
-   * costs a thread hand-off per delivery (the TCK's deliveries wait for each answer).
+   * Shared by every engine. A send is a blocking {@code send} on a sender thread: the client's
+   * {@code sendAsync} always finishes on CompletableFuture's default pool, which on a 2-core
+   * machine is a new thread per task (a thread start per delivery, and the TCK waits for each
+   * answer). The client's own executor is direct: what runs there is a status read.
    */
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .executor(Runnable::run)
       .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+  /** Reused threads; as many as attempts on the wire at once, idle ones end after a minute. */
+  private static final ExecutorService SENDERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "vidsim-webhook-sender");
+    t.setDaemon(true);
+    return t;
+  });
 
   /** @param location the Location of a 3xx answer (never followed), else null */
   record Result(int status, String error, String location) {
@@ -44,10 +53,20 @@ final class Sender {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
-    return HTTP.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding())
-        .thenApply(r -> new Result(r.statusCode(), null,
-            r.headers().firstValue("Location").orElse(null)))
-        .exceptionally(e -> new Result(0, describe(e), null));
+    HttpRequest request = b.build();
+    return CompletableFuture.supplyAsync(() -> send(request), SENDERS);
+  }
+
+  private static Result send(HttpRequest request) {
+    try {
+      HttpResponse<Void> r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+      return new Result(r.statusCode(), null, r.headers().firstValue("Location").orElse(null));
+    } catch (IOException | RuntimeException e) {
+      return new Result(0, describe(e), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Result(0, "interrupted", null);
+    }
   }
 
   private static String describe(Throwable e) {

@@ -22,6 +22,8 @@ final class EvidenceCollector {
   private final SimHost host;
   private final String apiKey;
   private final ClientLimits limits;
+  /** The scenario's models never change during a try: converted once, not after every action. */
+  private final List<ModelPolicy> policies;
 
   /** The evidence as raw as it can be taken. */
   record Taken(ClientLog log, List<String> lines, List<LedgerLine> ledger, List<JobSnapshot> jobs,
@@ -31,6 +33,7 @@ final class EvidenceCollector {
     this.host = host;
     this.apiKey = apiKey;
     this.limits = limits;
+    this.policies = host.scenario().models().stream().map(ModelPolicy::of).toList();
   }
 
   /** The simulator's state now, with what the client reported just before. */
@@ -40,7 +43,7 @@ final class EvidenceCollector {
       return new Taken(log, journal.fetch(e), List.copyOf(ledger.read(e)),
           e.jobs().all().stream().map(JobSnapshot::of).toList(), e.clock().instant(),
           new ReportedBalance(apiKey, balance.balance(), balance.held(), balance.available()),
-          e.scenario().models().stream().map(ModelPolicy::of).toList());
+          policies);
     });
   }
 
