@@ -1,5 +1,6 @@
 package dev.vidsim.jobs;
 
+import dev.vidsim.ledger.Ledger;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.pricing.JobSpec;
 import dev.vidsim.pricing.Pricing;
@@ -35,7 +36,7 @@ public final class Job {
   private Instant expiresAt;
   private FailureKind failure;
   private String errorMessage;
-  private String holdId;
+  private boolean held;
   /** Its number among its tenant's jobs, in creation order (see QueuePositions). */
   private long queueOrdinal;
   private boolean deleted;
@@ -123,8 +124,9 @@ public final class Job {
     this.expiresAt = expiresAt;
   }
 
-  public void setHoldId(String holdId) {
-    this.holdId = holdId;
+  /** Credit is held for it ({@link Ledger#hold}): its hold id is made from its id. */
+  public void markHeld() {
+    this.held = true;
   }
 
   public String id() { return id; }
@@ -145,7 +147,8 @@ public final class Job {
   public Instant renderEndsAt() { return renderEndsAt; }
   public FailureKind failure() { return failure; }
   public String errorMessage() { return errorMessage; }
-  public String holdId() { return holdId; }
+  /** Null when nothing was held for it. */
+  public String holdId() { return held ? Ledger.holdIdOf(id) : null; }
 
   long queueOrdinal() { return queueOrdinal; }
 

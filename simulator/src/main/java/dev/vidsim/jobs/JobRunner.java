@@ -16,6 +16,7 @@ import dev.vidsim.ledger.InsufficientFundsException;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.pricing.JobSpec;
+import dev.vidsim.pricing.SharedPrices;
 import dev.vidsim.pricing.PriceCalculator;
 import dev.vidsim.pricing.Quote;
 import dev.vidsim.pricing.Settlement;
@@ -38,6 +39,8 @@ final class JobRunner {
   private final JobSettings settings;
   private final JobLifecycle lifecycle;
   private final Map<String, List<ScheduledTask>> tasksByJob = new HashMap<>();
+  /** Quotes and specs a job keeps for its lifetime, one instance per distinct value. */
+  private final SharedPrices prices = new SharedPrices();
   final RunSlots slots;
 
   JobRunner(SimClock clock, SimRandom random, Journal journal, Ledger ledger, JobStore store,
@@ -65,6 +68,7 @@ final class JobRunner {
     if (route != null) {
       q = q.withRule("via " + route.ran().provider() + " " + m.id() + ": " + q.rule());
     }
+    q = prices.of(q);
     try {
       ledger.requireAvailable(t.apiKey(), q.neededAtCreate());
     } catch (InsufficientFundsException e) {
@@ -75,8 +79,9 @@ final class JobRunner {
     }
     Instant now = clock.instant();
     String id = req.ids().draw(random, "ids/" + t.apiKey());
-    Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), spec, q, m.pricing(), key,
-        req.webhookUrl(), now).createdThrough(req.dialect(), req.attributes()).routedBy(route);
+    Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), prices.of(spec), q,
+        m.pricing(), key, req.webhookUrl(), now)
+        .createdThrough(req.dialect(), req.attributes()).routedBy(route);
     if (!store.add(job)) throw full();
     ObjectNode created = Journal.fields().put("job", id).put("tenant", t.apiKey())
         .put("model", m.id()).put("status", job.status().wireName());
@@ -93,7 +98,8 @@ final class JobRunner {
       ledger.charge(t.apiKey(), q.onCreate(), id, key, rule + " on create", now);
     }
     if (q.held().isPositive()) {
-      job.setHoldId(ledger.hold(t.apiKey(), q.held(), id, key, rule, now));
+      ledger.hold(t.apiKey(), q.held(), id, key, rule, now);
+      job.markHeld();
     }
     schedule(job, m, outcome);
     return job;

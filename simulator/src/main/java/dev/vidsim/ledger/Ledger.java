@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.HashSet;
 import java.util.function.Consumer;
 
 /**
@@ -18,11 +16,14 @@ import java.util.function.Consumer;
 public final class Ledger {
   private final Map<String, List<LedgerEntry>> byTenant = new LinkedHashMap<>();
   private final Map<String, Hold> holds = new HashMap<>();
-  private final Set<String> settledHolds = new HashSet<>();
   private final Map<String, List<LedgerEntry>> byJob = new HashMap<>();
   private final Map<String, Totals> totals = new HashMap<>();
+  /** Rule texts repeat across jobs (one per price and outcome): equal ones share a string. */
+  private final Map<String, String> rules = new HashMap<>();
   private final Consumer<LedgerEntry> listener;
   private long seq;
+  /** Distinct rule texts shared; past it a new text is kept as given (the lines stay exact). */
+  static final int RULES_SHARED_MAX = 4_096;
 
   private record Hold(String tenant, Money amount, String jobId, String key) {}
 
@@ -55,40 +56,37 @@ public final class Ledger {
   }
 
   public LedgerEntry topUp(String tenant, Money amount, String rule, Instant at) {
-    return append(tenant, EntryType.TOPUP, amount, null, null, null, rule, at);
+    return append(tenant, EntryType.TOPUP, amount, null, null, rule, at);
   }
 
   /** Takes money now; throws (writing nothing) unless it is available. */
   public LedgerEntry charge(String tenant, Money amount, String jobId, String key, String rule,
                             Instant at) {
     requireAvailable(tenant, amount);
-    return append(tenant, EntryType.CHARGE, amount, jobId, key, null, rule, at);
+    return append(tenant, EntryType.CHARGE, amount, jobId, key, rule, at);
   }
 
   public LedgerEntry refund(String tenant, Money amount, String jobId, String key, String rule,
                             Instant at) {
-    return append(tenant, EntryType.REFUND, amount, jobId, key, null, rule, at);
+    return append(tenant, EntryType.REFUND, amount, jobId, key, rule, at);
   }
 
   /** Reserves money for a job; returns the hold id that settles it later. */
   public String hold(String tenant, Money amount, String jobId, String key, String rule,
                      Instant at) {
     requireAvailable(tenant, amount);
-    String holdId = "hold_" + jobId;
-    if (holds.containsKey(holdId) || settledHolds.contains(holdId)) {
+    String holdId = holdIdOf(jobId);
+    if (holds.containsKey(holdId) || heldBefore(jobId)) {
       throw new IllegalStateException("job " + jobId + " already has a hold");
     }
     holds.put(holdId, new Hold(tenant, amount, jobId, key));
-    append(tenant, EntryType.HOLD, amount, jobId, key, holdId, rule, at);
+    append(tenant, EntryType.HOLD, amount, jobId, key, rule, at);
     return holdId;
   }
 
   /** Captures part of a hold and releases the rest; a hold settles exactly once. */
   public void settle(String holdId, Money capture, String rule, Instant at) {
     Hold h = holds.remove(holdId);
-    if (h != null) {
-      settledHolds.add(holdId);
-    }
     if (h == null) {
       throw new IllegalStateException("hold " + holdId + " is unknown or already settled");
     }
@@ -96,12 +94,37 @@ public final class Ledger {
       throw new IllegalArgumentException("capture " + capture + " exceeds hold " + h.amount());
     }
     if (capture.isPositive()) {
-      append(h.tenant(), EntryType.CAPTURE, capture, h.jobId(), h.key(), holdId, rule, at);
+      append(h.tenant(), EntryType.CAPTURE, capture, h.jobId(), h.key(), rule, at);
     }
     Money rest = h.amount().minus(Money.max(capture, Money.ZERO));
     if (rest.isPositive()) {
-      append(h.tenant(), EntryType.RELEASE, rest, h.jobId(), h.key(), holdId, rule, at);
+      append(h.tenant(), EntryType.RELEASE, rest, h.jobId(), h.key(), rule, at);
     }
+  }
+
+  /** The id of a job's hold: a job has at most one. */
+  public static String holdIdOf(String jobId) {
+    return "hold_" + jobId;
+  }
+
+  /** Whether the job's hold was taken before (and settled since: its lines say so). */
+  private boolean heldBefore(String jobId) {
+    for (LedgerEntry e : byJob.getOrDefault(jobId, List.of())) {
+      if (e.type() == EntryType.HOLD) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The ledger's copy of a rule text: equal texts share one string (a million jobs at one price
+   * keep one), up to {@link #RULES_SHARED_MAX} distinct texts.
+   */
+  public String rule(String text) {
+    if (text == null) return null;
+    String known = rules.get(text);
+    if (known != null) return known;
+    if (rules.size() < RULES_SHARED_MAX) rules.put(text, text);
+    return text;
   }
 
   public boolean isOpen(String holdId) {
@@ -149,11 +172,12 @@ public final class Ledger {
   }
 
   private LedgerEntry append(String tenant, EntryType type, Money amount, String jobId, String key,
-                             String holdId, String rule, Instant at) {
-    LedgerEntry e = new LedgerEntry(++seq, tenant, type, amount, jobId, key, holdId, rule, at);
+                             String rule, Instant at) {
+    LedgerEntry e = new LedgerEntry(++seq, tenant, type, amount, jobId, key, rule(rule), at);
     byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(e);
     totals.computeIfAbsent(tenant, t -> new Totals()).add(e);
-    if (jobId != null) byJob.computeIfAbsent(jobId, j -> new ArrayList<>()).add(e);
+    // a job has 1 to 3 lines: a list sized for 2, not the default 10
+    if (jobId != null) byJob.computeIfAbsent(jobId, j -> new ArrayList<>(2)).add(e);
     listener.accept(e);
     return e;
   }

@@ -118,4 +118,38 @@ class LedgerTest {
         .containsExactly(m("0.30"));
     assertThat(ledger.entriesForJob("b", "j1")).isEmpty();
   }
+
+  @Test
+  void hold_lines_name_their_hold_and_other_lines_none() {
+    ledger.topUp("a", m("1.00"), "opening", T0);
+    String hold = ledger.hold("a", m("0.50"), "j1", "k1", "5 s", T0);
+    ledger.settle(hold, m("0.20"), "delivered", T0);
+    ledger.charge("a", m("0.10"), "j1", "k1", "flat fee", T0);
+    assertThat(hold).isEqualTo("hold_j1");
+    // hold, capture, release: the hold's id; topup and charge: none
+    assertThat(posted).extracting(LedgerEntry::type, LedgerEntry::holdId).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(EntryType.TOPUP, null),
+        org.assertj.core.groups.Tuple.tuple(EntryType.HOLD, "hold_j1"),
+        org.assertj.core.groups.Tuple.tuple(EntryType.CAPTURE, "hold_j1"),
+        org.assertj.core.groups.Tuple.tuple(EntryType.RELEASE, "hold_j1"),
+        org.assertj.core.groups.Tuple.tuple(EntryType.CHARGE, null));
+  }
+
+  @Test
+  void equal_rule_texts_share_one_string_up_to_the_bound() {
+    ledger.topUp("a", m("1000.00"), "opening", T0);
+    LedgerEntry first = ledger.charge("a", m("0.10"), "j1", null, new String("1 video x 0.10"),
+        T0);
+    LedgerEntry second = ledger.charge("a", m("0.10"), "j2", null, new String("1 video x 0.10"),
+        T0);
+    // a million jobs at one price keep one text, not a million
+    assertThat(second.rule()).isSameAs(first.rule());
+    for (int i = 0; i < Ledger.RULES_SHARED_MAX; i++) ledger.rule("distinct " + i);
+    String late = new String("one text too many");
+    LedgerEntry past = ledger.charge("a", m("0.10"), "j3", null, late, T0);
+    LedgerEntry again = ledger.charge("a", m("0.10"), "j4", null, new String(late), T0);
+    // past the bound texts are kept exactly as given, each its own
+    assertThat(past.rule()).isSameAs(late);
+    assertThat(again.rule()).isEqualTo(late).isNotSameAs(late);
+  }
 }
