@@ -28,6 +28,7 @@ final class Creates {
   private final JobViews views;
   /** Why a webhook URL may not be used, or null when it may. */
   private final UnaryOperator<String> webhookUrlProblem;
+  private final KeyWindows windows;
   private Routing routing;
 
   Creates(Tenants tenants, Catalog catalog, SimClock clock, Journal journal,
@@ -43,6 +44,12 @@ final class Creates {
     this.syncWaits = syncWaits;
     this.views = views;
     this.webhookUrlProblem = webhookUrlProblem;
+    this.windows = new KeyWindows(clock, settings.idempotencyTtl(), (tenant, key) -> {
+      if (keys.expire(tenant, key)) {
+        journal.append("idempotency_key_expired", Journal.fields()
+            .put("tenant", tenant).put("idempotencyKey", key));
+      }
+    });
   }
 
   void routeWith(Routing newRouting) {
@@ -116,12 +123,7 @@ final class Creates {
       result = new CreateOutcome(null, e);
     }
     if (!deferred) keys.complete(t.apiKey(), key, result);
-    clock.scheduleAfter(settings.idempotencyTtl(), () -> {
-      if (keys.expire(t.apiKey(), key)) {
-        journal.append("idempotency_key_expired", Journal.fields()
-            .put("tenant", t.apiKey()).put("idempotencyKey", key));
-      }
-    });
+    windows.opened(t.apiKey(), key);
     return result.orThrow();
   }
 
