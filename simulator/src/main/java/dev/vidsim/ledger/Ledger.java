@@ -119,7 +119,7 @@ public final class Ledger {
    * The ledger's copy of a rule text: equal texts share one string (a million jobs at one price
    * keep one), up to {@link #RULES_SHARED_MAX} distinct texts.
    */
-  public String rule(String text) {
+  String rule(String text) {
     if (text == null) return null;
     String known = rules.get(text);
     if (known != null) return known;
