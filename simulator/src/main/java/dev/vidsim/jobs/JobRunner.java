@@ -16,10 +16,10 @@ import dev.vidsim.ledger.InsufficientFundsException;
 import dev.vidsim.money.Money;
 import dev.vidsim.pricing.FailureKind;
 import dev.vidsim.pricing.JobSpec;
-import dev.vidsim.pricing.SharedPrices;
 import dev.vidsim.pricing.PriceCalculator;
 import dev.vidsim.pricing.Quote;
 import dev.vidsim.pricing.Settlement;
+import dev.vidsim.pricing.Shared;
 import dev.vidsim.tenants.Tenant;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,8 +39,8 @@ final class JobRunner {
   private final JobSettings settings;
   private final JobLifecycle lifecycle;
   private final Map<String, List<ScheduledTask>> tasksByJob = new HashMap<>();
-  /** Quotes and specs a job keeps for its lifetime, one instance per distinct value. */
-  private final SharedPrices prices = new SharedPrices();
+  private final Shared<Quote> quotes = new Shared<>(); // kept by each job for its lifetime
+  private final Shared<JobSpec> specs = new Shared<>();
   final RunSlots slots;
 
   JobRunner(SimClock clock, SimRandom random, Journal journal, Ledger ledger, JobStore store,
@@ -68,7 +68,7 @@ final class JobRunner {
     if (route != null) {
       q = q.withRule("via " + route.ran().provider() + " " + m.id() + ": " + q.rule());
     }
-    q = prices.of(q);
+    q = quotes.of(q);
     try {
       ledger.requireAvailable(t.apiKey(), q.neededAtCreate());
     } catch (InsufficientFundsException e) {
@@ -79,7 +79,7 @@ final class JobRunner {
     }
     Instant now = clock.instant();
     String id = req.ids().draw(random, "ids/" + t.apiKey());
-    Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), prices.of(spec), q,
+    Job job = new Job(id, t.apiKey(), m.id(), t.region(), req.prompt(), specs.of(spec), q,
         m.pricing(), key, req.webhookUrl(), now)
         .createdThrough(req.dialect(), req.attributes()).routedBy(route);
     if (!store.add(job)) throw full();

@@ -1,6 +1,7 @@
 package dev.vidsim.ledger;
 
 import dev.vidsim.money.Money;
+import dev.vidsim.pricing.Shared;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +20,9 @@ public final class Ledger {
   private final Map<String, List<LedgerEntry>> byJob = new HashMap<>();
   private final Map<String, Totals> totals = new HashMap<>();
   /** Rule texts repeat across jobs (one per price and outcome): equal ones share a string. */
-  private final Map<String, String> rules = new HashMap<>();
+  private final Shared<String> rules = new Shared<>();
   private final Consumer<LedgerEntry> listener;
   private long seq;
-  /** Distinct rule texts shared; past it a new text is kept as given (the lines stay exact). */
-  static final int RULES_SHARED_MAX = 4_096;
 
   private record Hold(String tenant, Money amount, String jobId, String key) {}
 
@@ -115,18 +114,6 @@ public final class Ledger {
     return false;
   }
 
-  /**
-   * The ledger's copy of a rule text: equal texts share one string (a million jobs at one price
-   * keep one), up to {@link #RULES_SHARED_MAX} distinct texts.
-   */
-  String rule(String text) {
-    if (text == null) return null;
-    String known = rules.get(text);
-    if (known != null) return known;
-    if (rules.size() < RULES_SHARED_MAX) rules.put(text, text);
-    return text;
-  }
-
   public boolean isOpen(String holdId) {
     return holds.containsKey(holdId);
   }
@@ -173,7 +160,7 @@ public final class Ledger {
 
   private LedgerEntry append(String tenant, EntryType type, Money amount, String jobId, String key,
                              String rule, Instant at) {
-    LedgerEntry e = new LedgerEntry(++seq, tenant, type, amount, jobId, key, rule(rule), at);
+    LedgerEntry e = new LedgerEntry(++seq, tenant, type, amount, jobId, key, rules.of(rule), at);
     byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(e);
     totals.computeIfAbsent(tenant, t -> new Totals()).add(e);
     // a job has 1 to 3 lines: a list sized for 2, not the default 10

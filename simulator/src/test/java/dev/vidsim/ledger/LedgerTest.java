@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidsim.money.Money;
+import dev.vidsim.pricing.Shared;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +145,9 @@ class LedgerTest {
         T0);
     // a million jobs at one price keep one text, not a million
     assertThat(second.rule()).isSameAs(first.rule());
-    for (int i = 0; i < Ledger.RULES_SHARED_MAX; i++) ledger.rule("distinct " + i);
+    for (int i = 0; i < Shared.DISTINCT_MAX; i++) {
+      ledger.charge("a", m("0.01"), "d" + i, null, "distinct " + i, T0);
+    }
     String late = new String("one text too many");
     LedgerEntry past = ledger.charge("a", m("0.10"), "j3", null, late, T0);
     LedgerEntry again = ledger.charge("a", m("0.10"), "j4", null, new String(late), T0);
