@@ -214,7 +214,8 @@ final class AdminRoutes {
       ctx.header("X-Vidsim-Journal-Last-Seq", Long.toString(e.journal().lastSeq()));
       return e.journal().toJsonl(after, limit);
     });
-    ctx.status(200).contentType("application/x-ndjson").result(body);
+    // NDJSON is UTF-8; without the charset the servlet would write ISO-8859-1 and lose text
+    ctx.status(200).contentType("application/x-ndjson; charset=utf-8").result(body);
   }
 
   void openApi(Context ctx) {
@@ -238,7 +239,8 @@ final class AdminRoutes {
   }
 
   void schema(Context ctx) {
-    ctx.status(200).contentType("application/schema+json").result(ScenarioLoader.schemaText());
+    ctx.status(200).contentType("application/schema+json; charset=utf-8")
+        .result(ScenarioLoader.schemaText());
   }
 
   private static ObjectNode clock(SimClock c) {

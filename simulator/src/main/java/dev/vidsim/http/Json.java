@@ -31,6 +31,8 @@ public final class Json {
   /** Largest number accepted where a request expects seconds or similar small quantities. */
   static final BigDecimal NUMBER_MAX = BigDecimal.valueOf(1_000_000);
   static final String BODY_ATTRIBUTE = "vidsim.responseBody";
+  /** The answer's body as sent: the journal embeds it rather than writing the tree again. */
+  static final String BODY_TEXT_ATTRIBUTE = "vidsim.responseText";
   /** A request body is exactly one JSON value: trailing text after it is an error too. */
   private static final ObjectReader BODY_READER = MAPPER.reader()
       .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -62,6 +64,7 @@ public final class Json {
   public static void write(Context ctx, int status, JsonNode body, String contentType) {
     String text = body.toString();
     ctx.attribute(BODY_ATTRIBUTE, body);
+    ctx.attribute(BODY_TEXT_ATTRIBUTE, text);
     ctx.status(status).contentType(contentType).result(text);
   }
 

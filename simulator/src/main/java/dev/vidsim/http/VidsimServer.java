@@ -2,6 +2,7 @@ package dev.vidsim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.AnswerWait;
@@ -213,8 +214,13 @@ public final class VidsimServer implements AutoCloseable {
       ErrorCode code = ctx.attribute(ERROR_CODE);
       if (code != null) line.put("errorCode", code.wireName());
       JsonNode body = ctx.attribute(Json.BODY_ATTRIBUTE);
-      if (body != null) line.set("body", redacted(body));
-      else line.put("contentType", ctx.res().getContentType());
+      if (body != null) {
+        JsonNode shown = redacted(body);
+        // the answer's own text, embedded as it was sent: the tree is not written twice
+        if (shown == body) line.putRawValue("body", new RawValue(ctx.<String>attribute(
+            Json.BODY_TEXT_ATTRIBUTE)));
+        else line.set("body", shown);
+      } else line.put("contentType", ctx.res().getContentType());
       // Retry-After is part of the contract the harness checks clients against
       String retryAfter = ctx.res().getHeader("Retry-After");
       if (retryAfter != null) line.putObject("headers").put("Retry-After", retryAfter);
