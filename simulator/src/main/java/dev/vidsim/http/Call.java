@@ -22,12 +22,17 @@ public record Call<R>(String apiKey, String model, String jobId, R request) {
     if (request == null) return null;
     String text = request instanceof dev.vidsim.jobs.CreateRequest c ? c.fingerprint()
         : request.toString();
-    try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d, 0, 8);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    byte[] d = SHA_256.get().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(d, 0, 8);
   }
+
+  /** One per request thread: looking the algorithm up cost more than hashing a create. */
+  private static final ThreadLocal<java.security.MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(() -> {
+        try {
+          return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+          throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+      });
 }
