@@ -1,8 +1,6 @@
 package dev.vidsim.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.vidsim.errors.ErrorCode;
 import dev.vidsim.errors.SimException;
 import dev.vidsim.engine.AnswerWait;
@@ -12,7 +10,6 @@ import dev.vidsim.faults.Endpoint;
 import dev.vidsim.http.console.ConsoleRoutes;
 import dev.vidsim.journal.Journal;
 import dev.vidsim.logging.FallbackLogging;
-import dev.vidsim.webhooks.Signer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -213,14 +210,7 @@ public final class VidsimServer implements AutoCloseable {
       // the error code it carried: the dashboard's request log
       ErrorCode code = ctx.attribute(ERROR_CODE);
       if (code != null) line.put("errorCode", code.wireName());
-      JsonNode body = ctx.attribute(Json.BODY_ATTRIBUTE);
-      if (body != null) {
-        JsonNode shown = redacted(body);
-        // the answer's own text, embedded as it was sent: the tree is not written twice
-        if (shown == body) line.putRawValue("body", new RawValue(ctx.<String>attribute(
-            Json.BODY_TEXT_ATTRIBUTE)));
-        else line.set("body", shown);
-      } else line.put("contentType", ctx.res().getContentType());
+      JournaledBody.put(line, ctx);
       // Retry-After is part of the contract the harness checks clients against
       String retryAfter = ctx.res().getHeader("Retry-After");
       if (retryAfter != null) line.putObject("headers").put("Retry-After", retryAfter);
@@ -228,22 +218,6 @@ public final class VidsimServer implements AutoCloseable {
     }
   }
 
-  /**
-   * A webhook signing secret in an answer (vidsim's and Replicate's secret endpoints) is
-   * journaled as its prefix only: the journal is shared in CI logs and bug reports.
-   */
-  static JsonNode redacted(JsonNode body) {
-    if (!body.isObject()) return body;
-    ObjectNode copy = null;
-    for (var it = body.fields(); it.hasNext(); ) {
-      var field = it.next();
-      if (field.getValue().isTextual() && field.getValue().asText().startsWith(Signer.PREFIX)) {
-        if (copy == null) copy = ((ObjectNode) body).deepCopy();
-        copy.put(field.getKey(), Signer.PREFIX + "[redacted]");
-      }
-    }
-    return copy == null ? body : copy;
-  }
 
   /** Read-only admin calls are not journaled: reading the journal must not change it. */
   private static boolean journaled(Context ctx) {
