@@ -66,6 +66,35 @@ class MetricsScrapeTest {
         .containsEntry("vidsim_journal_lines{kind=max}", 100_000.0);
   }
 
+  @Test
+  void webhook_attempts_and_outcomes_count_the_journals_webhook_lines() throws Exception {
+    Map<String, Double> m;
+    String journal;
+    try (SimFixture sim = new SimFixture()) {
+      // nothing listens on port 9: every attempt fails and is retried on the simulated clock
+      sim.as(ALICE).body("{\"model\":\"task-1\",\"prompt\":\"a\","
+          + "\"webhookUrl\":\"http://127.0.0.1:9/hook\"}").post("/v1/videos").then()
+          .statusCode(201);
+      sim.advance("30m");
+      m = parse(sim.admin().get("/_sim/metrics").then().statusCode(200).extract().asString());
+      journal = sim.admin().get("/_sim/journal").asString();
+    }
+    double attempts = count(journal, "webhook_attempt");
+    double retries = count(journal, "webhook_retry");
+    assertThat(attempts).isGreaterThanOrEqualTo(2);
+    assertThat(retries).isGreaterThanOrEqualTo(1);
+    assertThat(m).containsEntry("vidsim_webhook_attempts_total{}", attempts)
+        .containsEntry("vidsim_webhook_outcomes_total{outcome=retrying}", retries);
+    double failed = count(journal, "webhook_failed");
+    if (failed > 0) {
+      assertThat(m).containsEntry("vidsim_webhook_outcomes_total{outcome=abandoned}", failed);
+    }
+  }
+
+  private static double count(String journal, String kind) {
+    return journal.lines().filter(l -> l.contains("\"kind\":\"" + kind + "\"")).count();
+  }
+
   private static Map<String, Double> parse(String text) throws Exception {
     String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
         : "python3";
